@@ -1,0 +1,92 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-netpol',
+  description: 'Typed, canonical and provably right Kubernetes NetworkPolicy constructs for cdk8s, with a policy analyzer and CLI.',
+  author: 'cdk8s-netpol authors',
+  authorAddress: 'maintainers@cdk8s-netpol.dev',
+  repositoryUrl: 'https://github.com/cdk8s-netpol/cdk8s-netpol.git',
+  license: 'Apache-2.0',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdk8s', 'kubernetes', 'networkpolicy', 'network-policy', 'security', 'calico', 'cilium'],
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.8.1',
+  jsiiVersion: '~6.0.0',
+
+  // The generated Kubernetes types we render come from cdk8s-plus-28.
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // Not jsii modules: they must travel inside the package.
+  bundledDeps: ['yaml@^2.9.1', 'commander@^14.0.0'],
+  devDeps: ['@types/node@^20', 'cdk8s-cli@^2.207.0', 'fast-check@^4'],
+
+  bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
+
+  // Real release jobs publish every binding; locally only JS is packaged (see the `package` task below).
+  publishToPypi: { distName: 'cdk8s-netpol', module: 'cdk8s_netpol' },
+  publishToMaven: {
+    javaPackage: 'dev.cdk8snetpol',
+    mavenGroupId: 'dev.cdk8s-netpol',
+    mavenArtifactId: 'cdk8s-netpol',
+  },
+  publishToNuget: { dotNetNamespace: 'Cdk8sNetpol', packageId: 'Cdk8sNetpol' },
+  publishToGo: { moduleName: 'github.com/cdk8s-netpol/cdk8s-netpol-go' },
+
+  // Drift and missing snapshots must fail; snapshots are updated on purpose with `npx projen test -u`.
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testPathIgnorePatterns: ['/node_modules/', '/examples/app/dist/', '/codegen.out/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+    },
+  },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'projenrc', 'examples', 'bench'] },
+  gitignore: ['codegen.out/', 'examples/app/dist/', 'bench/results/'],
+});
+
+for (const pattern of ['codegen.out/', 'examples/', '.ci/', 'bench/']) {
+  project.addPackageIgnore(pattern);
+}
+
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// Type-check the tests, the example app and the benchmarks (ts-jest only transpiles).
+const typecheck = project.addTask('typecheck', {
+  description: 'Type-check tests, the example app and benchmarks',
+  steps: [
+    { exec: 'tsc --noEmit -p test/tsconfig.json' },
+    { exec: 'tsc --noEmit -p examples/app/tsconfig.json' },
+    { exec: 'tsc --noEmit -p bench/tsconfig.json' },
+  ],
+});
+
+// The example app, synthesized by the real cdk8s-cli.
+const exampleSynth = project.addTask('example:synth', {
+  description: 'Synthesize the example app with cdk8s-cli into examples/app/dist/',
+  cwd: 'examples/app',
+  exec: 'cdk8s synth --no-check-upgrade',
+});
+const example = project.addTask('example', {
+  description: 'Synthesize the example app and print its manifests',
+});
+example.spawn(exampleSynth);
+example.exec('cat examples/app/dist/*.k8s.yaml');
+
+project.testTask.prependSpawn(exampleSynth);
+project.testTask.prependSpawn(typecheck);
+
+// Locally: JS package plus a code-only smoke test of the other bindings (their toolchains are release-job only).
+const packageTask = project.tasks.tryFind('package')!;
+packageTask.reset();
+packageTask.spawn(project.tasks.tryFind('package:js')!);
+packageTask.exec('jsii-pacmak --code-only --force --no-npmignore -o codegen.out -t python -t java -t dotnet -t go');
+
+project.addTask('bench', {
+  description: 'Run the benchmarks (analyzer truth table, synth at scale)',
+  exec: 'ts-node --transpile-only bench/run.ts',
+  receiveArgs: true,
+});
+
+project.synth();

@@ -1,0 +1,34 @@
+/**
+ * The one error format of the library:
+ * `[<where>] <what is wrong> (got <bad value>). <how to fix>.`
+ *
+ * `where` is a construct path for constructs and the call (`Port.tcp()`) for values.
+ */
+export function invalid(where: string, problem: string, got: unknown, fix: string): Error {
+  return new Error(formatProblem(where, problem, got, fix));
+}
+
+/** The same format as `invalid()`, as a string (for validations and lint findings). */
+export function formatProblem(where: string, problem: string, got: unknown, fix: string): string {
+  const prefix = where === '' ? '' : `[${where}] `;
+  return `${prefix}${problem} (got ${show(got)}). ${stripPeriod(fix)}.`;
+}
+
+/** Renders a bad value for a message: strings quoted, undefined spelled out, objects as JSON. */
+export function show(value: unknown): string {
+  if (value === undefined) {
+    return 'undefined';
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return String(value);
+  }
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+function stripPeriod(text: string): string {
+  return text.endsWith('.') ? text.slice(0, -1) : text;
+}
