@@ -1,0 +1,46 @@
+import { Endpoint } from './endpoint';
+import { ProbePort } from './query';
+import { Protocol } from '../port';
+
+/**
+ * Options for `PolicyAnalyzer.diff()`.
+ */
+export interface DiffOptions {
+  /** The ports to compare. */
+  readonly ports: ProbePort[];
+
+  /**
+   * Endpoints compared in addition to the workloads of both manifest sets.
+   *
+   * @default - only the workloads found before and after
+   */
+  readonly extraEndpoints?: Endpoint[];
+}
+
+/**
+ * A connection whose verdict changed between two sets of manifests.
+ */
+export interface FlowChange {
+  /** Key of the source endpoint. */
+  readonly source: string;
+  /** Key of the destination endpoint. */
+  readonly destination: string;
+  /**
+   * The port number.
+   *
+   * @default - a named port
+   */
+  readonly port?: number;
+  /**
+   * The container port name.
+   *
+   * @default - a numbered port
+   */
+  readonly portName?: string;
+  /** The protocol. */
+  readonly protocol: Protocol;
+  /** Whether it was allowed before. */
+  readonly allowedBefore: boolean;
+  /** Whether it is allowed after. */
+  readonly allowedAfter: boolean;
+}

@@ -1,0 +1,107 @@
+/**
+ * Manifests -> normalized cluster model (internal; not exported from the package index).
+ *
+ * This is the one place that reads raw manifest JSON. The lint checks and the CLI reuse it:
+ *
+ *   import { normalizeManifests } from '../analysis/normalize';
+ *   const model = normalizeManifests(manifests, { documentNames: ['dist/app.k8s.yaml#0', ...] });
+ *   model.policies   // NormalizedPolicy[]: policyTypes inferred, selectors/ports/ipBlocks parsed, sorted by id
+ *   model.namespaces // declared and referenced namespaces, each carrying kubernetes.io/metadata.name
+ *   model.workloads  // Pod/Deployment/StatefulSet/DaemonSet/ReplicaSet/Job/CronJob: pod labels, container ports
+ *
+ * The types live in `model.ts`. Malformed input (what the API server refuses) throws in the project format,
+ * naming the document, the object (`kind namespace/name`) and the field path; nothing here judges meaning.
+ * Kubernetes defaults applied: namespace `default`, `policyTypes` inferred (Ingress, plus Egress iff
+ * `spec.egress` has a rule), protocol TCP, absent podSelector = `{}`, empty `from`/`to`/`ports` = everything,
+ * a `null` rule = `{}`. Objects of other kinds are ignored; `kind: List` is flattened.
+ */
+import { FieldReader } from './field-reader';
+import { ClusterModel, ManifestSource, NAMESPACE_NAME_LABEL, NormalizedNamespace, NormalizedPolicy, NormalizedWorkload } from './model';
+import { readPolicy } from './normalize-policy';
+import { readWorkload, WORKLOAD_TEMPLATE_PATHS } from './normalize-workload';
+import { compareText } from './order';
+import { invalid } from '../private/errors';
+import { dns1123LabelProblem, dns1123SubdomainProblem } from '../private/k8s-names';
+
+export * from './model';
+
+/** Options for `normalizeManifests`. */
+export interface NormalizeOptions {
+  /** A name per input document for messages, e.g. `dist/app.k8s.yaml#2`. Default: `manifests[<index>]`. */
+  readonly documentNames?: string[];
+}
+
+interface Collected {
+  readonly namespaces: Map<string, NormalizedNamespace>;
+  readonly policies: Map<string, NormalizedPolicy>;
+  readonly workloads: NormalizedWorkload[];
+}
+
+/** Reads manifests into the normalized model. Pure: the input is not modified. */
+export function normalizeManifests(manifests: unknown, options: NormalizeOptions = {}): ClusterModel {
+  if (!Array.isArray(manifests)) {
+    throw invalid('PolicyAnalyzer', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
+  }
+  const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [] };
+  manifests.forEach((doc, index) => {
+    const document = options.documentNames?.[index] ?? `manifests[${index}]`;
+    readDocument(found, doc, { document, index });
+  });
+  const referenced = [...found.policies.values(), ...found.workloads].map((o) => o.namespace);
+  for (const name of referenced) {
+    if (!found.namespaces.has(name)) {
+      found.namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
+    }
+  }
+  return {
+    namespaces: [...found.namespaces.values()].sort((a, b) => compareText(a.name, b.name)),
+    workloads: found.workloads,
+    policies: [...found.policies.values()].sort((a, b) => compareText(a.id, b.id)),
+  };
+}
+
+function readDocument(found: Collected, doc: unknown, source: ManifestSource): void {
+  if (doc === null || doc === undefined) {
+    return; // an empty YAML document
+  }
+  const top = new FieldReader(source.document).object('', doc);
+  const kind = new FieldReader(source.document).string('kind', top.kind);
+  if (kind === 'List') {
+    const items = new FieldReader(`${source.document} List`).optionalArray('items', top.items) ?? [];
+    items.forEach((item, i) => readDocument(found, item, { document: `${source.document} items[${i}]`, index: source.index }));
+    return;
+  }
+  if (kind !== 'NetworkPolicy' && kind !== 'Namespace' && WORKLOAD_TEMPLATE_PATHS[kind] === undefined) {
+    return;
+  }
+  const { reader, namespace, name, metadata } = readIdentity(source.document, kind, top);
+  if (kind === 'Namespace') {
+    const labels = reader.labels('metadata.labels', metadata.labels);
+    found.namespaces.set(name, { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: true });
+  } else if (kind === 'NetworkPolicy') {
+    reader.labels('metadata.labels', metadata.labels);
+    found.policies.set(`${namespace}/${name}`, readPolicy(reader, top, namespace, name, source));
+  } else {
+    found.workloads.push(readWorkload(reader, top, namespace, name, source));
+  }
+}
+
+function readIdentity(document: string, kind: string, top: Record<string, any>) {
+  const bare = new FieldReader(`${document} ${kind}`);
+  const metadata = bare.object('metadata', top.metadata);
+  const name = bare.string('metadata.name', metadata.name);
+  const nameProblem = kind === 'Namespace' ? dns1123LabelProblem(name) : dns1123SubdomainProblem(name);
+  if (nameProblem !== undefined) {
+    bare.fail('metadata.name', nameProblem.problem, name, nameProblem.fix);
+  }
+  if (kind === 'Namespace') {
+    return { reader: new FieldReader(`${document} Namespace ${name}`), namespace: name, name, metadata };
+  }
+  const written = bare.optionalString('metadata.namespace', metadata.namespace);
+  const namespace = written === undefined || written === '' ? 'default' : written;
+  const nsProblem = dns1123LabelProblem(namespace);
+  if (nsProblem !== undefined) {
+    bare.fail('metadata.namespace', nsProblem.problem, namespace, nsProblem.fix);
+  }
+  return { reader: new FieldReader(`${document} ${kind} ${namespace}/${name}`), namespace, name, metadata };
+}

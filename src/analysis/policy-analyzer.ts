@@ -1,0 +1,137 @@
+import { Chart } from 'cdk8s';
+import { Cluster } from './cluster';
+import { DiffOptions, FlowChange } from './diff';
+import { Endpoint } from './endpoint';
+import { evaluateQuery } from './evaluate';
+import { computeCells, Probe } from './fast-table';
+import { normalizeManifests } from './normalize';
+import { compareText } from './order';
+import { ProbePort, TrafficQuery } from './query';
+import { TruthTable, TruthTableOptions, TruthTablePort } from './truth-table';
+import { Verdict } from './verdict';
+import { Protocol } from '../port';
+import { invalid } from '../private/errors';
+import { portNameProblem } from '../private/k8s-names';
+
+/**
+ * Options for reading manifests.
+ */
+export interface PolicyAnalyzerOptions {
+  /**
+   * A name per manifest, used in error messages, e.g. `dist/app.k8s.yaml#2`.
+   *
+   * @default - `manifests[<index>]`
+   */
+  readonly documentNames?: string[];
+}
+
+/**
+ * Simulates what a NetworkPolicy-enforcing CNI allows, from plain manifests (networking.k8s.io/v1 semantics).
+ *
+ * Reads NetworkPolicy, Namespace and workloads (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
+ * CronJob). Pure: it never changes its input and gives the same answer every time. It throws only on
+ * malformed manifests or queries, never on what a policy means.
+ *
+ * @example
+ * const analyzer = PolicyAnalyzer.fromManifests(manifests);
+ * analyzer.evaluate({
+ *   source: Endpoint.pod({ namespace: 'shop', labels: { app: 'web' } }),
+ *   destination: Endpoint.pod({ namespace: 'shop', labels: { app: 'api' } }),
+ *   port: 8080,
+ * }).allowed;
+ */
+export class PolicyAnalyzer {
+  /**
+   * Reads manifests as plain objects (as `chart.toJson()` or a YAML parser gives them).
+   */
+  public static fromManifests(manifests: any[], options: PolicyAnalyzerOptions = {}): PolicyAnalyzer {
+    return new PolicyAnalyzer(new Cluster(normalizeManifests(manifests, { documentNames: options.documentNames })));
+  }
+
+  /**
+   * Reads the manifests a chart synthesizes (`chart.toJson()`).
+   */
+  public static fromChart(chart: Chart): PolicyAnalyzer {
+    return PolicyAnalyzer.fromManifests(chart.toJson());
+  }
+
+  /**
+   * Connections whose verdict differs between two analyzers, sorted by source, destination, then port.
+   * Compares the workloads of both (by key) plus `extraEndpoints`.
+   */
+  public static diff(before: PolicyAnalyzer, after: PolicyAnalyzer, options: DiffOptions): FlowChange[] {
+    const endpoints = new Map<string, Endpoint>();
+    for (const e of [...after.endpoints(), ...before.endpoints(), ...(options.extraEndpoints ?? [])]) {
+      if (!endpoints.has(e.key)) endpoints.set(e.key, e);
+    }
+    const list = [...endpoints.values()].sort((a, b) => compareText(a.key, b.key));
+    const old = before.truthTable({ ports: options.ports, endpoints: list });
+    const now = after.truthTable({ ports: options.ports, endpoints: list });
+    const changes: FlowChange[] = [];
+    for (const source of list) {
+      for (const destination of list) {
+        old.ports.forEach((port, p) => {
+          const allowedBefore = old.isAllowed(source.key, destination.key, p);
+          const allowedAfter = now.isAllowed(source.key, destination.key, p);
+          if (allowedBefore !== allowedAfter) {
+            changes.push({ source: source.key, destination: destination.key, port: port.port, portName: port.portName, protocol: port.protocol, allowedBefore, allowedAfter });
+          }
+        });
+      }
+    }
+    return changes;
+  }
+
+  private constructor(private readonly cluster: Cluster) {}
+
+  /** Whether a connection is allowed, and why. */
+  public evaluate(query: TrafficQuery): Verdict {
+    return evaluateQuery(this.cluster, query);
+  }
+
+  /** One endpoint per workload found in the manifests, sorted by key (`namespace/name`). */
+  public endpoints(): Endpoint[] {
+    return this.cluster.endpoints();
+  }
+
+  /** `namespace/name` of every NetworkPolicy read, sorted. */
+  public policyIds(): string[] {
+    return this.cluster.model.policies.map((p) => p.id);
+  }
+
+  /** Which endpoint may reach which, for each port. */
+  public truthTable(options: TruthTableOptions): TruthTable {
+    const endpoints = [...(options.endpoints ?? this.endpoints()), ...(options.extraEndpoints ?? [])];
+    const seen = new Set<string>();
+    for (const e of endpoints) {
+      if (seen.has(e.key)) {
+        throw invalid('PolicyAnalyzer.truthTable()', 'two endpoints have the same key', e.key, 'Give each pod endpoint a distinct name');
+      }
+      seen.add(e.key);
+    }
+    const subjects = endpoints.map((e) => this.cluster.resolve(e));
+    const ports = options.ports.map((p, i) => checkProbe(p, i));
+    const cells = ports.map((p) => computeCells(this.cluster, subjects, p));
+    return TruthTable._create(endpoints, ports, cells);
+  }
+}
+
+function checkProbe(probe: ProbePort, index: number): TruthTablePort & Probe {
+  const where = 'PolicyAnalyzer.truthTable()';
+  const protocol = probe.protocol ?? Protocol.TCP;
+  if ((probe.port === undefined) === (probe.portName === undefined)) {
+    throw invalid(where, `ports[${index}] must give exactly one of port and portName`, probe, 'Give a port number or a container port name');
+  }
+  if (probe.port !== undefined && (!Number.isInteger(probe.port) || probe.port < 1 || probe.port > 65535)) {
+    throw invalid(where, `ports[${index}].port must be a whole number from 1 to 65535`, probe.port, 'Use a valid port number');
+  }
+  const problem = probe.portName === undefined ? undefined : portNameProblem(probe.portName);
+  if (problem !== undefined) {
+    throw invalid(where, `ports[${index}].portName: ${problem.problem}`, probe.portName, problem.fix);
+  }
+  if (!Object.values(Protocol).includes(protocol)) {
+    throw invalid(where, `ports[${index}].protocol must be TCP, UDP or SCTP`, probe.protocol, 'Use the Protocol enum');
+  }
+  const label = probe.port !== undefined ? `${protocol} ${probe.port}` : `${protocol} ${JSON.stringify(probe.portName)}`;
+  return probe.port !== undefined ? { label, port: probe.port, protocol } : { label, portName: probe.portName, protocol };
+}
