@@ -214,6 +214,17 @@ export class Port {
       ? `${this.protocol}/${this.portNumber}` : `${this.protocol}/${this.portNumber}-${this.endPort}`;
   }
 
+  /**
+   * Canonical order: protocol, then the whole protocol, numbered ports ascending, then names.
+   * @internal
+   */
+  public _sortKey(): string {
+    const number = this.portNumber === undefined ? '' : String(this.portNumber).padStart(5, '0');
+    const end = this.endPort === undefined ? '' : String(this.endPort).padStart(5, '0');
+    const group = this.portName !== undefined ? 2 : this.portNumber !== undefined ? 1 : 0;
+    return `${this.protocol}|${group}|${number}|${end}|${this.portName ?? ''}`;
+  }
+
   /** @internal */
   public _toKube(): k8s.NetworkPolicyPort {
     let port: k8s.IntOrString | undefined;

@@ -140,6 +140,12 @@ export function parseCidr(text: string): ParseResult<Cidr> {
   if (typeof text !== 'string') {
     return { problem: 'CIDR must be a string', fix: 'Write it as "address/prefix", e.g. "10.0.0.0/8"' };
   }
+  if (text.length === 0) {
+    return { problem: 'CIDR is empty', fix: 'Write it as "address/prefix", e.g. "10.0.0.0/8"' };
+  }
+  if (/\s/.test(text)) {
+    return { problem: 'CIDR contains whitespace', fix: `Remove the spaces: "${text.replace(/\s+/g, '')}"` };
+  }
   const slash = text.indexOf('/');
   if (slash < 0) {
     const ip = parseIp(text);

@@ -1,3 +1,5 @@
+import { invalid } from './errors';
+
 /**
  * Kubernetes name and label syntax, as the API server checks it (apimachinery validation).
  * Each check returns the problem and its fix, or undefined when the value is valid.
@@ -111,4 +113,13 @@ export function portNameProblem(name: string): NameProblem | undefined {
     return { problem: 'port name has no letter (a string port is a name, never a number)', fix: 'Use Port.tcp(n) for a numeric port, or a name with a letter' };
   }
   return undefined;
+}
+
+/** Throws (in the project's error format) unless `name` is a valid namespace name. */
+export function checkNamespaceName(where: string, name: string): string {
+  const problem = dns1123LabelProblem(name);
+  if (problem !== undefined) {
+    throw invalid(where, `namespace ${problem.problem}`, name, problem.fix);
+  }
+  return name;
 }

@@ -1,0 +1,292 @@
+import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Peer, PeerKind } from './peer';
+import { Port } from './port';
+import { canonicalJson, canonicalSet, compareStrings, undefinedIfEmpty } from './private/canonical';
+import { invalid } from './private/errors';
+import { checkNamespaceName, dns1123SubdomainProblem } from './private/k8s-names';
+import { defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
+import { LabelSelector } from './selectors/label-selector';
+
+/**
+ * A direction of traffic a NetworkPolicy governs (the wire string of `policyTypes[]`).
+ */
+export enum PolicyType {
+  /** Traffic into the selected pods. */
+  INGRESS = 'Ingress',
+  /** Traffic out of the selected pods. */
+  EGRESS = 'Egress',
+}
+
+/**
+ * One rule: traffic to or from these peers on these ports is allowed.
+ */
+export interface NetworkPolicyRule {
+  /**
+   * The other side of the traffic. At least one; use `Peer.any()` for every peer.
+   */
+  readonly peers: Peer[];
+
+  /**
+   * Ports the traffic may use (on the selected pods for ingress, on the destination for egress).
+   *
+   * @default - every port and protocol
+   */
+  readonly ports?: Port[];
+
+  /**
+   * Why this rule exists; written to an annotation so reviewers can read it next to the YAML.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+/** Properties of a `NetworkPolicy`. */
+export interface NetworkPolicyProps {
+  /**
+   * `metadata.name`: a DNS-1123 subdomain of at most 63 characters.
+   *
+   * @default - derived from the construct path below the chart, in kebab-case (`AllowWeb` -> `allow-web`)
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace of the policy and of the pods it selects.
+   *
+   * @default - the chart's namespace; when the chart has none either, the manifest has no namespace and
+   * `kubectl apply` puts it into the current context's namespace
+   */
+  readonly namespace?: string;
+
+  /** The pods this policy applies to; `LabelSelector.all()` for every pod of the namespace. */
+  readonly selector: LabelSelector;
+
+  /**
+   * Ingress rules. `[]` isolates the selected pods for ingress and allows nothing.
+   *
+   * @default - ingress is not isolated by this policy (unless `addIngressRule()` is called)
+   */
+  readonly ingress?: NetworkPolicyRule[];
+
+  /**
+   * Egress rules. `[]` isolates the selected pods for egress and allows nothing.
+   *
+   * @default - egress is not isolated by this policy (unless `addEgressRule()` is called)
+   */
+  readonly egress?: NetworkPolicyRule[];
+
+  /**
+   * What this policy is for; written to the `cdk8s-netpol.dev/description` annotation.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+/** A rule after validation: canonical JSON key, rendered form and descriptions. */
+interface RenderedRule {
+  readonly key: string;
+  readonly peers: k8s.NetworkPolicyPeer[];
+  readonly ports: k8s.NetworkPolicyPort[];
+  readonly descriptions: string[];
+}
+
+/** Prefix of the annotations this library writes. */
+const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
+
+/**
+ * A `networking.k8s.io/v1` NetworkPolicy with canonical, deterministic output.
+ *
+ * `policyTypes` is always written explicitly; selectors, peers, ports and rules are sorted and deduplicated,
+ * so the same program always synthesizes byte-identical YAML.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
+ * @example
+ * new NetworkPolicy(chart, 'Api', {
+ *   namespace: 'shop',
+ *   selector: LabelSelector.of({ labels: { app: 'api' } }),
+ *   ingress: [{ peers: [Peer.pods(LabelSelector.of({ labels: { app: 'web' } }))], ports: [Port.tcp(8080)] }],
+ *   egress: [],
+ * });
+ */
+export class NetworkPolicy extends Construct {
+  /** The `metadata.name` of the policy. */
+  public readonly name: string;
+
+  /**
+   * The namespace of the policy.
+   *
+   * @default - none: the namespace of the `kubectl` context
+   */
+  public readonly namespace?: string;
+
+  /** The pods this policy applies to. */
+  public readonly selector: LabelSelector;
+
+  /** The rendered Kubernetes object. */
+  public readonly apiObject: ApiObject;
+
+  private readonly rules = new Map<PolicyType, Map<string, RenderedRule>>();
+
+  /**
+   * @param scope parent construct
+   * @param id construct id; feeds the default name
+   * @param props the policy
+   */
+  public constructor(scope: Construct, id: string, props: NetworkPolicyProps) {
+    super(scope, id);
+    if (props === undefined || !(props.selector instanceof LabelSelector)) {
+      throw invalid(this.node.path, 'selector is required and must be a LabelSelector', props?.selector,
+        'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() for every pod of the namespace');
+    }
+    this.selector = props.selector;
+    this.name = this.checkName(props.name ?? defaultPolicyName(this));
+    this.namespace = props.namespace === undefined ? Chart.of(this).namespace : props.namespace;
+    if (this.namespace !== undefined) {
+      checkNamespaceName(this.node.path, this.namespace);
+    }
+    if (props.ingress !== undefined) this.isolate(PolicyType.INGRESS, props.ingress);
+    if (props.egress !== undefined) this.isolate(PolicyType.EGRESS, props.egress);
+
+    const annotations: Record<string, string> = {};
+    if (props.description !== undefined && props.description !== '') {
+      annotations[`${ANNOTATION_PREFIX}/description`] = props.description;
+    }
+    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
+      metadata: { name: this.name, namespace: this.namespace, annotations },
+      spec: Lazy.any({ produce: () => this.renderSpec() }) as unknown as k8s.NetworkPolicySpec,
+    });
+    for (const type of [PolicyType.INGRESS, PolicyType.EGRESS]) {
+      const key = `${ANNOTATION_PREFIX}/${type.toLowerCase()}-rules`;
+      this.apiObject.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
+    }
+    PolicyNameRegistry.of(this).register(this);
+    this.node.addValidation({ validate: () => this.validatePolicy() });
+  }
+
+  /**
+   * Adds an ingress rule (and isolates the selected pods for ingress). Identical rules are merged.
+   *
+   * @param rule peers, ports and description
+   */
+  public addIngressRule(rule: NetworkPolicyRule): void {
+    this.addRule(PolicyType.INGRESS, rule);
+  }
+
+  /**
+   * Adds an egress rule (and isolates the selected pods for egress). Identical rules are merged.
+   *
+   * @param rule peers, ports and description
+   */
+  public addEgressRule(rule: NetworkPolicyRule): void {
+    this.addRule(PolicyType.EGRESS, rule);
+  }
+
+  /** The directions this policy isolates, in the order Ingress, Egress. */
+  public get policyTypes(): PolicyType[] {
+    return [PolicyType.INGRESS, PolicyType.EGRESS].filter((type) => this.rules.has(type));
+  }
+
+  private isolate(type: PolicyType, rules: NetworkPolicyRule[]): void {
+    if (!Array.isArray(rules)) {
+      throw invalid(this.node.path, `${type.toLowerCase()} must be a list of rules`, rules,
+        `Pass a list; [] isolates ${type.toLowerCase()} and allows nothing`);
+    }
+    if (!this.rules.has(type)) this.rules.set(type, new Map());
+    rules.forEach((rule) => this.addRule(type, rule));
+  }
+
+  private addRule(type: PolicyType, rule: NetworkPolicyRule): void {
+    const rendered = this.renderRule(type, rule);
+    if (!this.rules.has(type)) this.rules.set(type, new Map());
+    const existing = this.rules.get(type)!.get(rendered.key);
+    const descriptions = [...(existing?.descriptions ?? []), ...rendered.descriptions];
+    this.rules.get(type)!.set(rendered.key, { ...rendered, descriptions: [...new Set(descriptions)] });
+  }
+
+  private renderRule(type: PolicyType, rule: NetworkPolicyRule): RenderedRule {
+    const where = this.node.path;
+    const side = type === PolicyType.INGRESS ? 'sources' : 'destinations';
+    if (rule === undefined || !Array.isArray(rule.peers) || rule.peers.length === 0) {
+      throw invalid(where, `${type.toLowerCase()} rule has no peers`, rule?.peers,
+        `List the ${side} in peers; use Peer.any() if every peer is really meant`);
+    }
+    rule.peers.forEach((peer) => {
+      if (!(peer instanceof Peer)) {
+        throw invalid(where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
+      }
+    });
+    const hasAny = rule.peers.some((peer) => peer.kind === PeerKind.ANY);
+    if (hasAny && rule.peers.length > 1) {
+      throw invalid(where, `Peer.any() already allows every peer, so the other ${side} in this rule mean nothing`,
+        rule.peers.map((p) => p.toString()), 'Remove Peer.any(), or remove the other peers');
+    }
+    const ports = rule.ports ?? [];
+    if (rule.ports !== undefined && ports.length === 0) {
+      throw invalid(where, `${type.toLowerCase()} rule has an empty ports list, which Kubernetes reads as every port`, ports,
+        'Leave ports out to allow every port, or list the ports');
+    }
+    ports.forEach((port) => {
+      if (!(port instanceof Port)) {
+        throw invalid(where, 'ports must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+      }
+    });
+    const named = ports.filter((p) => p.portName !== undefined);
+    if (named.length > 0 && rule.peers.every((peer) => peer.isIpBlock())) {
+      throw invalid(where, 'named ports never match ipBlock peers, because a name is resolved on pods, not on addresses',
+        named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock peers');
+    }
+    const peers = canonicalSet(rule.peers.flatMap((peer) => peer._toKube()));
+    const byKey = new Map(ports.map((port) => [port._sortKey(), port]));
+    const kubePorts = [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!._toKube());
+    const description = rule.description === undefined || rule.description === '' ? [] : [rule.description];
+    return { key: canonicalJson({ peers, ports: kubePorts }), peers, ports: kubePorts, descriptions: description };
+  }
+
+  private orderedRules(type: PolicyType): RenderedRule[] {
+    const rules = this.rules.get(type);
+    if (rules === undefined) return [];
+    return [...rules.keys()].sort(compareStrings).map((key) => rules.get(key)!);
+  }
+
+  private renderSpec(): k8s.NetworkPolicySpec {
+    const ingress = this.rules.has(PolicyType.INGRESS)
+      ? this.orderedRules(PolicyType.INGRESS).map((r) => ({ from: undefinedIfEmpty(r.peers), ports: undefinedIfEmpty(r.ports) }))
+      : undefined;
+    const egress = this.rules.has(PolicyType.EGRESS)
+      ? this.orderedRules(PolicyType.EGRESS).map((r) => ({ to: undefinedIfEmpty(r.peers), ports: undefinedIfEmpty(r.ports) }))
+      : undefined;
+    return { podSelector: this.selector._toKube(), policyTypes: this.policyTypes, ingress, egress };
+  }
+
+  private renderDescriptions(type: PolicyType): string | undefined {
+    const lines = this.orderedRules(type)
+      .map((rule, index) => (rule.descriptions.length === 0 ? undefined : `${index}: ${rule.descriptions.join('; ')}`))
+      .filter((line): line is string => line !== undefined);
+    return lines.length === 0 ? undefined : lines.join('\n');
+  }
+
+  private validatePolicy(): string[] {
+    const errors: string[] = [];
+    if (this.rules.size === 0) {
+      errors.push('policy isolates no direction, and Kubernetes would read it as denying all ingress (got no ingress or egress). '
+        + 'Pass ingress: [] / egress: [] or add a rule, or use DenyAllIngress to state the intent.');
+    }
+    errors.push(...PolicyNameRegistry.of(this).problemsOf(this));
+    return errors;
+  }
+
+  private checkName(name: string): string {
+    const problem = dns1123SubdomainProblem(name);
+    if (problem !== undefined) {
+      throw invalid(this.node.path, `policy ${problem.problem}`, name, problem.fix);
+    }
+    if (name.length > 63) {
+      throw invalid(this.node.path, `policy name is ${name.length} characters; some CNIs break above 63`, name,
+        'Use a name of at most 63 characters');
+    }
+    return name;
+  }
+}

@@ -1,0 +1,204 @@
+import { k8s } from 'cdk8s-plus-28';
+import { Cidr, parseCidr, cidrContainsCidr } from './private/cidr';
+import { invalid } from './private/errors';
+import { checkNamespaceName } from './private/k8s-names';
+import { sortedUnique } from './private/canonical';
+import { LabelSelector } from './selectors/label-selector';
+import { NamespaceSelector } from './selectors/namespace-selector';
+
+/** What kind of peer a `Peer` is. */
+export enum PeerKind {
+  /** Pods selected by labels in the policy's own namespace. */
+  PODS = 'PODS',
+  /** Every pod of the selected namespaces. */
+  NAMESPACES = 'NAMESPACES',
+  /** Pods selected by labels, in the selected namespaces (AND). */
+  PODS_IN_NAMESPACES = 'PODS_IN_NAMESPACES',
+  /** IP address ranges. */
+  IP_BLOCK = 'IP_BLOCK',
+  /** Every peer: the rule has no `from`/`to`. */
+  ANY = 'ANY',
+}
+
+/**
+ * The other side of a rule: where ingress comes from, or where egress goes to.
+ *
+ * The AND of a namespace selector and a pod selector is only made by `podsInNamespace()` /
+ * `podsInNamespaces()`, so the classic AND-versus-OR mistake cannot happen by accident.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
+ * @example Peer.podsInNamespace('monitoring', LabelSelector.of({ labels: { app: 'prometheus' } }))
+ */
+export class Peer {
+  /**
+   * Pods matching `selector` in the policy's own namespace.
+   *
+   * @param selector the pods; `LabelSelector.all()` for every pod of the namespace
+   */
+  public static pods(selector: LabelSelector): Peer {
+    checkSelector('Peer.pods()', selector);
+    return new Peer(PeerKind.PODS, [{ podSelector: selector._toKube() }], `pods(${selector})`);
+  }
+
+  /**
+   * Pods matching `selector` in the named namespace (AND).
+   *
+   * @param namespace namespace name
+   * @param selector the pods; `LabelSelector.all()` for every pod of the namespace
+   */
+  public static podsInNamespace(namespace: string, selector: LabelSelector): Peer {
+    checkNamespaceName('Peer.podsInNamespace()', namespace);
+    checkSelector('Peer.podsInNamespace()', selector);
+    return new Peer(PeerKind.PODS_IN_NAMESPACES,
+      [{ namespaceSelector: NamespaceSelector.named(namespace)._toKube(), podSelector: selector._toKube() }],
+      `pods(${selector}) in namespace ${namespace}`);
+  }
+
+  /**
+   * Pods matching `podSelector` in namespaces matching `namespaceSelector` (AND, in one peer).
+   *
+   * @param namespaceSelector the namespaces (`LabelSelector.all()` for every namespace)
+   * @param podSelector the pods
+   */
+  public static podsInNamespaces(namespaceSelector: LabelSelector, podSelector: LabelSelector): Peer {
+    checkSelector('Peer.podsInNamespaces()', namespaceSelector);
+    checkSelector('Peer.podsInNamespaces()', podSelector);
+    return new Peer(PeerKind.PODS_IN_NAMESPACES,
+      [{ namespaceSelector: namespaceSelector._toKube(), podSelector: podSelector._toKube() }],
+      `pods(${podSelector}) in namespaces(${namespaceSelector})`);
+  }
+
+  /**
+   * Every pod of the named namespace.
+   *
+   * @param name namespace name
+   */
+  public static namespace(name: string): Peer {
+    checkNamespaceName('Peer.namespace()', name);
+    return new Peer(PeerKind.NAMESPACES, [{ namespaceSelector: NamespaceSelector.named(name)._toKube() }], `namespace ${name}`);
+  }
+
+  /**
+   * Every pod of the namespaces matching `selector`.
+   *
+   * @param selector the namespaces
+   */
+  public static namespaces(selector: LabelSelector): Peer {
+    checkSelector('Peer.namespaces()', selector);
+    return new Peer(PeerKind.NAMESPACES, [{ namespaceSelector: selector._toKube() }], `namespaces(${selector})`);
+  }
+
+  /** Every pod in every namespace of the cluster (`namespaceSelector: {}`). */
+  public static allPodsInCluster(): Peer {
+    return new Peer(PeerKind.NAMESPACES, [{ namespaceSelector: {} }], 'all pods in the cluster');
+  }
+
+  /**
+   * An IP range, minus the `except` ranges.
+   *
+   * @param cidr the range, e.g. `10.0.0.0/8` or `2001:db8::/32`, with no bits set past the prefix
+   * @param except ranges strictly inside `cidr` to leave out
+   * @example Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16'])
+   */
+  public static ipBlock(cidr: string, except?: string[]): Peer {
+    const where = 'Peer.ipBlock()';
+    const outer = checkCidr(where, cidr);
+    const inner = (except ?? []).map((text) => {
+      const parsed = checkCidr(where, text);
+      if (parsed.family !== outer.family) {
+        throw invalid(where, `except is IPv${parsed.family} but cidr ${outer.text} is IPv${outer.family}`, text,
+          'Use except ranges of the same address family as the cidr');
+      }
+      if (!cidrContainsCidr(outer, parsed) || parsed.prefix === outer.prefix) {
+        throw invalid(where, `except must lie strictly inside cidr ${outer.text}`, text,
+          'Remove the entry, or widen the cidr so that it contains the except range');
+      }
+      return parsed.text;
+    });
+    const ipBlock: k8s.IpBlock = { cidr: outer.text, except: inner.length === 0 ? undefined : sortedUnique(inner) };
+    const label = inner.length === 0 ? `ipBlock ${outer.text}` : `ipBlock ${outer.text} except ${sortedUnique(inner).join(',')}`;
+    return new Peer(PeerKind.IP_BLOCK, [{ ipBlock }], label);
+  }
+
+  /** Every IPv4 address (`0.0.0.0/0`). */
+  public static anyIpv4(): Peer {
+    return Peer.ipBlock('0.0.0.0/0');
+  }
+
+  /** Every IPv6 address (`::/0`). */
+  public static anyIpv6(): Peer {
+    return Peer.ipBlock('::/0');
+  }
+
+  /** Every IPv4 and IPv6 address (`0.0.0.0/0` and `::/0`), for dual-stack clusters. */
+  public static anywhere(): Peer {
+    return new Peer(PeerKind.IP_BLOCK, [...Peer.anyIpv4()._peers, ...Peer.anyIpv6()._peers], 'anywhere (0.0.0.0/0, ::/0)');
+  }
+
+  /**
+   * Every peer: the rule is written without `from`/`to`.
+   *
+   * This is the widest possible peer and must be asked for by name.
+   */
+  public static any(): Peer {
+    return new Peer(PeerKind.ANY, [], 'any peer');
+  }
+
+  private readonly _peers: k8s.NetworkPolicyPeer[];
+
+  private constructor(
+    /** What kind of peer this is. */
+    public readonly kind: PeerKind,
+    peers: k8s.NetworkPolicyPeer[],
+    private readonly label: string,
+  ) {
+    this._peers = peers;
+  }
+
+  /** Whether this peer is only IP ranges (so named ports can never match it). */
+  public isIpBlock(): boolean {
+    return this.kind === PeerKind.IP_BLOCK;
+  }
+
+  /** Readable description, e.g. `pods(app=web) in namespace shop`. */
+  public toString(): string {
+    return this.label;
+  }
+
+  /**
+   * The Kubernetes peers this value renders (empty for `Peer.any()`).
+   * @internal
+   */
+  public _toKube(): k8s.NetworkPolicyPeer[] {
+    return this._peers.map((peer) => ({ ...peer }));
+  }
+}
+
+function checkSelector(where: string, selector: LabelSelector): void {
+  if (!(selector instanceof LabelSelector)) {
+    throw invalid(where, 'selector must be a LabelSelector', selector,
+      'Use LabelSelector.of({ labels: {...} }) or LabelSelector.all()');
+  }
+}
+
+function checkCidr(where: string, text: string): Cidr {
+  const parsed = parseCidr(text);
+  if (parsed.value === undefined) {
+    throw invalid(where, parsed.problem!, text, parsed.fix!);
+  }
+  const cidr = parsed.value;
+  if (cidr.mapped) {
+    throw invalid(where, 'IPv4-mapped IPv6 ranges are read differently by different CNIs', text,
+      `Write the IPv4 range instead: "${cidr.text}"`);
+  }
+  if (cidr.leadingZeros) {
+    throw invalid(where, 'leading zeros are read as decimal by Kubernetes but as octal by many tools', text,
+      `Write it without leading zeros: "${cidr.text}"`);
+  }
+  if (cidr.hostBits) {
+    const bits = cidr.family === 4 ? 32 : 128;
+    throw invalid(where, 'CIDR has bits set past its prefix length, so it is unclear whether a network or one host is meant', text,
+      `Did you mean the network "${cidr.text}" or the single address "${text.split('/')[0]}/${bits}"?`);
+  }
+  return cidr;
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'crypto';
+import { Chart } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+
+/** Longest name we write by default (some CNIs break on longer policy names). */
+const MAX_NAME = 63;
+
+/**
+ * A readable default policy name: the construct path below the chart, in kebab-case.
+ * `Chart/Team/AllowWeb` gives `team-allow-web`. Ids named `Default` are skipped. Names longer than
+ * 63 characters are cut and end with 8 hex characters of the path's SHA-1, so they stay unique.
+ */
+export function defaultPolicyName(construct: IConstruct): string {
+  const chart = Chart.of(construct);
+  const scopes = construct.node.scopes;
+  const below = scopes.slice(scopes.indexOf(chart) + 1).map((c) => c.node.id).filter((id) => id !== 'Default' && id !== '');
+  const name = below.map(kebab).filter((part) => part !== '').join('-') || 'network-policy';
+  if (name.length <= MAX_NAME) {
+    return name;
+  }
+  const hash = createHash('sha1').update(construct.node.path).digest('hex').slice(0, 8);
+  return `${name.slice(0, MAX_NAME - 9).replace(/[-.]+$/, '')}-${hash}`;
+}
+
+/** `AllowWebToAPI2` -> `allow-web-to-api2`. */
+export function kebab(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Something with a namespace-scoped name and a construct path. */
+export interface NamedPolicy extends IConstruct {
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+const REGISTRIES = new WeakMap<IConstruct, PolicyNameRegistry>();
+
+/**
+ * Every policy name of one app, by namespace, so that duplicates are found in constant time per policy.
+ * A policy without a namespace is counted as `default`, where it most often lands.
+ */
+export class PolicyNameRegistry {
+  /** The registry of the app (construct tree root) that `scope` belongs to. */
+  public static of(scope: Construct): PolicyNameRegistry {
+    const root = scope.node.root;
+    let registry = REGISTRIES.get(root);
+    if (registry === undefined) {
+      registry = new PolicyNameRegistry();
+      REGISTRIES.set(root, registry);
+    }
+    return registry;
+  }
+
+  private readonly byKey = new Map<string, NamedPolicy[]>();
+
+  private constructor() {}
+
+  public register(policy: NamedPolicy): void {
+    const key = keyOf(policy);
+    const list = this.byKey.get(key) ?? [];
+    list.push(policy);
+    this.byKey.set(key, list);
+  }
+
+  /** A message when another policy of the app has the same name in the same namespace. */
+  public problemsOf(policy: NamedPolicy): string[] {
+    const others = (this.byKey.get(keyOf(policy)) ?? []).filter((p) => p !== policy);
+    if (others.length === 0) {
+      return [];
+    }
+    const ns = policy.namespace ?? 'default';
+    return [`policy name ${JSON.stringify(policy.name)} is used more than once in namespace ${JSON.stringify(ns)}, `
+      + `so one would silently replace the other (got ${JSON.stringify(others.map((o) => o.node.path))}). `
+      + 'Give each policy a distinct name with the name prop, or a distinct construct id.'];
+  }
+}
+
+function keyOf(policy: NamedPolicy): string {
+  return `${policy.namespace ?? 'default'}/${policy.name}`;
+}

@@ -1,0 +1,246 @@
+import { k8s } from 'cdk8s-plus-28';
+import { compareStrings, sortedUnique, undefinedIfEmpty, undefinedIfEmptyMap } from '../private/canonical';
+import { invalid } from '../private/errors';
+import { labelKeyProblem, labelValueProblem } from '../private/k8s-names';
+
+/**
+ * The operator of a label requirement (the wire string of `matchExpressions[].operator`).
+ */
+export enum LabelOperator {
+  /** The label's value is one of the values. */
+  IN = 'In',
+  /** The label is absent, or its value is none of the values. */
+  NOT_IN = 'NotIn',
+  /** The label is present, whatever its value. */
+  EXISTS = 'Exists',
+  /** The label is absent. */
+  DOES_NOT_EXIST = 'DoesNotExist',
+}
+
+/**
+ * One `matchExpressions` entry of a label selector.
+ *
+ * @example LabelRequirement.isIn('tier', ['web', 'api'])
+ */
+export class LabelRequirement {
+  /**
+   * The label's value is one of `values`.
+   *
+   * @param key label key
+   * @param values at least one label value
+   */
+  public static isIn(key: string, values: string[]): LabelRequirement {
+    return LabelRequirement.withValues('LabelRequirement.isIn()', key, LabelOperator.IN, values);
+  }
+
+  /**
+   * The label is absent, or its value is none of `values`.
+   *
+   * @param key label key
+   * @param values at least one label value
+   */
+  public static isNotIn(key: string, values: string[]): LabelRequirement {
+    return LabelRequirement.withValues('LabelRequirement.isNotIn()', key, LabelOperator.NOT_IN, values);
+  }
+
+  /**
+   * The label is present, with any value.
+   *
+   * @param key label key
+   */
+  public static exists(key: string): LabelRequirement {
+    return new LabelRequirement(checkKey('LabelRequirement.exists()', key), LabelOperator.EXISTS, []);
+  }
+
+  /**
+   * The label is absent.
+   *
+   * @param key label key
+   */
+  public static doesNotExist(key: string): LabelRequirement {
+    return new LabelRequirement(checkKey('LabelRequirement.doesNotExist()', key), LabelOperator.DOES_NOT_EXIST, []);
+  }
+
+  private static withValues(where: string, key: string, operator: LabelOperator, values: string[]): LabelRequirement {
+    checkKey(where, key);
+    if (!Array.isArray(values) || values.length === 0) {
+      throw invalid(where, `${operator} needs at least one value`, values,
+        `Give the values to match, or use LabelRequirement.${operator === LabelOperator.IN ? 'exists' : 'doesNotExist'}(${JSON.stringify(key)})`);
+    }
+    values.forEach((value) => checkValue(where, value));
+    return new LabelRequirement(key, operator, sortedUnique(values));
+  }
+
+  private readonly _values: string[];
+
+  private constructor(
+    /** The label key. */
+    public readonly key: string,
+    /** The operator. */
+    public readonly operator: LabelOperator,
+    values: string[],
+  ) {
+    this._values = values;
+  }
+
+  /** The values (sorted, unique; empty for Exists and DoesNotExist). */
+  public get values(): string[] {
+    return [...this._values];
+  }
+
+  /** @internal */
+  public _toKube(): k8s.LabelSelectorRequirement {
+    return { key: this.key, operator: this.operator, values: undefinedIfEmpty([...this._values]) };
+  }
+}
+
+/** Options for `LabelSelector.of()`. */
+export interface LabelSelectorOptions {
+  /**
+   * Labels that must all be present with exactly these values (`matchLabels`).
+   *
+   * @default - no label equality requirements
+   */
+  readonly labels?: Record<string, string>;
+
+  /**
+   * Requirements that must all hold (`matchExpressions`).
+   *
+   * @default - no expressions
+   */
+  readonly expressions?: LabelRequirement[];
+}
+
+/**
+ * A Kubernetes label selector: labels and expressions that must all match.
+ *
+ * An empty selector matches everything; it is only made by `LabelSelector.all()`, never by accident.
+ *
+ * @example LabelSelector.of({ labels: { app: 'web' }, expressions: [LabelRequirement.isIn('tier', ['a', 'b'])] })
+ */
+export class LabelSelector {
+  /**
+   * A selector with the given labels and expressions.
+   *
+   * @param options labels and expressions; at least one of them must be non-empty
+   */
+  public static of(options: LabelSelectorOptions): LabelSelector {
+    const where = 'LabelSelector.of()';
+    const labels = { ...(options?.labels ?? {}) };
+    const expressions = [...(options?.expressions ?? [])];
+    if (Object.keys(labels).length === 0 && expressions.length === 0) {
+      throw invalid(where, 'selector has no labels and no expressions, which would match everything', options ?? {},
+        'Give at least one label or expression, or use LabelSelector.all() if every pod is meant');
+    }
+    for (const [key, value] of Object.entries(labels)) {
+      checkKey(where, key);
+      checkValue(where, value, key);
+    }
+    expressions.forEach((expression) => {
+      if (!(expression instanceof LabelRequirement)) {
+        throw invalid(where, 'expressions must be made with LabelRequirement factories', expression,
+          'Use LabelRequirement.isIn(), isNotIn(), exists() or doesNotExist()');
+      }
+    });
+    return new LabelSelector(labels, expressions);
+  }
+
+  /**
+   * A selector with only equality labels.
+   *
+   * @param labels at least one label
+   * @example LabelSelector.matchLabels({ app: 'web' })
+   */
+  public static matchLabels(labels: Record<string, string>): LabelSelector {
+    return LabelSelector.of({ labels });
+  }
+
+  /** The empty selector: every pod (or every namespace, where namespaces are selected). */
+  public static all(): LabelSelector {
+    return new LabelSelector({}, []);
+  }
+
+  private readonly _labels: Record<string, string>;
+  private readonly _expressions: LabelRequirement[];
+
+  private constructor(labels: Record<string, string>, expressions: LabelRequirement[]) {
+    this._labels = labels;
+    this._expressions = expressions;
+  }
+
+  /** The equality labels (a copy). */
+  public get labels(): Record<string, string> {
+    return { ...this._labels };
+  }
+
+  /** The expressions (a copy). */
+  public get expressions(): LabelRequirement[] {
+    return [...this._expressions];
+  }
+
+  /** Whether this selector matches everything (no labels, no expressions). */
+  public isEmpty(): boolean {
+    return Object.keys(this._labels).length === 0 && this._expressions.length === 0;
+  }
+
+  /**
+   * A new selector with one more equality label (this one is unchanged).
+   *
+   * @param key label key
+   * @param value label value
+   */
+  public withLabel(key: string, value: string): LabelSelector {
+    return LabelSelector.of({ labels: { ...this._labels, [key]: value }, expressions: this._expressions });
+  }
+
+  /** Readable form, e.g. `app=web,tier in (a,b)`, or `<all>`. */
+  public toString(): string {
+    if (this.isEmpty()) {
+      return '<all>';
+    }
+    const kube = this._toKube();
+    const labels = Object.entries(kube.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`);
+    const expressions = (kube.matchExpressions ?? []).map((e) => describeExpression(e));
+    return [...labels, ...expressions].join(',');
+  }
+
+  /** @internal */
+  public _toKube(): k8s.LabelSelector {
+    const matchLabels: Record<string, string> = {};
+    for (const key of Object.keys(this._labels).sort(compareStrings)) {
+      matchLabels[key] = this._labels[key];
+    }
+    const byKey = new Map<string, k8s.LabelSelectorRequirement>();
+    for (const expression of this._expressions) {
+      const kube = expression._toKube();
+      byKey.set(`${kube.key}\u0000${kube.operator}\u0000${(kube.values ?? []).join('\u0000')}`, kube);
+    }
+    const matchExpressions = [...byKey.keys()].sort(compareStrings).map((k) => byKey.get(k)!);
+    return { matchLabels: undefinedIfEmptyMap(matchLabels), matchExpressions: undefinedIfEmpty(matchExpressions) };
+  }
+}
+
+function describeExpression(e: k8s.LabelSelectorRequirement): string {
+  switch (e.operator) {
+    case LabelOperator.EXISTS: return e.key;
+    case LabelOperator.DOES_NOT_EXIST: return `!${e.key}`;
+    case LabelOperator.IN: return `${e.key} in (${(e.values ?? []).join(',')})`;
+    default: return `${e.key} notin (${(e.values ?? []).join(',')})`;
+  }
+}
+
+function checkKey(where: string, key: string): string {
+  const problem = labelKeyProblem(key);
+  if (problem !== undefined) {
+    throw invalid(where, problem.problem, key, problem.fix);
+  }
+  return key;
+}
+
+function checkValue(where: string, value: string, key?: string): void {
+  const problem = labelValueProblem(value);
+  if (problem !== undefined) {
+    const what = key === undefined ? problem.problem : `${problem.problem} for key ${JSON.stringify(key)}`;
+    throw invalid(where, what, value, problem.fix);
+  }
+}

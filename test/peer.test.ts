@@ -1,0 +1,70 @@
+import { LabelSelector, NamespaceSelector, Peer, PeerKind } from '../src';
+
+const WEB = LabelSelector.of({ labels: { app: 'web' } });
+const kube = (peer: Peer) => JSON.parse(JSON.stringify(peer._toKube()));
+
+describe('Peer', () => {
+  test('pods() selects in the policy namespace only', () => {
+    // GIVEN / WHEN / THEN
+    expect(kube(Peer.pods(WEB))).toEqual([{ podSelector: { matchLabels: { app: 'web' } } }]);
+    expect(Peer.pods(WEB).kind).toBe(PeerKind.PODS);
+  });
+
+  test('podsInNamespace() is one peer with both selectors (AND)', () => {
+    // GIVEN / WHEN
+    const peers = kube(Peer.podsInNamespace('monitoring', WEB));
+    // THEN
+    expect(peers).toEqual([{
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' } },
+      podSelector: { matchLabels: { app: 'web' } },
+    }]);
+  });
+
+  test('podsInNamespaces() is one peer with both selectors (AND)', () => {
+    // GIVEN / WHEN
+    const peers = kube(Peer.podsInNamespaces(LabelSelector.matchLabels({ team: 'a' }), LabelSelector.all()));
+    // THEN
+    expect(peers).toEqual([{ namespaceSelector: { matchLabels: { team: 'a' } }, podSelector: {} }]);
+  });
+
+  test('namespace(), namespaces() and allPodsInCluster() select whole namespaces', () => {
+    // GIVEN / WHEN / THEN
+    expect(kube(Peer.namespace('payments'))).toEqual([{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'payments' } } }]);
+    expect(kube(Peer.namespaces(NamespaceSelector.namedAnyOf(['a', 'b'])))[0].namespaceSelector.matchExpressions[0].values).toEqual(['a', 'b']);
+    expect(kube(Peer.allPodsInCluster())).toEqual([{ namespaceSelector: {} }]);
+  });
+
+  test('ipBlock() renders canonical CIDRs with sorted, unique except ranges', () => {
+    // GIVEN / WHEN
+    const peer = Peer.ipBlock('10.0.0.0/8', ['10.2.0.0/16', '10.1.0.0/16', '10.2.0.0/16']);
+    // THEN
+    expect(kube(peer)).toEqual([{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16', '10.2.0.0/16'] } }]);
+    expect(peer.isIpBlock()).toBe(true);
+    expect(peer.toString()).toBe('ipBlock 10.0.0.0/8 except 10.1.0.0/16,10.2.0.0/16');
+  });
+
+  test('ipBlock() writes IPv6 in RFC 5952 form', () => {
+    // GIVEN / WHEN
+    const peer = Peer.ipBlock('2001:DB8:0:0::/32', ['2001:db8:0:0:1::/80']);
+    // THEN
+    expect(kube(peer)).toEqual([{ ipBlock: { cidr: '2001:db8::/32', except: ['2001:db8:0:0:1::/80'] } }]);
+  });
+
+  test('anyIpv4(), anyIpv6() and anywhere() cover the address families', () => {
+    // GIVEN / WHEN / THEN
+    expect(kube(Peer.anyIpv4())).toEqual([{ ipBlock: { cidr: '0.0.0.0/0' } }]);
+    expect(kube(Peer.anyIpv6())).toEqual([{ ipBlock: { cidr: '::/0' } }]);
+    expect(kube(Peer.anywhere())).toEqual([{ ipBlock: { cidr: '0.0.0.0/0' } }, { ipBlock: { cidr: '::/0' } }]);
+  });
+
+  test('any() renders no peer at all', () => {
+    // GIVEN / WHEN / THEN
+    expect(Peer.any()._toKube()).toEqual([]);
+    expect(Peer.any().kind).toBe(PeerKind.ANY);
+  });
+
+  test('throws when a selector is not a LabelSelector', () => {
+    // GIVEN / WHEN / THEN
+    expect(() => Peer.pods({ app: 'web' } as any)).toThrow(/\[Peer\.pods\(\)\] selector must be a LabelSelector \(got \{"app":"web"\}\)/);
+  });
+});

@@ -1,0 +1,34 @@
+import { NamespaceSelector } from '../../src';
+
+describe('NamespaceSelector', () => {
+  test('named() selects by the kubernetes.io/metadata.name label', () => {
+    // GIVEN / WHEN
+    const selector = NamespaceSelector.named('monitoring');
+    // THEN
+    expect(selector._toKube()).toEqual({ matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' }, matchExpressions: undefined });
+  });
+
+  test('namedAnyOf() selects several names with In, sorted', () => {
+    // GIVEN / WHEN
+    const selector = NamespaceSelector.namedAnyOf(['logging', 'monitoring', 'logging']);
+    // THEN
+    expect(selector._toKube().matchExpressions).toEqual([
+      { key: 'kubernetes.io/metadata.name', operator: 'In', values: ['logging', 'monitoring'] },
+    ]);
+  });
+
+  test('namedAnyOf() with one distinct name is named()', () => {
+    // GIVEN / WHEN / THEN
+    expect(NamespaceSelector.namedAnyOf(['a', 'a'])._toKube()).toEqual(NamespaceSelector.named('a')._toKube());
+  });
+
+  test('all() selects every namespace', () => {
+    // GIVEN / WHEN / THEN
+    expect(NamespaceSelector.all().isEmpty()).toBe(true);
+  });
+
+  test('throws when a name is not a DNS-1123 label', () => {
+    // GIVEN / WHEN / THEN
+    expect(() => NamespaceSelector.namedAnyOf(['ok', 'Not_OK'])).toThrow(/\[NamespaceSelector\.namedAnyOf\(\)\] namespace name is not a DNS-1123 label \(got "Not_OK"\)/);
+  });
+});
