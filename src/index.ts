@@ -1,1 +1,6 @@
 export * from './port';
+export * from './selectors/label-selector';
+export * from './selectors/namespace-selector';
+export * from './peer';
+export * from './network-policy';
+export * from './analysis';
