@@ -1,0 +1,48 @@
+import { Construct } from 'constructs';
+import { AllowIntentProps } from './intent-props';
+import { dnsOrDefault, dnsRule, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { DnsProfile } from '../dns';
+import { NetworkPolicy } from '../network-policy';
+
+/** Properties of `AllowDnsEgress`. */
+export interface AllowDnsEgressProps extends AllowIntentProps {
+  /**
+   * Where the cluster DNS lives.
+   *
+   * @default DnsProfile.kubernetes() - kube-system pods labelled k8s-app in (kube-dns, coredns), UDP and TCP 53
+   */
+  readonly dns?: DnsProfile;
+}
+
+/**
+ * Allows the selected pods to query the cluster DNS, and nothing else, on UDP and TCP.
+ *
+ * Only the DNS pods of the profile are allowed, not port 53 anywhere (which would let a pod tunnel data
+ * out through any resolver).
+ *
+ * Default name: `allow-dns-egress` (prefixed with the selector's label values, e.g. `web-allow-dns-egress`).
+ *
+ * @example
+ * new AllowDnsEgress(chart, 'Dns', { selector: LabelSelector.all(), dns: DnsProfile.nodeLocal() });
+ */
+export class AllowDnsEgress extends Construct {
+  /** The NetworkPolicy this intent renders. */
+  public readonly policy: NetworkPolicy;
+
+  /**
+   * @param scope parent construct
+   * @param id construct id
+   * @param props source pods, DNS profile
+   */
+  public constructor(scope: Construct, id: string, props: AllowDnsEgressProps) {
+    super(scope, id);
+    const selector = requireSelector(this, props);
+    const dns = dnsOrDefault(this, props.dns);
+    this.policy = renderIntent(this, props, {
+      defaultName: intentName([selectorSlug(selector), 'allow-dns-egress']),
+      selector,
+      description: `Allow the selected pods to query ${dns.description}.`,
+      egress: [dnsRule(dns)],
+    });
+  }
+}

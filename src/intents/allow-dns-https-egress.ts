@@ -1,0 +1,66 @@
+import { Construct } from 'constructs';
+import { AllowIntentProps } from './intent-props';
+import { dnsOrDefault, dnsRule, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { DnsProfile } from '../dns';
+import { NetworkPolicy } from '../network-policy';
+import { Peer, PeerKind } from '../peer';
+import { Port } from '../port';
+import { invalid } from '../private/errors';
+
+/** Properties of `AllowDnsHttpsEgress`. */
+export interface AllowDnsHttpsEgressProps extends AllowIntentProps {
+  /**
+   * Where the cluster DNS lives.
+   *
+   * @default DnsProfile.kubernetes() - kube-system pods labelled k8s-app in (kube-dns, coredns), UDP and TCP 53
+   */
+  readonly dns?: DnsProfile;
+
+  /**
+   * Where HTTPS (TCP 443) may go.
+   *
+   * @default - any destination, inside or outside the cluster (a rule without `to`)
+   */
+  readonly httpsDestinations?: Peer[];
+}
+
+/**
+ * Allows the selected pods to resolve names through the cluster DNS and to call HTTPS (TCP 443).
+ *
+ * The DNS rule and the HTTPS rule are separate rules, so HTTPS is not limited to the DNS pods, and ports are
+ * never nested inside `to`. HTTPS goes to any destination by default: unlike the widely copied example that
+ * puts `namespaceSelector: {}` in front of 443, external addresses are allowed.
+ *
+ * Default name: `allow-dns-https-egress` (prefixed with the selector's label values, e.g.
+ * `myapp-allow-dns-https-egress`).
+ *
+ * @example
+ * new AllowDnsHttpsEgress(chart, 'Outbound', { selector: LabelSelector.of({ labels: { app: 'myapp' } }) });
+ */
+export class AllowDnsHttpsEgress extends Construct {
+  /** The NetworkPolicy this intent renders. */
+  public readonly policy: NetworkPolicy;
+
+  /**
+   * @param scope parent construct
+   * @param id construct id
+   * @param props source pods, DNS profile, HTTPS destinations
+   */
+  public constructor(scope: Construct, id: string, props: AllowDnsHttpsEgressProps) {
+    super(scope, id);
+    const selector = requireSelector(this, props);
+    const dns = dnsOrDefault(this, props.dns);
+    const https = props.httpsDestinations ?? [Peer.any()];
+    if (!Array.isArray(https) || https.length === 0) {
+      throw invalid(this.node.path, 'httpsDestinations is empty', https,
+        'Leave it out to allow HTTPS to any destination, or list the destinations, e.g. [Peer.ipBlock("203.0.113.0/24")]');
+    }
+    const where = https.length === 1 && https[0]?.kind === PeerKind.ANY ? 'any destination' : https.map((p) => String(p)).join(', ');
+    this.policy = renderIntent(this, props, {
+      defaultName: intentName([selectorSlug(selector), 'allow-dns-https-egress']),
+      selector,
+      description: `Allow the selected pods to query ${dns.description}, and HTTPS to ${where}.`,
+      egress: [dnsRule(dns), { peers: [...https], ports: [Port.HTTPS], description: `HTTPS to ${where}` }],
+    });
+  }
+}

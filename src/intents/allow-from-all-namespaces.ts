@@ -1,0 +1,40 @@
+import { Construct } from 'constructs';
+import { AllowPortsIntentProps } from './intent-props';
+import { checkPorts, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy } from '../network-policy';
+import { Peer } from '../peer';
+
+/**
+ * Allows ingress to the selected pods from every pod in every namespace of the cluster
+ * (`namespaceSelector: {}`); addresses outside the cluster stay denied.
+ *
+ * Default name: `allow-from-all-namespaces` (prefixed with the selector's label values).
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
+ * @example
+ * new AllowFromAllNamespaces(chart, 'SharedCache', {
+ *   selector: LabelSelector.of({ labels: { app: 'cache' } }),
+ *   ports: [Port.REDIS],
+ * });
+ */
+export class AllowFromAllNamespaces extends Construct {
+  /** The NetworkPolicy this intent renders. */
+  public readonly policy: NetworkPolicy;
+
+  /**
+   * @param scope parent construct
+   * @param id construct id
+   * @param props target pods, ports
+   */
+  public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
+    super(scope, id);
+    const selector = requireSelector(this, props);
+    const ports = checkPorts(this, props.ports);
+    this.policy = renderIntent(this, props, {
+      defaultName: intentName([selectorSlug(selector), 'allow-from-all-namespaces']),
+      selector,
+      description: 'Allow ingress to the selected pods from every pod of the cluster.',
+      ingress: [{ peers: [Peer.allPodsInCluster()], ports }],
+    });
+  }
+}

@@ -1,0 +1,84 @@
+import { Construct } from 'constructs';
+import { AllowPortsIntentProps } from './intent-props';
+import { checkPorts, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy } from '../network-policy';
+import { Peer } from '../peer';
+import { sortedUnique } from '../private/canonical';
+import { invalid } from '../private/errors';
+import { checkNamespaceName } from '../private/k8s-names';
+import { LabelSelector } from '../selectors/label-selector';
+
+/** Properties of `AllowFromNamespace`. Give exactly one of `namespaces` and `namespaceSelector`. */
+export interface AllowFromNamespaceProps extends AllowPortsIntentProps {
+  /**
+   * The namespaces whose pods may connect, by name.
+   *
+   * @default - none; `namespaceSelector` must be given
+   */
+  readonly namespaces?: string[];
+
+  /**
+   * The namespaces whose pods may connect, by namespace labels.
+   *
+   * @default - none; `namespaces` must be given
+   */
+  readonly namespaceSelector?: LabelSelector;
+}
+
+/**
+ * Allows ingress to the selected pods from every pod of the given namespaces.
+ *
+ * Default name: `<target>-allow-from-namespace-<names>`, e.g. `api-allow-from-namespace-monitoring`.
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-namespace-by-its-name
+ * @example
+ * new AllowFromNamespace(chart, 'FromMonitoring', {
+ *   selector: LabelSelector.all(),
+ *   namespaces: ['monitoring'],
+ *   ports: [Port.named('metrics')],
+ * });
+ */
+export class AllowFromNamespace extends Construct {
+  /** The NetworkPolicy this intent renders. */
+  public readonly policy: NetworkPolicy;
+
+  /**
+   * @param scope parent construct
+   * @param id construct id
+   * @param props target pods, source namespaces, ports
+   */
+  public constructor(scope: Construct, id: string, props: AllowFromNamespaceProps) {
+    super(scope, id);
+    const selector = requireSelector(this, props);
+    const { peers, namePart } = this.sources(props);
+    const ports = checkPorts(this, props.ports);
+    this.policy = renderIntent(this, props, {
+      defaultName: intentName([selectorSlug(selector), 'allow-from-namespace', namePart]),
+      selector,
+      description: `Allow ingress to the selected pods from every pod of ${peers.map((p) => p.toString()).join(', ')}.`,
+      ingress: [{ peers, ports }],
+    });
+  }
+
+  private sources(props: AllowFromNamespaceProps): { peers: Peer[]; namePart: string } {
+    const where = this.node.path;
+    const { namespaces, namespaceSelector } = props;
+    if ((namespaces === undefined) === (namespaceSelector === undefined)) {
+      throw invalid(where, 'give exactly one of namespaces and namespaceSelector', { namespaces, namespaceSelector: namespaceSelector?.toString() },
+        'Name the namespaces (namespaces: ["monitoring"]) or select them by label (namespaceSelector)');
+    }
+    if (namespaces !== undefined) {
+      if (!Array.isArray(namespaces) || namespaces.length === 0) {
+        throw invalid(where, 'namespaces is empty', namespaces,
+          'List at least one namespace name, or use AllowFromAllNamespaces for every namespace');
+      }
+      const names = sortedUnique(namespaces.map((name) => checkNamespaceName(where, name)));
+      return { peers: names.map((name) => Peer.namespace(name)), namePart: names.join('-') };
+    }
+    if (!(namespaceSelector instanceof LabelSelector)) {
+      throw invalid(where, 'namespaceSelector must be a LabelSelector', namespaceSelector,
+        'Pass LabelSelector.of({ labels: {...} })');
+    }
+    return { peers: [Peer.namespaces(namespaceSelector)], namePart: selectorSlug(namespaceSelector) || 'all' };
+  }
+}

@@ -1,0 +1,42 @@
+import { Construct } from 'constructs';
+import { CidrIntentProps } from './intent-props';
+import { checkPorts, cidrPeers, cidrSlug, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy } from '../network-policy';
+
+/**
+ * Allows ingress to the selected pods from address ranges (`ipBlock`), minus exceptions, optionally on ports.
+ *
+ * `ipBlock` is meant for addresses outside the cluster; whether it matches pod addresses depends on the CNI.
+ *
+ * Default name: `allow-ingress-from-<cidrs>`, e.g. `allow-ingress-from-203-0-113-0-24` (prefixed with the
+ * selector's label values; long names are shortened with a hash).
+ *
+ * @example
+ * new AllowIngressFromCidr(chart, 'Office', {
+ *   selector: LabelSelector.of({ labels: { app: 'api' } }),
+ *   cidrs: ['198.51.100.0/24'],
+ *   ports: [Port.tcp(8443)],
+ * });
+ */
+export class AllowIngressFromCidr extends Construct {
+  /** The NetworkPolicy this intent renders. */
+  public readonly policy: NetworkPolicy;
+
+  /**
+   * @param scope parent construct
+   * @param id construct id
+   * @param props target pods, source ranges, ports
+   */
+  public constructor(scope: Construct, id: string, props: CidrIntentProps) {
+    super(scope, id);
+    const selector = requireSelector(this, props);
+    const peers = cidrPeers(this, props.cidrs, props.except);
+    const ports = checkPorts(this, props.ports);
+    this.policy = renderIntent(this, props, {
+      defaultName: intentName([selectorSlug(selector), 'allow-ingress-from', cidrSlug(props.cidrs)]),
+      selector,
+      description: `Allow ingress to the selected pods from ${peers.map((p) => p.toString()).join(', ')}.`,
+      ingress: [{ peers, ports }],
+    });
+  }
+}

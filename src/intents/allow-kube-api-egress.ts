@@ -1,0 +1,55 @@
+import { Construct } from 'constructs';
+import { AllowIntentProps } from './intent-props';
+import { checkPorts, cidrPeers, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy } from '../network-policy';
+import { Port } from '../port';
+
+/** Properties of `AllowKubeApiEgress`. */
+export interface AllowKubeApiEgressProps extends AllowIntentProps {
+  /**
+   * The API server endpoint addresses (see `kubectl get endpointslices -n default -l kubernetes.io/service-name=kubernetes`),
+   * e.g. `['10.0.0.10/32']`. Policies see the endpoints, not the `kubernetes` Service's cluster IP.
+   */
+  readonly cidrs: string[];
+
+  /**
+   * The API server ports.
+   *
+   * @default - TCP 443 and TCP 6443
+   */
+  readonly ports?: Port[];
+}
+
+/**
+ * Allows the selected pods to reach the Kubernetes API server endpoints (operators, controllers, CI agents).
+ *
+ * Default name: `allow-kube-api-egress` (prefixed with the selector's label values).
+ *
+ * @example
+ * new AllowKubeApiEgress(chart, 'Api', {
+ *   selector: LabelSelector.of({ labels: { app: 'operator' } }),
+ *   cidrs: ['10.0.0.10/32', '10.0.0.11/32'],
+ * });
+ */
+export class AllowKubeApiEgress extends Construct {
+  /** The NetworkPolicy this intent renders. */
+  public readonly policy: NetworkPolicy;
+
+  /**
+   * @param scope parent construct
+   * @param id construct id
+   * @param props source pods, API server addresses and ports
+   */
+  public constructor(scope: Construct, id: string, props: AllowKubeApiEgressProps) {
+    super(scope, id);
+    const selector = requireSelector(this, props);
+    const peers = cidrPeers(this, props.cidrs, undefined);
+    const ports = checkPorts(this, props.ports) ?? [Port.HTTPS, Port.KUBE_API];
+    this.policy = renderIntent(this, props, {
+      defaultName: intentName([selectorSlug(selector), 'allow-kube-api-egress']),
+      selector,
+      description: 'Allow egress from the selected pods to the Kubernetes API server.',
+      egress: [{ peers, ports, description: 'Kubernetes API server' }],
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { Construct } from 'constructs';
+import { AllowPortsIntentProps } from './intent-props';
+import { checkPorts, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy } from '../network-policy';
+import { Peer } from '../peer';
+import { LabelSelector } from '../selectors/label-selector';
+
+/**
+ * Allows ingress to the selected pods from every pod of the policy's own namespace; pods of other
+ * namespaces and addresses outside the cluster are denied.
+ *
+ * Default name: `allow-same-namespace` (prefixed with the selector's label values).
+ *
+ * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
+ * @example
+ * new AllowSameNamespace(chart, 'Neighbours', { namespace: 'shop', selector: LabelSelector.all() });
+ */
+export class AllowSameNamespace extends Construct {
+  /** The NetworkPolicy this intent renders. */
+  public readonly policy: NetworkPolicy;
+
+  /**
+   * @param scope parent construct
+   * @param id construct id
+   * @param props target pods, ports
+   */
+  public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
+    super(scope, id);
+    const selector = requireSelector(this, props);
+    const ports = checkPorts(this, props.ports);
+    this.policy = renderIntent(this, props, {
+      defaultName: intentName([selectorSlug(selector), 'allow-same-namespace']),
+      selector,
+      description: 'Allow ingress to the selected pods from every pod of this namespace.',
+      ingress: [{ peers: [Peer.pods(LabelSelector.all())], ports }],
+    });
+  }
+}

@@ -1,0 +1,48 @@
+import { Construct } from 'constructs';
+import { IsolationIntentProps } from './intent-props';
+import { dnsOrDefault, dnsRule, intentName, renderIntent, selectorOrAll, selectorSlug } from './intent-support';
+import { DnsProfile } from '../dns';
+import { NetworkPolicy } from '../network-policy';
+import { Peer } from '../peer';
+
+/** Properties of `DenyExternalEgress`. */
+export interface DenyExternalEgressProps extends IsolationIntentProps {
+  /**
+   * Where the cluster DNS lives; its rule is added so that DNS keeps working when it is reached by address
+   * (node-local DNS) rather than as a pod.
+   *
+   * @default DnsProfile.kubernetes() - kube-system pods labelled k8s-app in (kube-dns, coredns), UDP and TCP 53
+   */
+  readonly dns?: DnsProfile;
+}
+
+/**
+ * Keeps the selected pods' egress inside the cluster: every pod of every namespace, plus DNS per the
+ * profile; every address outside the cluster is denied.
+ *
+ * Default name: `deny-external-egress` (prefixed with the selector's label values).
+ *
+ * @example
+ * new DenyExternalEgress(chart, 'NoInternet', { namespace: 'payments', dns: DnsProfile.nodeLocal() });
+ */
+export class DenyExternalEgress extends Construct {
+  /** The NetworkPolicy this intent renders. */
+  public readonly policy: NetworkPolicy;
+
+  /**
+   * @param scope parent construct
+   * @param id construct id
+   * @param props source pods (default all), DNS profile
+   */
+  public constructor(scope: Construct, id: string, props: DenyExternalEgressProps = {}) {
+    super(scope, id);
+    const selector = selectorOrAll(this, props?.selector);
+    const dns = dnsOrDefault(this, props?.dns);
+    this.policy = renderIntent(this, props, {
+      defaultName: intentName([selectorSlug(selector), 'deny-external-egress']),
+      selector,
+      description: 'Allow egress from the selected pods only inside the cluster (and to the cluster DNS).',
+      egress: [{ peers: [Peer.allPodsInCluster()], description: 'every pod of the cluster' }, dnsRule(dns)],
+    });
+  }
+}

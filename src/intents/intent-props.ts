@@ -1,0 +1,71 @@
+import { Port } from '../port';
+import { LabelSelector } from '../selectors/label-selector';
+
+/**
+ * Options every intent construct takes: where its one NetworkPolicy goes and what it is called.
+ */
+export interface IntentProps {
+  /**
+   * `metadata.name` of the policy (a DNS-1123 subdomain of at most 63 characters).
+   *
+   * @default - a readable name derived from the intent and its inputs, e.g. `deny-all-ingress` or
+   * `api-allow-from-web`; two intents with the same inputs in one namespace fail synth with a duplicate-name
+   * error, so give one of them a name
+   */
+  readonly name?: string;
+
+  /**
+   * The namespace of the policy and of the pods it applies to.
+   *
+   * @default - the chart's namespace (none when the chart has none)
+   */
+  readonly namespace?: string;
+}
+
+/**
+ * Options of the isolating intents (`DenyAllIngress`, `DenyAllEgress`, `DenyAll`).
+ */
+export interface IsolationIntentProps extends IntentProps {
+  /**
+   * The pods to isolate.
+   *
+   * @default - every pod of the namespace (`podSelector: {}`)
+   */
+  readonly selector?: LabelSelector;
+}
+
+/**
+ * Options of the allowing intents: the target pods must be named explicitly.
+ */
+export interface AllowIntentProps extends IntentProps {
+  /**
+   * The pods this policy applies to: the destination of allowed ingress, the source of allowed egress.
+   * Use `LabelSelector.all()` when every pod of the namespace is meant.
+   */
+  readonly selector: LabelSelector;
+}
+
+/**
+ * Options of the allowing intents that can be narrowed to ports.
+ */
+export interface AllowPortsIntentProps extends AllowIntentProps {
+  /**
+   * The ports the allowed traffic may use: on the selected pods for ingress, on the destination for egress.
+   *
+   * @default - every port and protocol
+   */
+  readonly ports?: Port[];
+}
+
+/** Properties of `AllowEgressToCidr` and `AllowIngressFromCidr`. */
+export interface CidrIntentProps extends AllowPortsIntentProps {
+  /** The address ranges (at least one), e.g. `['203.0.113.0/24']`. */
+  readonly cidrs: string[];
+
+  /**
+   * Ranges to leave out; each must lie strictly inside one of `cidrs` and is attached to it.
+   *
+   * @default - no exceptions
+   */
+  readonly except?: string[];
+}

@@ -1,0 +1,180 @@
+/**
+ * Internals shared by the intent constructs (not exported from the package).
+ */
+import { createHash } from 'crypto';
+import { Construct } from 'constructs';
+import { DnsProfile } from '../dns';
+import { NetworkPolicy, NetworkPolicyRule } from '../network-policy';
+import { Peer } from '../peer';
+import { Port } from '../port';
+import { IntentProps } from './intent-props';
+import { cidrContainsCidr, parseCidr } from '../private/cidr';
+import { invalid } from '../private/errors';
+import { LabelOperator, LabelSelector } from '../selectors/label-selector';
+
+/** Id of the one NetworkPolicy an intent renders (`node.defaultChild` finds it; default names skip it). */
+export const POLICY_ID = 'Default';
+
+/** Longest default name we derive. */
+const MAX_NAME = 63;
+
+/** What an intent renders: the policy's default name, target pods, rules and description. */
+export interface IntentSpec {
+  readonly defaultName: string;
+  readonly selector: LabelSelector;
+  readonly description: string;
+  readonly ingress?: NetworkPolicyRule[];
+  readonly egress?: NetworkPolicyRule[];
+}
+
+/** Renders the intent's one NetworkPolicy as the child `Default`, passing `name` and `namespace` through. */
+export function renderIntent(intent: Construct, props: IntentProps | undefined, spec: IntentSpec): NetworkPolicy {
+  return new NetworkPolicy(intent, POLICY_ID, {
+    name: props?.name ?? spec.defaultName,
+    namespace: props?.namespace,
+    selector: spec.selector,
+    ingress: spec.ingress,
+    egress: spec.egress,
+    description: spec.description,
+  });
+}
+
+/** The target selector of an Allow* intent, which must be given. */
+export function requireSelector(intent: Construct, props: { selector?: LabelSelector } | undefined): LabelSelector {
+  const selector = props?.selector;
+  if (!(selector instanceof LabelSelector)) {
+    throw invalid(intent.node.path, 'selector is required: it names the pods this policy applies to', selector,
+      'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() if every pod of the namespace is meant');
+  }
+  return selector;
+}
+
+/** The target selector of a deny or baseline intent: every pod of the namespace unless given. */
+export function selectorOrAll(intent: Construct, selector: LabelSelector | undefined): LabelSelector {
+  if (selector === undefined) {
+    return LabelSelector.all();
+  }
+  if (!(selector instanceof LabelSelector)) {
+    throw invalid(intent.node.path, 'selector must be a LabelSelector', selector,
+      'Pass LabelSelector.of({ labels: {...} }), or leave selector out for every pod of the namespace');
+  }
+  return selector;
+}
+
+/** Checks an optional list of ports: absent is fine, empty is refused (Kubernetes reads it as every port). */
+export function checkPorts(intent: Construct, ports: Port[] | undefined, prop = 'ports'): Port[] | undefined {
+  if (ports === undefined) {
+    return undefined;
+  }
+  if (!Array.isArray(ports) || ports.length === 0) {
+    throw invalid(intent.node.path, `${prop} is empty, which Kubernetes reads as every port and protocol`, ports,
+      `Leave ${prop} out to allow every port, or list the ports, e.g. [Port.tcp(8080)]`);
+  }
+  ports.forEach((port) => {
+    if (!(port instanceof Port)) {
+      throw invalid(intent.node.path, `${prop} must be made with the Port factories`, port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+    }
+  });
+  return [...ports];
+}
+
+/** Checks a required, non-empty list of ports. */
+export function requirePorts(intent: Construct, ports: Port[] | undefined, prop = 'ports'): Port[] {
+  if (ports === undefined) {
+    throw invalid(intent.node.path, `${prop} is required`, ports, `List the ports to open, e.g. ${prop}: [Port.tcp(443)]`);
+  }
+  return checkPorts(intent, ports, prop)!;
+}
+
+/** The DNS profile to use: `DnsProfile.kubernetes()` unless given. */
+export function dnsOrDefault(intent: Construct, dns: DnsProfile | undefined): DnsProfile {
+  if (dns === undefined) {
+    return DnsProfile.kubernetes();
+  }
+  if (!(dns instanceof DnsProfile)) {
+    throw invalid(intent.node.path, 'dns must be a DnsProfile', dns,
+      'Use DnsProfile.kubernetes(), DnsProfile.nodeLocal(), DnsProfile.openshift() or DnsProfile.custom()');
+  }
+  return dns;
+}
+
+/** The egress rule that allows DNS: a rule of its own, its ports beside (never inside) the peers. */
+export function dnsRule(dns: DnsProfile): NetworkPolicyRule {
+  return { peers: dns.peers, ports: dns.ports, description: `DNS: ${dns.description}` };
+}
+
+/**
+ * One ipBlock peer per CIDR, each `except` range placed in the CIDR that strictly contains it.
+ * Syntax errors come from `Peer.ipBlock()`.
+ */
+export function cidrPeers(intent: Construct, cidrs: string[] | undefined, except: string[] | undefined): Peer[] {
+  const where = intent.node.path;
+  if (!Array.isArray(cidrs) || cidrs.length === 0) {
+    throw invalid(where, 'cidrs must list at least one CIDR', cidrs, 'Give the address ranges, e.g. cidrs: ["203.0.113.0/24"]');
+  }
+  cidrs.forEach((cidr) => Peer.ipBlock(cidr));
+  const excepts = except ?? [];
+  if (!Array.isArray(excepts)) {
+    throw invalid(where, 'except must be a list of CIDRs', excepts, 'Pass a list, e.g. except: ["10.1.0.0/16"]');
+  }
+  excepts.forEach((range) => Peer.ipBlock(range));
+  const outer = cidrs.map((cidr) => parseCidr(cidr).value!);
+  const inner = excepts.map((range) => parseCidr(range).value!);
+  inner.forEach((range, i) => {
+    if (!outer.some((o) => cidrContainsCidr(o, range) && range.prefix > o.prefix)) {
+      throw invalid(where, 'except range lies strictly inside none of the cidrs', excepts[i],
+        `Remove it, or add a cidr that contains it (cidrs are ${outer.map((o) => o.text).join(', ')})`);
+    }
+  });
+  return outer.map((o) => {
+    const mine = inner.filter((range) => cidrContainsCidr(o, range) && range.prefix > o.prefix).map((r) => r.text);
+    return mine.length === 0 ? Peer.ipBlock(o.text) : Peer.ipBlock(o.text, mine);
+  });
+}
+
+/**
+ * A readable policy name from parts, e.g. `['web', 'allow-dns-egress']` -> `web-allow-dns-egress`.
+ * Longer than 63 characters: cut, plus 8 hex characters of the full name's SHA-1, so it stays unique.
+ */
+export function intentName(parts: string[]): string {
+  const name = parts.map(slug).filter((part) => part !== '').join('-');
+  if (name.length <= MAX_NAME) {
+    return name;
+  }
+  const hash = createHash('sha1').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, MAX_NAME - 9).replace(/-+$/, '')}-${hash}`;
+}
+
+/**
+ * A short name part for a selector: its label values in key order, then its expressions
+ * (`app=web` -> `web`; `tier in (a,b)` -> `a-b`; `!canary` -> `no-canary`). Empty for `LabelSelector.all()`.
+ */
+export function selectorSlug(selector: LabelSelector): string {
+  const kube = selector._toKube();
+  const labels = kube.matchLabels ?? {};
+  const parts = Object.keys(labels).map((key) => labels[key] === '' ? keyName(key) : labels[key]);
+  for (const expression of kube.matchExpressions ?? []) {
+    const key = keyName(expression.key);
+    const values = (expression.values ?? []).join('-');
+    switch (expression.operator) {
+      case LabelOperator.IN: parts.push(values); break;
+      case LabelOperator.NOT_IN: parts.push(`not-${values}`); break;
+      case LabelOperator.EXISTS: parts.push(key); break;
+      default: parts.push(`no-${key}`);
+    }
+  }
+  return slug(parts.join('-'));
+}
+
+/** A name part for CIDRs: `10.0.0.0/8` -> `10-0-0-0-8`, `2001:db8::/32` -> `2001-db8-32`. */
+export function cidrSlug(cidrs: string[]): string {
+  return slug(cidrs.join('-'));
+}
+
+function keyName(key: string): string {
+  return key.split('/').pop()!;
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
