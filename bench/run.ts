@@ -1,0 +1,41 @@
+/**
+ * `npm run bench [-- <name> ...] [options]`: runs every registered benchmark, or the named ones.
+ *
+ * To add a benchmark, write `bench/<name>.ts` exporting a function `(args: string[]) => BenchOutcome`
+ * (or a Promise of it), and add one entry to BENCHMARKS below. Each benchmark prints its own table and
+ * writes `bench/results/<name>.json` (gitignored). Arguments after the names are passed to each benchmark.
+ */
+import { BenchOutcome, runAnalyzerBenchmark } from './analyzer';
+
+interface Benchmark {
+  readonly name: string;
+  readonly description: string;
+  readonly run: (args: string[]) => BenchOutcome | Promise<BenchOutcome>;
+}
+
+const BENCHMARKS: Benchmark[] = [
+  { name: 'analyzer', description: 'truth table of N workloads x M policies for one port vs a naive evaluator', run: runAnalyzerBenchmark },
+];
+
+async function main(argv: string[]): Promise<number> {
+  const names = argv.filter((a, i) => !a.startsWith('--') && (i === 0 || !argv[i - 1].startsWith('--')));
+  const options = argv.filter((a) => !names.includes(a));
+  const unknown = names.filter((n) => !BENCHMARKS.some((b) => b.name === n));
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    return 2;
+  }
+  const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
+  let ok = true;
+  for (const bench of selected) {
+    console.log(`== ${bench.name}: ${bench.description}`);
+    const outcome = await bench.run(options);
+    ok = ok && outcome.ok;
+  }
+  return ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (err) => {
+  console.error(err);
+  process.exit(1);
+});
