@@ -1,4 +1,8 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, Chart, Testing, Yaml } from 'cdk8s';
+import { Construct } from 'constructs';
 import { LabelRequirement, LabelSelector, NetworkPolicy, Peer, PolicyType, Port } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
 
@@ -123,7 +127,6 @@ describe('NetworkPolicy', () => {
   test('default names are the kebab-case construct path below the chart', () => {
     // GIVEN
     const chart = shopChart();
-    const { Construct } = require('constructs');
     const team = new Construct(chart, 'TeamA');
     // WHEN
     const nested = new NetworkPolicy(team, 'AllowHTTPFromWeb', { selector: API, ingress: [] });
@@ -136,7 +139,7 @@ describe('NetworkPolicy', () => {
 
   test('fails synth when two policies share a name in one namespace', () => {
     // GIVEN
-    const app = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'netpol-')) });
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-')) });
     const chart = new Chart(app, 'test', { namespace: 'shop' });
     new NetworkPolicy(chart, 'One', { name: 'allow-web', selector: API, ingress: [] });
     new NetworkPolicy(chart, 'Two', { name: 'allow-web', selector: WEB, egress: [] });
@@ -147,7 +150,7 @@ describe('NetworkPolicy', () => {
 
   test('fails synth when a policy isolates no direction', () => {
     // GIVEN
-    const app = new App({ outdir: require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'netpol-')) });
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-')) });
     const chart = new Chart(app, 'test');
     new NetworkPolicy(chart, 'Empty', { selector: API });
     // WHEN / THEN
@@ -179,8 +182,11 @@ describe('NetworkPolicy', () => {
     ];
     const build = (order: number[], reverse: boolean) => {
       const chart = shopChart();
-      const ordered = order.map((i) => ({ ...rules[i], peers: reverse ? [...rules[i].peers].reverse() : rules[i].peers,
-        ports: reverse && rules[i].ports ? [...rules[i].ports!].reverse() : rules[i].ports }));
+      const ordered = order.map((i) => ({
+        ...rules[i],
+        peers: reverse ? [...rules[i].peers].reverse() : rules[i].peers,
+        ports: reverse && rules[i].ports ? [...rules[i].ports!].reverse() : rules[i].ports,
+      }));
       const policy = reverse
         ? new NetworkPolicy(chart, 'P', { egress: [], selector: LabelSelector.of({ labels: { tier: 'x', app: 'api' } }) })
         : new NetworkPolicy(chart, 'P', { selector: LabelSelector.of({ labels: { app: 'api', tier: 'x' } }), egress: [] });

@@ -1,5 +1,5 @@
-import * as fc from 'fast-check';
 import { Testing } from 'cdk8s';
+import * as fc from 'fast-check';
 import { LabelRequirement, LabelSelector, NetworkPolicy, NetworkPolicyRule, Peer, Port, Protocol } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
 
@@ -51,11 +51,14 @@ const peer = fc.oneof(
   fc.constant(Peer.anywhere()),
 );
 const rule: fc.Arbitrary<NetworkPolicyRule> = fc.oneof(
-  fc.tuple(fc.array(peer, { minLength: 1, maxLength: 3 }), fc.option(fc.array(port.filter((p) => p.portName === undefined), { minLength: 1, maxLength: 3 }), { nil: undefined }))
+  fc.tuple(
+    fc.array(peer, { minLength: 1, maxLength: 3 }),
+    fc.option(fc.array(port.filter((p) => p.portName === undefined), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+  )
     .map(([peers, ports]) => ({ peers, ports })),
   fc.tuple(fc.array(peer.filter((p) => !p.isIpBlock()), { minLength: 1, maxLength: 2 }), fc.array(port, { minLength: 1, maxLength: 3 }))
     .map(([peers, ports]) => ({ peers, ports })),
-  fc.constant({ peers: [Peer.any()] }),
+  fc.constant<NetworkPolicyRule>({ peers: [Peer.any()] }),
 );
 
 describe('property: valid values always render manifests the API server accepts', () => {
@@ -81,9 +84,12 @@ describe('property: valid values always render manifests the API server accepts'
   test('the API rules helper itself refuses invalid manifests', () => {
     // GIVEN
     const bad = {
-      apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'Bad_Name', namespace: 'a.b' },
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: { name: 'Bad_Name', namespace: 'a.b' },
       spec: {
-        podSelector: { matchExpressions: [{ key: 'a', operator: 'In', values: [] }] }, policyTypes: ['ingress'],
+        podSelector: { matchExpressions: [{ key: 'a', operator: 'In', values: [] }] },
+        policyTypes: ['ingress'],
         ingress: [{ from: [{}, { ipBlock: { cidr: '10.0.0.0/8', except: ['10.0.0.0/8'] }, podSelector: {} }], ports: [{ port: 0 }, { port: 'x', endPort: 5 }] }],
       },
     };

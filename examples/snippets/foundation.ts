@@ -1,0 +1,68 @@
+/* Code shown in the README's tour. Each block between "// README" markers is copied verbatim into the README. */
+import { App, Chart } from 'cdk8s';
+import { LabelRequirement, LabelSelector, NamespaceSelector, NetworkPolicy, Peer, Port, Protocol } from '../../src';
+
+export function foundation(): Chart {
+  const app = new App();
+  const chart = new Chart(app, 'tour', { namespace: 'shop' });
+
+  // README: ports
+  const ports = [
+    Port.tcp(8080), // one TCP port
+    Port.udpRange(30000, 32767), // an inclusive range (port + endPort)
+    Port.named('metrics'), // a container port name, resolved on the destination pod
+    Port.named('dns', Protocol.UDP),
+    Port.allUdp(), // every UDP port (never "port: 0")
+    Port.HTTPS, Port.DNS_UDP, Port.DNS_TCP,
+  ];
+  // README: end
+
+  // README: selectors
+  const api = LabelSelector.of({ labels: { app: 'api' } });
+  const canaries = LabelSelector.of({
+    labels: { app: 'web' },
+    expressions: [LabelRequirement.isIn('track', ['canary', 'beta']), LabelRequirement.exists('team')],
+  });
+  const everyPod = LabelSelector.all(); // "everything" is asked for by name
+  const ops = NamespaceSelector.namedAnyOf(['monitoring', 'logging']);
+  // README: end
+
+  // README: peers
+  const peers = [
+    Peer.pods(canaries), // pods in the policy's own namespace
+    Peer.podsInNamespace('monitoring', LabelSelector.of({ labels: { app: 'prometheus' } })), // AND
+    Peer.namespaces(ops), // every pod of those namespaces
+    Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16']), // except must lie strictly inside
+    Peer.anywhere(), // 0.0.0.0/0 and ::/0
+  ];
+  // README: end
+
+  // README: policy
+  const policy = new NetworkPolicy(chart, 'Api', {
+    selector: api,
+    ingress: [{
+      peers: [Peer.pods(LabelSelector.of({ labels: { app: 'web' } }))],
+      ports: [Port.tcp(8080)],
+      description: 'the web tier calls the API',
+    }],
+    egress: [], // isolated for egress: nothing allowed yet
+  });
+  policy.addEgressRule({ peers: [Peer.podsInNamespace('kube-system', LabelSelector.of({ labels: { 'k8s-app': 'kube-dns' } }))], ports: [Port.DNS_UDP, Port.DNS_TCP] });
+  // README: end
+
+  new NetworkPolicy(chart, 'Everything', { selector: everyPod, ingress: [{ peers, ports }] });
+  return chart;
+}
+
+export function tourErrors(): string {
+  // README: errors
+  try {
+    Peer.ipBlock('10.0.0.1/8');
+  } catch (e) {
+    // [Peer.ipBlock()] CIDR has bits set past its prefix length, so it is unclear whether a network or one
+    // host is meant (got "10.0.0.1/8"). Did you mean the network "10.0.0.0/8" or the single address "10.0.0.1/32"?
+    return (e as Error).message;
+  }
+  // README: end
+  return '';
+}

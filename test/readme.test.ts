@@ -1,0 +1,68 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Testing, Yaml } from 'cdk8s';
+import { foundation, tourErrors } from '../examples/snippets/foundation';
+
+const ROOT = path.join(__dirname, '..');
+
+/** Every region between `// README: <name>` and `// README: end` in the example files, dedented. */
+function exampleRegions(): string[] {
+  const regions: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory() && entry.name !== 'dist' && entry.name !== 'node_modules') {walk(full);} else if (entry.name.endsWith('.ts')) {
+        const text = fs.readFileSync(full, 'utf8');
+        for (const m of text.matchAll(/^[ \t]*\/\/ README: (?!end)\S+\n([\s\S]*?)^[ \t]*\/\/ README: end$/gm)) regions.push(dedent(m[1]));
+      }
+    }
+  };
+  walk(path.join(ROOT, 'examples'));
+  return regions;
+}
+
+function dedent(text: string): string {
+  const lines = text.replace(/\s+$/, '').split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => l.match(/^ */)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
+function markdownFiles(): string[] {
+  const docs = path.join(ROOT, 'docs');
+  return [path.join(ROOT, 'README.md'), ...(fs.existsSync(docs) ? fs.readdirSync(docs).filter((f) => f.endsWith('.md')).map((f) => path.join(docs, f)) : [])];
+}
+
+describe('README and docs', () => {
+  test.each(markdownFiles().map((f) => [path.relative(ROOT, f)]))('every TypeScript block in %s is a compiled example region', (file) => {
+    // GIVEN
+    const regions = exampleRegions();
+    const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    // WHEN
+    const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => dedent(m[1]));
+    // THEN
+    for (const block of blocks) {
+      expect(regions).toContain(block);
+    }
+  });
+
+  test('the README quick start is two commands after git clone', () => {
+    // GIVEN
+    const text = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    // WHEN
+    const quickStart = text.match(/## Quick start[\s\S]*?```sh\n([\s\S]*?)```/)![1].trim().split('\n');
+    // THEN
+    expect(quickStart[0]).toMatch(/^git clone /);
+    expect(quickStart.slice(1).filter((l) => !l.startsWith('cd '))).toEqual(['npm ci && npm run example', 'npm ci && npx projen build']);
+  });
+
+  test('the tour examples run and produce the documented error', () => {
+    // GIVEN / WHEN
+    const manifests = Testing.synth(foundation());
+    // THEN
+    expect(manifests.map((m) => m.metadata.name)).toEqual(['api', 'everything']);
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const shown = readme.match(/synthesizes\n\n```yaml\n([\s\S]*?)```/)![1];
+    expect(shown).toBe(Yaml.stringify(manifests[0]));
+    expect(tourErrors()).toMatch(/Did you mean the network "10\.0\.0\.0\/8" or the single address "10\.0\.0\.1\/32"\?/);
+  });
+});
