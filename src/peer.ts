@@ -1,8 +1,8 @@
 import { k8s } from 'cdk8s-plus-28';
+import { sortedUnique } from './private/canonical';
 import { Cidr, parseCidr, cidrContainsCidr } from './private/cidr';
 import { invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
-import { sortedUnique } from './private/canonical';
 import { LabelSelector } from './selectors/label-selector';
 import { NamespaceSelector } from './selectors/namespace-selector';
 

@@ -1,6 +1,6 @@
+import { LabelRequirement, LabelSelector } from './label-selector';
 import { invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
-import { LabelRequirement, LabelSelector } from './label-selector';
 
 /**
  * Namespace selectors by name.
