@@ -6,3 +6,4 @@ export * from './network-policy';
 export * from './analysis';
 export * from './dns';
 export * from './intents';
+export * from './connections';

@@ -1,0 +1,230 @@
+import { createHash } from 'crypto';
+import { Construct } from 'constructs';
+import { NetworkPolicy, PolicyType } from '../network-policy';
+import { Port } from '../port';
+import { ConnectionEndpoint, isExternal, resolveGrantPorts } from './endpoint';
+import { GrantBook } from './grant-book';
+import { invalid } from '../private/errors';
+
+/**
+ * Which sides of a grant are written.
+ */
+export enum GrantSides {
+  /** The egress rule on the source and the ingress rule on the target. */
+  BOTH = 'BOTH',
+  /** Only the ingress rule on the target (the source is not isolated for egress, or is handled elsewhere). */
+  INGRESS_ONLY = 'INGRESS_ONLY',
+  /** Only the egress rule on the source (the target is not isolated for ingress, or is handled elsewhere). */
+  EGRESS_ONLY = 'EGRESS_ONLY',
+}
+
+/**
+ * Options of a grant.
+ */
+export interface GrantOptions {
+  /**
+   * Which sides of the connection get a rule. A side outside the cluster (an address range) never gets one.
+   *
+   * @default GrantSides.BOTH
+   */
+  readonly sides?: GrantSides;
+
+  /**
+   * Why the grant exists; added to the description of the rules it produces.
+   *
+   * @default - the rule description only names the grant (`grant web -> api on TCP/8080`)
+   */
+  readonly description?: string;
+}
+
+/**
+ * Something that has connections: a `Workload`.
+ */
+export interface IConnectable {
+  /** The connections of this workload. */
+  readonly connections: Connections;
+}
+
+/** Longest policy name we write (some CNIs break on longer names). */
+const MAX_NAME = 63;
+
+/**
+ * The two-sided grants of one workload.
+ *
+ * A grant from a source to a target writes an egress rule into the source's `<name>-egress` policy and an
+ * ingress rule into the target's `<name>-ingress` policy, each in its own workload's namespace. All grants of
+ * a workload are aggregated at synthesis into one rule per peer, so granting twice changes nothing and the
+ * order of the grants does not matter.
+ *
+ * @example
+ * const web = Workload.fromLabels(chart, 'Web', { namespace: 'shop', labels: { app: 'web' } });
+ * const api = Workload.fromLabels(chart, 'Api', { namespace: 'shop', labels: { app: 'api' }, ports: [{ port: 8080, name: 'http' }] });
+ * web.connections.allowTo(api, Port.tcp(8080));
+ */
+export class Connections {
+  /** @internal */
+  public static _create(endpoint: ConnectionEndpoint): Connections {
+    return new Connections(endpoint);
+  }
+
+  private static grant(where: string, source: Connections, target: Connections, port: Port | undefined, options: GrantOptions | undefined): void {
+    const sides = checkOptions(where, port, options);
+    const src = source.endpoint;
+    const dst = target.endpoint;
+    if (isExternal(src) && isExternal(dst)) {
+      throw invalid(where, 'both sides of the grant are address ranges outside the cluster, so no policy can hold it',
+        [src.name, dst.name], 'Grant between a workload of pods and an address range, or between two workloads');
+    }
+    const ingress = sides !== GrantSides.EGRESS_ONLY && !isExternal(dst);
+    const egress = sides !== GrantSides.INGRESS_ONLY && !isExternal(src);
+    if (!ingress && !egress) {
+      const outside = isExternal(dst) ? dst.name : src.name;
+      throw invalid(where, `${sides} leaves nothing to write, since ${JSON.stringify(outside)} is outside the cluster and has no policy`,
+        sides, 'Use GrantSides.BOTH, which writes the side that is a workload of pods');
+    }
+    if (!dst.livePorts || isExternal(dst)) {
+      const resolution = resolveGrantPorts(dst, port);
+      if (resolution.ports === undefined) {
+        throw invalid(where, resolution.problem!, resolution.got, resolution.fix!);
+      }
+    }
+    const note = options?.description;
+    if (ingress) target.record(where, PolicyType.INGRESS, src, dst, port, note);
+    if (egress) source.record(where, PolicyType.EGRESS, src, dst, port, note);
+  }
+
+  private readonly books = new Map<PolicyType, GrantBook>();
+  private readonly policies = new Map<PolicyType, NetworkPolicy>();
+  private prepared = false;
+
+  /** Where each direction's policy is made; made up front so the YAML order never depends on grant order. */
+  private readonly slots = new Map<PolicyType, Construct>();
+
+  private constructor(private readonly endpoint: ConnectionEndpoint) {
+    if (!isExternal(endpoint)) {
+      this.slots.set(PolicyType.INGRESS, new Construct(endpoint.owner, 'Ingress'));
+      this.slots.set(PolicyType.EGRESS, new Construct(endpoint.owner, 'Egress'));
+      endpoint.owner.node.addValidation({ validate: () => this.prepare() });
+    }
+  }
+
+  /**
+   * Allows this workload to open connections to `other`.
+   *
+   * @param other the target workload
+   * @param port the port on the target; a named port must be declared by the target. Leave it out to
+   * grant every port the target declares (an error if it declares none).
+   * @param options which sides to write, and why
+   */
+  public allowTo(other: IConnectable, port?: Port, options?: GrantOptions): void {
+    Connections.grant(this.endpoint.owner.node.path, this, connectionsOf(other, 'allowTo'), port, options);
+  }
+
+  /**
+   * Allows `other` to open connections to this workload.
+   *
+   * @param other the source workload
+   * @param port the port on this workload; a named port must be declared by this workload. Leave it out to
+   * grant every port this workload declares (an error if it declares none).
+   * @param options which sides to write, and why
+   */
+  public allowFrom(other: IConnectable, port?: Port, options?: GrantOptions): void {
+    Connections.grant(this.endpoint.owner.node.path, connectionsOf(other, 'allowFrom'), this, port, options);
+  }
+
+  /**
+   * The `<name>-ingress` policy holding this workload's ingress rules.
+   *
+   * @default - none until a grant targets this workload on its ingress side
+   */
+  public get ingressPolicy(): NetworkPolicy | undefined {
+    return this.policies.get(PolicyType.INGRESS);
+  }
+
+  /**
+   * The `<name>-egress` policy holding this workload's egress rules.
+   *
+   * @default - none until a grant starts at this workload on its egress side
+   */
+  public get egressPolicy(): NetworkPolicy | undefined {
+    return this.policies.get(PolicyType.EGRESS);
+  }
+
+  private record(where: string, type: PolicyType, src: ConnectionEndpoint, dst: ConnectionEndpoint,
+    port: Port | undefined, note: string | undefined): void {
+    if (this.prepared) {
+      throw invalid(where, `workload ${JSON.stringify(this.endpoint.name)} was already synthesized, so a new grant would not reach its policies`,
+        `${src.name} -> ${dst.name}`, 'Make every grant before synthesizing the app');
+    }
+    let book = this.books.get(type);
+    if (book === undefined) {
+      book = new GrantBook();
+      this.books.set(type, book);
+      this.policies.set(type, this.createPolicy(type));
+    }
+    book.add(src, dst, port, note);
+  }
+
+  private createPolicy(type: PolicyType): NetworkPolicy {
+    const direction = type === PolicyType.INGRESS ? 'ingress' : 'egress';
+    const name = this.endpoint.name;
+    return new NetworkPolicy(this.slots.get(type)!, 'Policy', {
+      name: policyName(name, direction, this.endpoint.owner.node.path),
+      namespace: this.endpoint.namespace,
+      selector: this.endpoint.selector!,
+      ingress: type === PolicyType.INGRESS ? [] : undefined,
+      egress: type === PolicyType.EGRESS ? [] : undefined,
+      description: `${direction} of workload ${name}: the connections granted to it`,
+    });
+  }
+
+  /** Adds the aggregated rules to the policies, once; returns the grants that do not resolve. */
+  private prepare(): string[] {
+    if (this.prepared) {
+      return [];
+    }
+    this.prepared = true;
+    const problems: string[] = [];
+    for (const [type, book] of this.books) {
+      const aggregated = book.aggregate(this.endpoint, type);
+      const policy = this.policies.get(type)!;
+      for (const rule of aggregated.rules) {
+        if (type === PolicyType.INGRESS) policy.addIngressRule(rule);
+        else policy.addEgressRule(rule);
+      }
+      problems.push(...aggregated.problems);
+    }
+    return problems;
+  }
+}
+
+function connectionsOf(other: IConnectable, method: string): Connections {
+  const connections = other?.connections;
+  if (!(connections instanceof Connections)) {
+    throw invalid(`Connections.${method}()`, 'the other side must be a Workload', other === undefined ? undefined : String(other),
+      'Pass a Workload made with Workload.fromLabels(), Workload.fromCidr() or Workload.fromPlusWorkload()');
+  }
+  return connections;
+}
+
+function checkOptions(where: string, port: Port | undefined, options: GrantOptions | undefined): GrantSides {
+  if (port !== undefined && !(port instanceof Port)) {
+    throw invalid(where, 'port must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+  }
+  const sides = options?.sides ?? GrantSides.BOTH;
+  if (!Object.values(GrantSides).includes(sides)) {
+    throw invalid(where, 'sides must be BOTH, INGRESS_ONLY or EGRESS_ONLY', sides, 'Use GrantSides.BOTH, GrantSides.INGRESS_ONLY or GrantSides.EGRESS_ONLY');
+  }
+  return sides;
+}
+
+/** `<workload>-<direction>`, cut to 63 characters with a hash of the owner's path when longer. */
+function policyName(workload: string, direction: string, path: string): string {
+  const name = `${workload}-${direction}`;
+  if (name.length <= MAX_NAME) {
+    return name;
+  }
+  const hash = createHash('sha1').update(path).digest('hex').slice(0, 8);
+  const room = MAX_NAME - direction.length - hash.length - 2;
+  return `${workload.slice(0, room).replace(/[-.]+$/, '')}-${hash}-${direction}`;
+}

@@ -1,0 +1,3 @@
+export * from './workload-port';
+export * from './connections';
+export * from './workload';

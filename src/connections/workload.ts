@@ -1,0 +1,287 @@
+import { Chart } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
+import { Peer } from '../peer';
+import { Protocol } from '../port';
+import { Connections, IConnectable } from './connections';
+import { ConnectionEndpoint } from './endpoint';
+import { plusContainerPorts, plusPodSelector } from './plus-workload';
+import { WorkloadPort } from './workload-port';
+import { invalid } from '../private/errors';
+import { checkNamespaceName, dns1123LabelProblem, portNameProblem } from '../private/k8s-names';
+import { kebab } from '../private/policy-names';
+import { LabelRequirement, LabelSelector } from '../selectors/label-selector';
+
+/** Properties of `Workload.fromLabels()`. */
+export interface WorkloadFromLabelsProps {
+  /**
+   * Labels the workload's pods carry (`matchLabels` of its pod selector).
+   *
+   * @default - no label equality requirements; then `expressions` must be given
+   */
+  readonly labels?: Record<string, string>;
+
+  /**
+   * Further requirements on the pods' labels.
+   *
+   * @default - no expressions; then `labels` must be given
+   */
+  readonly expressions?: LabelRequirement[];
+
+  /**
+   * The namespace of the pods, and of the policies written for them.
+   *
+   * @default - the chart's namespace; an error if the chart has none
+   */
+  readonly namespace?: string;
+
+  /**
+   * Name of the workload; policies are named `<name>-ingress` and `<name>-egress`.
+   *
+   * @default - the construct id in kebab-case (`Api` -> `api`)
+   */
+  readonly name?: string;
+
+  /**
+   * The ports the pods listen on. Grants without a port default to them; named grants must name one.
+   *
+   * @default - no declared ports: every grant to this workload must give a numeric port
+   */
+  readonly ports?: WorkloadPort[];
+}
+
+/** Properties of `Workload.fromCidr()`. */
+export interface WorkloadFromCidrProps {
+  /** The address range, e.g. `203.0.113.0/24`. */
+  readonly cidr: string;
+
+  /**
+   * Ranges strictly inside `cidr` to leave out.
+   *
+   * @default - none
+   */
+  readonly except?: string[];
+
+  /**
+   * Name of the peer, used in rule descriptions.
+   *
+   * @default - the construct id in kebab-case
+   */
+  readonly name?: string;
+
+  /**
+   * The ports the range serves. Grants to it without a port default to them.
+   *
+   * @default - no declared ports: every grant to this range must give a port
+   */
+  readonly ports?: WorkloadPort[];
+}
+
+/** Options of `Workload.fromPlusWorkload()`. */
+export interface WorkloadFromPlusOptions {
+  /**
+   * Name of the workload; policies are named `<name>-ingress` and `<name>-egress`.
+   *
+   * @default - the workload's `metadata.name`
+   */
+  readonly name?: string;
+}
+
+/** The id of the handle made under a cdk8s-plus workload. */
+const PLUS_HANDLE_ID = 'NetworkConnections';
+
+/**
+ * One side of a connection: the pods of a workload (namespace, pod selector, declared ports), or an address
+ * range outside the cluster.
+ *
+ * Its `connections` make two-sided grants: `web.connections.allowTo(api, Port.tcp(8080))` writes the egress
+ * rule on `web` and the ingress rule on `api`.
+ *
+ * @example
+ * const api = Workload.fromLabels(chart, 'Api', {
+ *   namespace: 'shop',
+ *   labels: { app: 'api' },
+ *   ports: [{ port: 8080, name: 'http' }],
+ * });
+ * const payments = Workload.fromCidr(chart, 'Payments', { cidr: '203.0.113.0/24', ports: [{ port: 443 }] });
+ * api.connections.allowTo(payments);
+ */
+export class Workload extends Construct implements IConnectable {
+  /**
+   * Pods selected by labels in one namespace.
+   *
+   * @param scope parent construct; the workload's policies are written under it
+   * @param id construct id; feeds the default name
+   * @param props labels, namespace, name and ports
+   */
+  public static fromLabels(scope: Construct, id: string, props: WorkloadFromLabelsProps): Workload {
+    return new Workload(scope, id, (where) => {
+      const labels = props?.labels ?? {};
+      const expressions = props?.expressions ?? [];
+      if (Object.keys(labels).length === 0 && expressions.length === 0) {
+        throw invalid(where, 'workload has no labels and no expressions, so it would select every pod of its namespace',
+          props?.labels ?? {}, 'Give the labels its pods carry, e.g. labels: { app: "api" }');
+      }
+      const namespace = props.namespace ?? Chart.of(scope).namespace;
+      if (namespace === undefined) {
+        throw invalid(where, 'workload has no namespace, so its peers could not tell where its pods run', namespace,
+          'Pass namespace, or give the chart a namespace');
+      }
+      checkNamespaceName(where, namespace);
+      const ports = checkPorts(where, props.ports ?? []);
+      return {
+        name: props.name,
+        namespace,
+        selector: LabelSelector.of({ labels, expressions }),
+        ports: () => [...ports],
+        livePorts: false,
+      };
+    });
+  }
+
+  /**
+   * An address range outside the cluster. It gets no policy: grants with it write only the pod side's rule.
+   *
+   * @param scope parent construct
+   * @param id construct id; feeds the default name
+   * @param props the range, name and ports
+   */
+  public static fromCidr(scope: Construct, id: string, props: WorkloadFromCidrProps): Workload {
+    return new Workload(scope, id, (where) => {
+      const ports = checkPorts(where, props?.ports ?? []);
+      return { name: props.name, ipBlock: Peer.ipBlock(props.cidr, props.except), ports: () => [...ports], livePorts: false };
+    });
+  }
+
+  /**
+   * The workload of a cdk8s-plus-28 Deployment, StatefulSet, DaemonSet, Job or Pod.
+   *
+   * Its pods are selected by the workload's own selector (or, for Pod and Job, the `cdk8s.io/metadata.addr`
+   * label cdk8s-plus gives their pods), in the workload's namespace. Its ports are every container port with
+   * its real name and protocol (UDP stays UDP), read at synthesis, so containers added later count.
+   * Calling this twice for the same workload returns the same handle.
+   *
+   * @param workload the cdk8s-plus workload (it must have a namespace)
+   * @param options the name
+   */
+  public static fromPlusWorkload(workload: kplus.AbstractPod, options?: WorkloadFromPlusOptions): Workload {
+    const where = 'Workload.fromPlusWorkload()';
+    if (!(workload instanceof kplus.AbstractPod)) {
+      throw invalid(where, 'workload must be a cdk8s-plus-28 Deployment, StatefulSet, DaemonSet, Job or Pod',
+        workload === undefined ? undefined : String(workload), 'Pass the cdk8s-plus-28 construct itself');
+    }
+    const existing = workload.node.tryFindChild(PLUS_HANDLE_ID);
+    if (existing instanceof Workload) {
+      if (options?.name !== undefined && options.name !== existing.name) {
+        throw invalid(existing.node.path, `workload already has a handle named ${JSON.stringify(existing.name)}`, options.name,
+          'Use the same name every time, or leave it out after the first call');
+      }
+      return existing;
+    }
+    return new Workload(workload, PLUS_HANDLE_ID, (path) => {
+      const namespace = workload.metadata.namespace;
+      if (namespace === undefined) {
+        throw invalid(path, 'the cdk8s-plus workload has no namespace, so its peers could not tell where its pods run',
+          namespace, 'Set metadata.namespace on the workload, or give its chart a namespace');
+      }
+      const selector = plusPodSelector(workload);
+      if (selector === undefined) {
+        throw invalid(path, 'the cdk8s-plus workload selects no pods by label', workload.node.path,
+          'Give the workload a selector with select(), or pod labels');
+      }
+      return {
+        name: options?.name ?? workload.name,
+        namespace,
+        selector,
+        ports: () => plusContainerPorts(workload),
+        livePorts: true,
+      };
+    });
+  }
+
+  /** Name of the workload, used in policy names and rule descriptions. */
+  public readonly name: string;
+
+  /**
+   * Namespace of the pods.
+   *
+   * @default - none: an address range outside the cluster
+   */
+  public readonly namespace?: string;
+
+  /**
+   * The pods.
+   *
+   * @default - none: an address range outside the cluster
+   */
+  public readonly selector?: LabelSelector;
+
+  /** The two-sided grants of this workload. */
+  public readonly connections: Connections;
+
+  private readonly declaredPorts: () => WorkloadPort[];
+
+  private constructor(scope: Construct, id: string, describe: (where: string) => EndpointFields) {
+    super(scope, id);
+    const fields = describe(this.node.path);
+    this.name = checkName(this.node.path, fields.name ?? kebab(id));
+    this.namespace = fields.namespace;
+    this.selector = fields.selector;
+    this.declaredPorts = fields.ports;
+    const endpoint: ConnectionEndpoint = { ...fields, owner: this, name: this.name };
+    this.connections = Connections._create(endpoint);
+  }
+
+  /** The ports the workload declares (for cdk8s-plus workloads, its container ports as of now). */
+  public get ports(): WorkloadPort[] {
+    return this.declaredPorts().map((port) => ({ ...port }));
+  }
+
+  /** Whether this is an address range outside the cluster rather than pods. */
+  public isExternal(): boolean {
+    return this.selector === undefined;
+  }
+}
+
+/** What a factory tells the constructor. */
+interface EndpointFields {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly selector?: LabelSelector;
+  readonly ipBlock?: Peer;
+  readonly ports: () => WorkloadPort[];
+  readonly livePorts: boolean;
+}
+
+function checkName(where: string, name: string): string {
+  const problem = dns1123LabelProblem(name);
+  if (problem !== undefined) {
+    throw invalid(where, `workload name ${problem.problem}`, name, problem.fix);
+  }
+  return name;
+}
+
+function checkPorts(where: string, ports: WorkloadPort[]): WorkloadPort[] {
+  const names = new Set<string>();
+  return ports.map((declared) => {
+    const port = declared?.port;
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
+      throw invalid(where, 'declared port must be a whole number from 1 to 65535', port, 'Declare ports such as { port: 8080 }');
+    }
+    const protocol = declared.protocol ?? Protocol.TCP;
+    if (!Object.values(Protocol).includes(protocol)) {
+      throw invalid(where, 'declared port protocol must be TCP, UDP or SCTP', protocol, 'Use Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+    }
+    if (declared.name !== undefined) {
+      const problem = portNameProblem(declared.name);
+      if (problem !== undefined) {
+        throw invalid(where, `declared port ${problem.problem}`, declared.name, problem.fix);
+      }
+      if (names.has(declared.name)) {
+        throw invalid(where, 'declared port names must be unique within a pod', declared.name, 'Give each port its own name');
+      }
+      names.add(declared.name);
+    }
+    return { port, name: declared.name, protocol };
+  });
+}
