@@ -1,7 +1,8 @@
 /**
  * Shared test helpers: manifest builders and common endpoints/queries.
  */
-import { Endpoint, TrafficQuery } from '../src/analysis';
+import { Chart, Testing } from 'cdk8s';
+import { Endpoint, PolicyAnalyzer, ReasonCode, TrafficQuery } from '../src/analysis';
 import { Protocol } from '../src/port';
 
 /** A NetworkPolicy manifest as a client would send it. */
@@ -44,4 +45,41 @@ export function tcp(source: Endpoint, destination: Endpoint, port: number): Traf
 /** A UDP query. */
 export function udp(source: Endpoint, destination: Endpoint, port: number): TrafficQuery {
   return { source, destination, port, protocol: Protocol.UDP };
+}
+
+/** A chart whose policies go to namespace `shop`. */
+export function shopChart(): Chart {
+  return new Chart(Testing.app(), 'test', { namespace: 'shop' });
+}
+
+/** Whether the analyzer, reading what `chart` synthesizes, allows `query`. */
+export function allowedIn(chart: Chart, query: TrafficQuery): boolean {
+  return PolicyAnalyzer.fromChart(chart).evaluate(query).allowed;
+}
+
+/** The reason codes of the analyzer's verdict on `query` for `chart`. */
+export function reasonCodes(chart: Chart, query: TrafficQuery): ReasonCode[] {
+  return PolicyAnalyzer.fromChart(chart).evaluate(query).reasons.map((r) => r.code);
+}
+
+/** A database pod in `shop` serving TCP 5432 named `postgres`. */
+export const DB = Endpoint.pod({
+  namespace: 'shop', name: 'db', labels: { app: 'db' }, ports: [{ name: 'postgres', port: 5432 }], ip: '10.1.0.30',
+});
+/** A pod labelled like WEB, but in namespace `other`. */
+export const OTHER_WEB = Endpoint.pod({ namespace: 'other', name: 'web', labels: { app: 'web' }, ip: '10.2.0.10' });
+/** A Prometheus pod in `monitoring`. */
+export const PROMETHEUS = Endpoint.pod({ namespace: 'monitoring', name: 'prometheus', labels: { app: 'prometheus' } });
+/** A CoreDNS pod in `kube-system` with the upstream `k8s-app: kube-dns` label. */
+export const KUBE_DNS = Endpoint.pod({
+  namespace: 'kube-system',
+  name: 'coredns',
+  labels: { 'k8s-app': 'kube-dns' },
+  ip: '10.96.0.20',
+  ports: [{ name: 'dns', port: 53, protocol: Protocol.UDP }, { name: 'dns-tcp', port: 53 }],
+});
+
+/** An SCTP query. */
+export function sctp(source: Endpoint, destination: Endpoint, port: number): TrafficQuery {
+  return { source, destination, port, protocol: Protocol.SCTP };
 }

@@ -1,0 +1,60 @@
+import { Testing } from 'cdk8s';
+import { AllowExternalIngress, LabelSelector, Port } from '../../src';
+import { Endpoint } from '../../src/analysis';
+import { networkPolicyApiErrors } from '../api-rules';
+import { allowedIn, API, INTERNET, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
+
+const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
+
+describe('AllowExternalIngress', () => {
+  test('renders ingress from any source on the given ports', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowExternalIngress(chart, 'Public', { selector: WEB_PODS, ports: [Port.HTTP, Port.HTTPS] });
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata).toMatchObject({ name: 'web-allow-external-ingress', namespace: 'shop' });
+    expect(manifests[0].spec.ingress).toEqual([{ ports: [{ port: 80, protocol: 'TCP' }, { port: 443, protocol: 'TCP' }] }]);
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+  });
+
+  test('allows any source on the ports, and no other port, protocol or pod', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowExternalIngress(chart, 'Public', { selector: WEB_PODS, ports: [Port.HTTPS] });
+    // THEN
+    expect(allowedIn(chart, tcp(INTERNET, WEB, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(OTHER_WEB, WEB, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(INTERNET, WEB, 22))).toBe(false);
+    expect(allowedIn(chart, udp(INTERNET, WEB, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(INTERNET, API, 8080))).toBe(true);
+  });
+
+  test('cidrs limit the sources to those ranges', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowExternalIngress(chart, 'Lb', { selector: WEB_PODS, ports: [Port.HTTPS], cidrs: ['203.0.113.0/24'] });
+    // THEN
+    const [manifest] = Testing.synth(chart);
+    expect(manifest.spec.ingress[0].from).toEqual([{ ipBlock: { cidr: '203.0.113.0/24' } }]);
+    expect(allowedIn(chart, tcp(INTERNET, WEB, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(Endpoint.ip('198.51.100.1'), WEB, 443))).toBe(false);
+  });
+
+  test('throws when ports are missing or empty, or a CIDR is invalid', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN / THEN
+    expect(() => new AllowExternalIngress(chart, 'NoPorts', { selector: WEB_PODS } as any))
+      .toThrow(/\[test\/NoPorts\] ports is required \(got undefined\)\. List the ports to open/);
+    expect(() => new AllowExternalIngress(chart, 'EmptyPorts', { selector: WEB_PODS, ports: [] })).toThrow(/\[test\/EmptyPorts\] ports is empty/);
+    expect(() => new AllowExternalIngress(chart, 'BadCidr', { selector: WEB_PODS, ports: [Port.HTTPS], cidrs: ['10.0.0.1/8'] }))
+      .toThrow(/\[Peer\.ipBlock\(\)\].*Did you mean the network "10\.0\.0\.0\/8"/);
+    expect(() => new AllowExternalIngress(chart, 'NoCidrs', { selector: WEB_PODS, ports: [Port.HTTPS], cidrs: [] }))
+      .toThrow(/\[test\/NoCidrs\] cidrs must list at least one CIDR/);
+  });
+});

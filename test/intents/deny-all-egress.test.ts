@@ -1,0 +1,53 @@
+import { Testing } from 'cdk8s';
+import { DenyAllEgress, LabelSelector } from '../../src';
+import { ReasonCode } from '../../src/analysis';
+import { networkPolicyApiErrors } from '../api-rules';
+import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
+
+describe('DenyAllEgress', () => {
+  test('renders one policy isolating every pod of the namespace for egress', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new DenyAllEgress(chart, 'DenyEgress');
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata).toMatchObject({ name: 'deny-all-egress', namespace: 'shop' });
+    expect(manifests[0].spec).toEqual({ podSelector: {}, policyTypes: ['Egress'], egress: [] });
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+  });
+
+  test('denies egress to pods, DNS and the internet, and leaves ingress alone', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new DenyAllEgress(chart, 'DenyEgress');
+    // THEN
+    expect(reasonCodes(chart, tcp(WEB, API, 8080))).toContain(ReasonCode.NO_RULE_MATCHES);
+    expect(allowedIn(chart, udp(WEB, KUBE_DNS, 53))).toBe(false);
+    expect(allowedIn(chart, tcp(WEB, INTERNET, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(OTHER_WEB, API, 8080))).toBe(true);
+    expect(allowedIn(chart, tcp(INTERNET, WEB, 443))).toBe(true);
+  });
+
+  test('a selector narrows the policy and prefixes the default name', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new DenyAllEgress(chart, 'DenyWeb', { selector: LabelSelector.of({ labels: { app: 'web' } }) });
+    // THEN
+    const [manifest] = Testing.synth(chart);
+    expect(manifest.metadata.name).toBe('web-deny-all-egress');
+    expect(allowedIn(chart, tcp(WEB, INTERNET, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(API, INTERNET, 443))).toBe(true);
+  });
+
+  test('throws when the selector is not a LabelSelector', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN / THEN
+    expect(() => new DenyAllEgress(chart, 'Bad', { selector: 'app=web' as any }))
+      .toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got "app=web"\)/);
+  });
+});

@@ -1,0 +1,90 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { DenyAllIngress, LabelSelector, NetworkPolicy } from '../../src';
+import { ReasonCode } from '../../src/analysis';
+import { networkPolicyApiErrors } from '../api-rules';
+import { allowedIn, API, INTERNET, OTHER_WEB, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
+
+describe('DenyAllIngress', () => {
+  test('renders one policy isolating every pod of the namespace for ingress', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    const intent = new DenyAllIngress(chart, 'DenyIngress');
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests).toHaveLength(1);
+    expect(manifests[0].metadata).toMatchObject({ name: 'deny-all-ingress', namespace: 'shop' });
+    expect(manifests[0].spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'], ingress: [] });
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+    expect(intent.policy).toBeInstanceOf(NetworkPolicy);
+    expect(intent.node.defaultChild).toBe(intent.policy);
+    expect(intent.policy.node.path).toBe('test/DenyIngress/Default');
+  });
+
+  test('denies ingress from every source, port and protocol, and leaves egress alone', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new DenyAllIngress(chart, 'DenyIngress');
+    // THEN
+    expect(reasonCodes(chart, tcp(WEB, API, 8080))).toContain(ReasonCode.NO_RULE_MATCHES);
+    expect(allowedIn(chart, udp(WEB, API, 53))).toBe(false);
+    expect(allowedIn(chart, tcp(OTHER_WEB, API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(INTERNET, API, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(API, INTERNET, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(API, OTHER_WEB, 80))).toBe(true);
+  });
+
+  test('a selector narrows the policy and prefixes the default name', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new DenyAllIngress(chart, 'DenyApi', { selector: LabelSelector.of({ labels: { app: 'api' } }) });
+    // THEN
+    const [manifest] = Testing.synth(chart);
+    expect(manifest.metadata.name).toBe('api-deny-all-ingress');
+    expect(allowedIn(chart, tcp(WEB, API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(API, WEB, 8080))).toBe(true);
+  });
+
+  test('name and namespace pass through to the policy', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    const intent = new DenyAllIngress(chart, 'DenyIngress', { name: 'default-deny', namespace: 'payments' });
+    // THEN
+    const [manifest] = Testing.synth(chart);
+    expect(manifest.metadata).toMatchObject({ name: 'default-deny', namespace: 'payments' });
+    expect(intent.policy.name).toBe('default-deny');
+    expect(intent.policy.namespace).toBe('payments');
+  });
+
+  test('fails synth when two intents get the same default name in one namespace', () => {
+    // GIVEN
+    const app = new App();
+    const chart = new Chart(app, 'test', { namespace: 'shop' });
+    // WHEN
+    new DenyAllIngress(chart, 'One');
+    new DenyAllIngress(chart, 'Two');
+    new DenyAllIngress(chart, 'Elsewhere', { namespace: 'other' });
+    // THEN
+    expect(() => app.synth()).toThrow(/policy name "deny-all-ingress" is used more than once in namespace "shop".*test\/Two\/Default.*Give each policy a distinct name/s);
+  });
+
+  test('throws when the selector is not a LabelSelector', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN / THEN
+    expect(() => new DenyAllIngress(chart, 'Bad', { selector: { app: 'web' } as any }))
+      .toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got \{"app":"web"\}\)\. Pass LabelSelector\.of/);
+  });
+
+  test('throws with the policy path when the name is invalid', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN / THEN
+    expect(() => new DenyAllIngress(chart, 'Bad', { name: 'Deny_All' })).toThrow(/\[test\/Bad\/Default\].*"Deny_All"/);
+    expect(() => new DenyAllIngress(chart, 'Long', { name: 'a'.repeat(64) })).toThrow(/at most 63/);
+  });
+});

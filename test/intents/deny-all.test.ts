@@ -1,0 +1,52 @@
+import { Testing } from 'cdk8s';
+import { DenyAll, LabelSelector } from '../../src';
+import { networkPolicyApiErrors } from '../api-rules';
+import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
+
+describe('DenyAll', () => {
+  test('renders one policy isolating every pod of the namespace both ways', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new DenyAll(chart, 'Lockdown');
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata).toMatchObject({ name: 'deny-all', namespace: 'shop' });
+    expect(manifests[0].spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [] });
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+  });
+
+  test('denies everything in and out of the namespace, DNS included', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new DenyAll(chart, 'Lockdown');
+    // THEN
+    expect(allowedIn(chart, tcp(WEB, API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(OTHER_WEB, API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(INTERNET, WEB, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(WEB, INTERNET, 443))).toBe(false);
+    expect(allowedIn(chart, udp(WEB, KUBE_DNS, 53))).toBe(false);
+    expect(allowedIn(chart, tcp(OTHER_WEB, KUBE_DNS, 53))).toBe(true);
+  });
+
+  test('a selector isolates only those pods', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new DenyAll(chart, 'Quarantine', { selector: LabelSelector.of({ labels: { app: 'api' } }) });
+    // THEN
+    expect(Testing.synth(chart)[0].metadata.name).toBe('api-deny-all');
+    expect(allowedIn(chart, tcp(WEB, API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(API, WEB, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(WEB, INTERNET, 443))).toBe(true);
+  });
+
+  test('throws when the selector is not a LabelSelector', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN / THEN
+    expect(() => new DenyAll(chart, 'Bad', { selector: 42 as any })).toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got 42\)/);
+  });
+});
