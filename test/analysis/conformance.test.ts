@@ -80,8 +80,10 @@ describe('conformance', () => {
     const wrong = cellsOf(c).filter((cell) => {
       const probe = c.probes[cell.probe];
       const verdict = analyzer.evaluate({
-        source: endpoints.get(cell.source)!, destination: endpoints.get(cell.destination)!,
-        port: probe.port, protocol: probe.protocol,
+        source: endpoints.get(cell.source)!,
+        destination: endpoints.get(cell.destination)!,
+        port: probe.port,
+        protocol: probe.protocol,
       });
       return verdict.allowed !== cell.expected;
     }).map((cell) => `${cell.source} -> ${cell.destination} ${c.probes[cell.probe].protocol} ${c.probes[cell.probe].port}: expected ${cell.expected}`);
