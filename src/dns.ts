@@ -92,7 +92,7 @@ export class DnsProfile {
         'Give where DNS queries go, e.g. [Peer.ipBlock("10.0.0.2/32")]');
     }
     if (!Array.isArray(ports) || ports.length === 0 || ports.some((p) => !(p instanceof Port))) {
-      throw invalid(where, 'DNS ports must be a non-empty list of Port values (an empty list would allow every port)', ports,
+      throw invalid(where, 'DNS ports must be a non-empty list of Port values, since an empty list would allow every port', ports,
         'Give the DNS ports, e.g. [Port.DNS_UDP, Port.DNS_TCP]');
     }
     return new DnsProfile([...peers], [...ports], `DNS (${peers.map((p) => p.toString()).join(', ')}) on ${ports.map((p) => p.toString()).join(', ')}`);

@@ -1,0 +1,67 @@
+import { Testing } from 'cdk8s';
+import { AllowEgressToCidr, LabelSelector, Port } from '../../src';
+import { Endpoint } from '../../src/analysis';
+import { networkPolicyApiErrors } from '../api-rules';
+import { allowedIn, API, INTERNET, shopChart, tcp, udp, WEB } from '../util';
+
+const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
+
+describe('AllowEgressToCidr', () => {
+  test('renders one ipBlock per CIDR, each with the except ranges inside it', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowEgressToCidr(chart, 'Partner', {
+      selector: API_PODS, cidrs: ['203.0.113.0/24', '198.51.100.0/24'], except: ['203.0.113.128/25'], ports: [Port.HTTPS],
+    });
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata).toMatchObject({ name: 'api-allow-egress-to-203-0-113-0-24-198-51-100-0-24', namespace: 'shop' });
+    expect(manifests[0].spec.egress[0].to).toEqual([
+      { ipBlock: { cidr: '198.51.100.0/24' } },
+      { ipBlock: { cidr: '203.0.113.0/24', except: ['203.0.113.128/25'] } },
+    ]);
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+  });
+
+  test('allows the ranges minus the exceptions, on the ports only', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowEgressToCidr(chart, 'Partner', { selector: API_PODS, cidrs: ['203.0.113.0/24'], except: ['203.0.113.128/25'], ports: [Port.HTTPS] });
+    // THEN
+    expect(allowedIn(chart, tcp(API, INTERNET, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(API, Endpoint.ip('203.0.113.200'), 443))).toBe(false);
+    expect(allowedIn(chart, tcp(API, Endpoint.ip('198.51.100.1'), 443))).toBe(false);
+    expect(allowedIn(chart, tcp(API, INTERNET, 80))).toBe(false);
+    expect(allowedIn(chart, udp(API, INTERNET, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(WEB, Endpoint.ip('198.51.100.1'), 443))).toBe(true);
+  });
+
+  test('long default names are cut to 63 characters with a hash', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowEgressToCidr(chart, 'Many', { selector: API_PODS, cidrs: ['203.0.113.0/24', '198.51.100.0/24', '192.0.2.0/24', '2001:db8::/32'] });
+    // THEN
+    const name: string = Testing.synth(chart)[0].metadata.name;
+    expect(name.length).toBeLessThanOrEqual(63);
+    expect(name).toMatch(/^api-allow-egress-to-203-0-113-0-24-.*-[0-9a-f]{8}$/);
+  });
+
+  test('throws on no CIDRs, invalid CIDRs, stray exceptions and empty ports', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN / THEN
+    expect(() => new AllowEgressToCidr(chart, 'None', { selector: API_PODS, cidrs: [] }))
+      .toThrow(/\[test\/None\] cidrs must list at least one CIDR \(got \[\]\)\. Give the address ranges/);
+    expect(() => new AllowEgressToCidr(chart, 'Bad', { selector: API_PODS, cidrs: ['10.0.0.0'] })).toThrow(/\[Peer\.ipBlock\(\)\].*"10\.0\.0\.0"/);
+    expect(() => new AllowEgressToCidr(chart, 'Stray', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))
+      .toThrow(/\[test\/Stray\] except range lies strictly inside none of the cidrs \(got "192\.168\.0\.0\/24"\)\. Remove it, or add a cidr/);
+    expect(() => new AllowEgressToCidr(chart, 'Equal', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['10.0.0.0/8'] }))
+      .toThrow(/\[test\/Equal\] except range lies strictly inside none of the cidrs/);
+    expect(() => new AllowEgressToCidr(chart, 'NoPorts', { selector: API_PODS, cidrs: ['10.0.0.0/8'], ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
+    expect(() => new AllowEgressToCidr(chart, 'NoTarget', { cidrs: ['10.0.0.0/8'] } as any)).toThrow(/\[test\/NoTarget\] selector is required/);
+  });
+});

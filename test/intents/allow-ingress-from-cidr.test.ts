@@ -1,0 +1,49 @@
+import { Testing } from 'cdk8s';
+import { AllowIngressFromCidr, LabelSelector, Port } from '../../src';
+import { Endpoint } from '../../src/analysis';
+import { networkPolicyApiErrors } from '../api-rules';
+import { allowedIn, API, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
+
+const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
+const OFFICE = Endpoint.ip('198.51.100.10');
+
+describe('AllowIngressFromCidr', () => {
+  test('renders ingress from the ipBlock with its exceptions', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowIngressFromCidr(chart, 'Office', { selector: API_PODS, cidrs: ['198.51.100.0/24'], except: ['198.51.100.0/28'], ports: [Port.tcp(8080)] });
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata).toMatchObject({ name: 'api-allow-ingress-from-198-51-100-0-24', namespace: 'shop' });
+    expect(manifests[0].spec.ingress[0].from).toEqual([{ ipBlock: { cidr: '198.51.100.0/24', except: ['198.51.100.0/28'] } }]);
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+  });
+
+  test('allows the range minus the exceptions on the port, nothing else', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowIngressFromCidr(chart, 'Office', { selector: API_PODS, cidrs: ['198.51.100.0/24'], except: ['198.51.100.0/28'], ports: [Port.tcp(8080)] });
+    // THEN
+    expect(allowedIn(chart, tcp(Endpoint.ip('198.51.100.20'), API, 8080))).toBe(true);
+    expect(allowedIn(chart, tcp(OFFICE, API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(Endpoint.ip('198.51.100.20'), API, 8081))).toBe(false);
+    expect(allowedIn(chart, udp(Endpoint.ip('198.51.100.20'), API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(Endpoint.ip('203.0.113.7'), API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(WEB, API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(OTHER_WEB, WEB, 80))).toBe(true);
+  });
+
+  test('throws on no CIDRs, invalid CIDRs and empty ports', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN / THEN
+    expect(() => new AllowIngressFromCidr(chart, 'None', { selector: API_PODS, cidrs: undefined as any })).toThrow(/\[test\/None\] cidrs must list at least one CIDR/);
+    expect(() => new AllowIngressFromCidr(chart, 'Bad', { selector: API_PODS, cidrs: ['300.1.1.1/8'] })).toThrow(/\[Peer\.ipBlock\(\)\].*"300\.1\.1\.1\/8"/);
+    expect(() => new AllowIngressFromCidr(chart, 'BadExcept', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['10.1.0.0/40'] }))
+      .toThrow(/\[Peer\.ipBlock\(\)\].*"10\.1\.0\.0\/40"/);
+    expect(() => new AllowIngressFromCidr(chart, 'NoPorts', { selector: API_PODS, cidrs: ['10.0.0.0/8'], ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
+  });
+});
