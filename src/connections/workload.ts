@@ -115,28 +115,22 @@ export class Workload extends Construct implements IConnectable {
    * @param props labels, namespace, name and ports
    */
   public static fromLabels(scope: Construct, id: string, props: WorkloadFromLabelsProps): Workload {
-    return new Workload(scope, id, (where) => {
-      const labels = props?.labels ?? {};
-      const expressions = props?.expressions ?? [];
-      if (Object.keys(labels).length === 0 && expressions.length === 0) {
-        throw invalid(where, 'workload has no labels and no expressions, so it would select every pod of its namespace',
-          props?.labels ?? {}, 'Give the labels its pods carry, e.g. labels: { app: "api" }');
-      }
-      const namespace = props.namespace ?? Chart.of(scope).namespace;
-      if (namespace === undefined) {
-        throw invalid(where, 'workload has no namespace, so its peers could not tell where its pods run', namespace,
-          'Pass namespace, or give the chart a namespace');
-      }
-      checkNamespaceName(where, namespace);
-      const ports = checkPorts(where, props.ports ?? []);
-      return {
-        name: props.name,
-        namespace,
-        selector: LabelSelector.of({ labels, expressions }),
-        ports: () => [...ports],
-        livePorts: false,
-      };
-    });
+    const where = childPath(scope, id);
+    const labels = props?.labels ?? {};
+    const expressions = props?.expressions ?? [];
+    if (Object.keys(labels).length === 0 && expressions.length === 0) {
+      throw invalid(where, 'workload has no labels and no expressions, so it would select every pod of its namespace',
+        props?.labels ?? {}, 'Give the labels its pods carry, e.g. labels: { app: "api" }');
+    }
+    const namespace = props.namespace ?? Chart.of(scope).namespace;
+    if (namespace === undefined) {
+      throw invalid(where, 'workload has no namespace, so its peers could not tell where its pods run', namespace,
+        'Pass namespace, or give the chart a namespace');
+    }
+    checkNamespaceName(where, namespace);
+    const ports = checkPorts(where, props.ports ?? []);
+    const selector = LabelSelector.of({ labels, expressions });
+    return new Workload(scope, id, { name: props.name, namespace, selector, ports: () => [...ports], livePorts: false });
   }
 
   /**
@@ -147,10 +141,9 @@ export class Workload extends Construct implements IConnectable {
    * @param props the range, name and ports
    */
   public static fromCidr(scope: Construct, id: string, props: WorkloadFromCidrProps): Workload {
-    return new Workload(scope, id, (where) => {
-      const ports = checkPorts(where, props?.ports ?? []);
-      return { name: props.name, ipBlock: Peer.ipBlock(props.cidr, props.except), ports: () => [...ports], livePorts: false };
-    });
+    const ports = checkPorts(childPath(scope, id), props?.ports ?? []);
+    const ipBlock = Peer.ipBlock(props?.cidr, props?.except);
+    return new Workload(scope, id, { name: props.name, ipBlock, ports: () => [...ports], livePorts: false });
   }
 
   /**
@@ -178,25 +171,19 @@ export class Workload extends Construct implements IConnectable {
       }
       return existing;
     }
-    return new Workload(workload, PLUS_HANDLE_ID, (path) => {
-      const namespace = workload.metadata.namespace;
-      if (namespace === undefined) {
-        throw invalid(path, 'the cdk8s-plus workload has no namespace, so its peers could not tell where its pods run',
-          namespace, 'Set metadata.namespace on the workload, or give its chart a namespace');
-      }
-      const selector = plusPodSelector(workload);
-      if (selector === undefined) {
-        throw invalid(path, 'the cdk8s-plus workload selects no pods by label', workload.node.path,
-          'Give the workload a selector with select(), or pod labels');
-      }
-      return {
-        name: options?.name ?? workload.name,
-        namespace,
-        selector,
-        ports: () => plusContainerPorts(workload),
-        livePorts: true,
-      };
-    });
+    const path = childPath(workload, PLUS_HANDLE_ID);
+    const namespace = workload.metadata.namespace;
+    if (namespace === undefined) {
+      throw invalid(path, 'the cdk8s-plus workload has no namespace, so its peers could not tell where its pods run',
+        namespace, 'Set metadata.namespace on the workload, or give its chart a namespace');
+    }
+    const selector = plusPodSelector(workload);
+    if (selector === undefined) {
+      throw invalid(path, 'the cdk8s-plus workload selects no pods by label', workload.node.path,
+        'Give the workload a selector with select(), or pod labels');
+    }
+    const name = options?.name ?? workload.name;
+    return new Workload(workload, PLUS_HANDLE_ID, { name, namespace, selector, ports: () => plusContainerPorts(workload), livePorts: true });
   }
 
   /** Name of the workload, used in policy names and rule descriptions. */
@@ -221,10 +208,10 @@ export class Workload extends Construct implements IConnectable {
 
   private readonly declaredPorts: () => WorkloadPort[];
 
-  private constructor(scope: Construct, id: string, describe: (where: string) => EndpointFields) {
+  private constructor(scope: Construct, id: string, fields: EndpointFields) {
+    const name = checkName(childPath(scope, id), fields.name ?? kebab(id));
     super(scope, id);
-    const fields = describe(this.node.path);
-    this.name = checkName(this.node.path, fields.name ?? kebab(id));
+    this.name = name;
     this.namespace = fields.namespace;
     this.selector = fields.selector;
     this.declaredPorts = fields.ports;
@@ -251,6 +238,11 @@ interface EndpointFields {
   readonly ipBlock?: Peer;
   readonly ports: () => WorkloadPort[];
   readonly livePorts: boolean;
+}
+
+/** The path a construct with this id will have under `scope`. */
+function childPath(scope: Construct, id: string): string {
+  return scope.node.path === '' ? id : `${scope.node.path}/${id}`;
 }
 
 function checkName(where: string, name: string): string {

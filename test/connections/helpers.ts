@@ -2,8 +2,8 @@
  * Helpers shared by the connections tests.
  */
 import { Chart } from 'cdk8s';
-import { Endpoint, PolicyAnalyzer } from '../../src/analysis';
 import { LabelSelector, NetworkPolicy } from '../../src';
+import { Endpoint, PolicyAnalyzer } from '../../src/analysis';
 
 /** Isolates every pod of the chart's namespace both ways, with the core construct (ingress: [], egress: []). */
 export function denyAll(chart: Chart, namespace?: string): NetworkPolicy {
