@@ -7,3 +7,4 @@ export * from './analysis';
 export * from './dns';
 export * from './intents';
 export * from './connections';
+export * from './lint';

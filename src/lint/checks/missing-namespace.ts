@@ -1,0 +1,16 @@
+import { LintCheck } from '../check';
+import { Severity } from '../severity';
+
+/** A policy without `metadata.namespace` lands in whatever namespace `kubectl` targets at apply time. */
+export const missingNamespace: LintCheck = {
+  code: 'missing-namespace',
+  description: 'A policy without metadata.namespace: it applies to whichever namespace kubectl targets.',
+  defaultSeverity: Severity.WARNING,
+  check: (context) => context.docs.filter((doc) => !doc.namespaceWritten).map((doc) => ({
+    doc,
+    field: 'metadata.namespace',
+    problem: 'is not set, so the policy protects whichever namespace it is applied to (assumed "default" here)',
+    got: undefined,
+    fix: 'Set the namespace explicitly (the namespace prop of the construct)',
+  })),
+};

@@ -1,0 +1,5 @@
+export * from './severity';
+export * from './finding';
+export * from './cni';
+export * from './lint-options';
+export * from './linter';

@@ -1,0 +1,39 @@
+import { runLint } from './engine';
+import { CheckInfo, Finding } from './finding';
+import { LintOptions } from './lint-options';
+import { CHECKS } from './registry';
+
+/**
+ * Lints NetworkPolicy manifests: valid YAML that is still a broken or misleading policy.
+ *
+ * Works on plain manifest objects (`chart.toJson()`, parsed YAML from any tool). Documents the API server
+ * would refuse are reported as `invalid-manifest` findings; the others are linted.
+ *
+ * @example
+ * const findings = Linter.lintManifests(chart.toJson(), { cni: Cni.CALICO, severities: { 'shadowed-rule': 'off' } });
+ * const failed = findings.some((f) => f.severity === Severity.ERROR);
+ */
+export class Linter {
+  /**
+   * Runs every check and returns the findings, sorted (by object, document, severity, code, field) and stable.
+   *
+   * Findings switched off (by options or by a policy's `cdk8s-netpol.dev/lint` annotation) are left out.
+   * Throws only on bad options (an unknown check code or severity, a malformed cluster CIDR) or when
+   * `manifests` is not a list.
+   *
+   * @param manifests plain manifest objects
+   * @param options CNI, severities, document names, cluster CIDRs
+   */
+  public static lintManifests(manifests: any[], options?: LintOptions): Finding[] {
+    return runLint(manifests, options ?? {});
+  }
+
+  /**
+   * Every check: code, description and default severity, sorted by code.
+   */
+  public static checks(): CheckInfo[] {
+    return CHECKS.map((c) => ({ code: c.code, description: c.description, defaultSeverity: c.defaultSeverity }));
+  }
+
+  private constructor() {}
+}

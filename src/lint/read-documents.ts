@@ -1,0 +1,79 @@
+/**
+ * Manifests -> lint context (internal). Each document is read on its own first, so that one the API server
+ * would refuse becomes an `invalid-manifest` finding instead of stopping the run; the rest are linted.
+ */
+import { Cni } from './cni';
+import { BrokenDocument, LintContext, PolicyDoc } from './context';
+import { ManifestSource } from '../analysis/model';
+import { normalizeManifests } from '../analysis/normalize';
+import { Cidr, parseCidr } from '../private/cidr';
+import { invalid } from '../private/errors';
+
+/** Builds the context of a lint run. */
+export function readDocuments(manifests: unknown, names: string[], cni: Cni, clusterCidrs: string[], checkCodes: string[]): LintContext {
+  if (!Array.isArray(manifests)) {
+    throw invalid('Linter.lintManifests()', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
+  }
+  const valid: unknown[] = [];
+  const docs: PolicyDoc[] = [];
+  const brokenDocuments: BrokenDocument[] = [];
+  manifests.forEach((manifest, index) => {
+    const source: ManifestSource = { document: names[index] ?? `manifests[${index}]`, index };
+    try {
+      const read = readPolicyDocs(manifest, source);
+      docs.push(...read);
+      valid.push(manifest);
+    } catch (e) {
+      brokenDocuments.push({ source, message: (e as Error).message });
+      valid.push(null);
+    }
+  });
+  const model = normalizeManifests(valid, { documentNames: manifests.map((_, i) => names[i] ?? `manifests[${i}]`) });
+  return { model, docs, cni, clusterCidrs: parseClusterCidrs(clusterCidrs), brokenDocuments, checkCodes };
+}
+
+/** Every NetworkPolicy of one document (a `List` is flattened), each normalized on its own. */
+function readPolicyDocs(manifest: unknown, source: ManifestSource): PolicyDoc[] {
+  normalizeManifests([manifest], { documentNames: [source.document] }); // throws on anything malformed
+  const items = isObject(manifest) && manifest.kind === 'List' && Array.isArray(manifest.items) ? manifest.items : [manifest];
+  const policies = items.map((item, i) => ({ item, i })).filter(({ item }) => isObject(item) && item.kind === 'NetworkPolicy');
+  return policies.map(({ item, i }) => {
+    const itemSource = items.length === 1 && item === manifest ? source : { ...source, document: `${source.document} items[${i}]` };
+    const policy = normalizeManifests([item], { documentNames: [itemSource.document] }).policies[0];
+    const metadata = item.metadata;
+    const written = metadata.namespace;
+    return {
+      policy: { ...policy, source: itemSource },
+      object: `NetworkPolicy ${policy.id}`,
+      annotations: stringMap(metadata.annotations),
+      namespaceWritten: typeof written === 'string' && written !== '',
+      source: itemSource,
+    };
+  });
+}
+
+function parseClusterCidrs(texts: string[]): Cidr[] {
+  return texts.map((text, i) => {
+    const parsed = parseCidr(text);
+    if (parsed.value === undefined) {
+      throw invalid(`LintOptions.clusterCidrs[${i}]`, `is not a valid CIDR: ${parsed.problem}`, text, parsed.fix!);
+    }
+    return parsed.value;
+  });
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringMap(value: unknown): Record<string, string> {
+  const result: Record<string, string> = {};
+  if (isObject(value)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (typeof v === 'string') {
+        result[k] = v;
+      }
+    }
+  }
+  return result;
+}
