@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // a bitset is bit arithmetic
 /** A fixed-size set of small integers (internal). */
 export class BitSet {
   public static full(size: number): BitSet {

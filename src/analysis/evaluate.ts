@@ -32,7 +32,9 @@ export function evaluateQuery(cluster: Cluster, query: TrafficQuery): Verdict {
   if (port === undefined) {
     const message = `${destination.key} has no ${protocol} container port named ${JSON.stringify(query.portName)}, so there is nothing to connect to`;
     return Verdict._create({
-      ...base, egressAllowed: false, ingressAllowed: false,
+      ...base,
+      egressAllowed: false,
+      ingressAllowed: false,
       reasons: [{ code: ReasonCode.UNKNOWN_PORT_NAME, direction: TrafficDirection.INGRESS, message }],
     });
   }
@@ -40,7 +42,10 @@ export function evaluateQuery(cluster: Cluster, query: TrafficQuery): Verdict {
   const egress = judgeSide(cluster, connection, TrafficDirection.EGRESS);
   const ingress = judgeSide(cluster, connection, TrafficDirection.INGRESS);
   return Verdict._create({
-    ...base, port, egressAllowed: egress.allowed, ingressAllowed: ingress.allowed,
+    ...base,
+    port,
+    egressAllowed: egress.allowed,
+    ingressAllowed: ingress.allowed,
     reasons: [...egress.reasons, ...ingress.reasons],
   });
 }
@@ -89,12 +94,16 @@ function judgeSide(cluster: Cluster, c: Connection, direction: TrafficDirection)
     const matched = peerOk.filter((r) => ruleAdmitsPort(r, c.protocol, c.port, c.destination));
     for (const rule of matched) {
       allowing.push({
-        code: ReasonCode.ALLOWED_BY_RULE, direction, policy: policy.id, ruleIndex: rule.index,
+        code: ReasonCode.ALLOWED_BY_RULE,
+        direction,
+        policy: policy.id,
+        ruleIndex: rule.index,
         message: `${word} rule ${rule.index} admits ${word} ${what}`,
       });
     }
     if (matched.length === 0) {
-      denying.push({ code: ReasonCode.NO_RULE_MATCHES, direction, policy: policy.id, message: denyMessage(subject, word, rules.length, peerOk.map((r) => r.index), what) });
+      const message = denyMessage(subject, word, rules.length, peerOk.map((r) => r.index), what);
+      denying.push({ code: ReasonCode.NO_RULE_MATCHES, direction, policy: policy.id, message });
     }
   }
   return allowing.length > 0 ? { allowed: true, reasons: allowing } : { allowed: false, reasons: denying };

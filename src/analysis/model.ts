@@ -3,9 +3,9 @@
  *
  * Everything here is plain data with Kubernetes defaults applied; see `normalize.ts` for how to build it.
  */
-import { Cidr, IpAddress } from '../private/cidr';
 import { Protocol } from '../port';
 import { ContainerPort } from './endpoint';
+import { Cidr, IpAddress } from '../private/cidr';
 
 /** Where a manifest came from, for messages. */
 export interface ManifestSource {

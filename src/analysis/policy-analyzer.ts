@@ -74,7 +74,15 @@ export class PolicyAnalyzer {
           const allowedBefore = old.isAllowed(source.key, destination.key, p);
           const allowedAfter = now.isAllowed(source.key, destination.key, p);
           if (allowedBefore !== allowedAfter) {
-            changes.push({ source: source.key, destination: destination.key, port: port.port, portName: port.portName, protocol: port.protocol, allowedBefore, allowedAfter });
+            changes.push({
+              source: source.key,
+              destination: destination.key,
+              port: port.port,
+              portName: port.portName,
+              protocol: port.protocol,
+              allowedBefore,
+              allowedAfter,
+            });
           }
         });
       }
