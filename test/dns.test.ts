@@ -1,11 +1,13 @@
 import { Testing } from 'cdk8s';
 import { AllowDnsEgress, DnsProfile, LabelSelector, Peer, Port, Protocol } from '../src';
-import { Endpoint } from '../src/analysis';
 import { networkPolicyApiErrors } from './api-rules';
 import { allowedIn, KUBE_DNS, shopChart, tcp, udp, WEB } from './util';
+import { Endpoint } from '../src/analysis';
 
 const OPENSHIFT_DNS = Endpoint.pod({
-  namespace: 'openshift-dns', name: 'dns-default', labels: { 'dns.operator.openshift.io/daemonset-dns': 'default' },
+  namespace: 'openshift-dns',
+  name: 'dns-default',
+  labels: { 'dns.operator.openshift.io/daemonset-dns': 'default' },
   ports: [{ name: 'dns', port: 5353, protocol: Protocol.UDP }, { name: 'dns-tcp', port: 5353 }],
 });
 const COREDNS_LABELLED = Endpoint.pod({ namespace: 'kube-system', name: 'coredns-k3s', labels: { 'k8s-app': 'coredns' } });

@@ -1,0 +1,59 @@
+import { Testing } from 'cdk8s';
+import { AllowKubeApiEgress, LabelSelector, Port } from '../../src';
+import { Endpoint } from '../../src/analysis';
+import { networkPolicyApiErrors } from '../api-rules';
+import { allowedIn, INTERNET, KUBE_DNS, shopChart, tcp, udp } from '../util';
+
+const OPERATOR = LabelSelector.of({ labels: { app: 'operator' } });
+const OPERATOR_POD = Endpoint.pod({ namespace: 'shop', name: 'operator', labels: { app: 'operator' } });
+const API_SERVER = Endpoint.ip('10.0.0.10');
+
+describe('AllowKubeApiEgress', () => {
+  test('renders egress to the API server addresses on TCP 443 and 6443', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowKubeApiEgress(chart, 'KubeApi', { selector: OPERATOR, cidrs: ['10.0.0.10/32', '10.0.0.11/32'] });
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata).toMatchObject({ name: 'operator-allow-kube-api-egress', namespace: 'shop' });
+    expect(manifests[0].spec.egress[0].ports).toEqual([{ port: 443, protocol: 'TCP' }, { port: 6443, protocol: 'TCP' }]);
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+  });
+
+  test('allows the API server on 443 and 6443 only', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowKubeApiEgress(chart, 'KubeApi', { selector: OPERATOR, cidrs: ['10.0.0.10/32'] });
+    // THEN
+    expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 6443))).toBe(true);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 80))).toBe(false);
+    expect(allowedIn(chart, udp(OPERATOR_POD, API_SERVER, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, Endpoint.ip('10.0.0.11'), 443))).toBe(false);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, INTERNET, 443))).toBe(false);
+    expect(allowedIn(chart, udp(OPERATOR_POD, KUBE_DNS, 53))).toBe(false);
+  });
+
+  test('ports replace the default ports', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new AllowKubeApiEgress(chart, 'KubeApi', { selector: OPERATOR, cidrs: ['10.0.0.10/32'], ports: [Port.tcp(8443)] });
+    // THEN
+    expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 8443))).toBe(true);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 443))).toBe(false);
+  });
+
+  test('throws when the CIDRs are missing, empty or invalid, or ports are empty', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN / THEN
+    expect(() => new AllowKubeApiEgress(chart, 'NoCidrs', { selector: OPERATOR } as any)).toThrow(/\[test\/NoCidrs\] cidrs must list at least one CIDR \(got undefined\)/);
+    expect(() => new AllowKubeApiEgress(chart, 'Empty', { selector: OPERATOR, cidrs: [] })).toThrow(/\[test\/Empty\] cidrs must list at least one CIDR/);
+    expect(() => new AllowKubeApiEgress(chart, 'Host', { selector: OPERATOR, cidrs: ['10.0.0.10'] })).toThrow(/\[Peer\.ipBlock\(\)\].*"10\.0\.0\.10"/);
+    expect(() => new AllowKubeApiEgress(chart, 'NoPorts', { selector: OPERATOR, cidrs: ['10.0.0.10/32'], ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
+  });
+});
