@@ -169,3 +169,64 @@ describe('Connections', () => {
     expect(manifests[0].spec.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }]);
   });
 });
+
+describe('Connections errors', () => {
+  test('refuses a grant between two address ranges', () => {
+    // GIVEN
+    const chart = shop();
+    const a = Workload.fromCidr(chart, 'A', { cidr: '198.51.100.0/24' });
+    const b = Workload.fromCidr(chart, 'B', { cidr: '203.0.113.0/24' });
+    // WHEN / THEN
+    expect(() => a.connections.allowTo(b, Port.tcp(443)))
+      .toThrow(/\[shop\/A\] both sides of the grant are address ranges outside the cluster.*\(got \["a","b"\]\)/);
+  });
+
+  test('refuses a one-sided grant whose only side is an address range', () => {
+    // GIVEN
+    const chart = shop();
+    const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
+    const partner = Workload.fromCidr(chart, 'Partner', { cidr: '198.51.100.0/24' });
+    // WHEN / THEN
+    expect(() => api.connections.allowTo(partner, Port.tcp(443), { sides: GrantSides.INGRESS_ONLY }))
+      .toThrow(/\[shop\/Api\] INGRESS_ONLY leaves nothing to write, since "partner" is outside the cluster.*Use GrantSides\.BOTH/);
+    expect(() => api.connections.allowFrom(partner, Port.tcp(443), { sides: GrantSides.EGRESS_ONLY }))
+      .toThrow(/\[shop\/Api\] EGRESS_ONLY leaves nothing to write/);
+  });
+
+  test('refuses values that are not workloads, ports or sides', () => {
+    // GIVEN
+    const chart = shop();
+    const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
+    // WHEN / THEN
+    expect(() => api.connections.allowTo({} as any, Port.tcp(80)))
+      .toThrow(/\[Connections\.allowTo\(\)\] the other side must be a Workload.*Workload\.fromLabels\(\)/);
+    expect(() => api.connections.allowTo(api, 80 as any)).toThrow(/\[shop\/Api\] port must be made with the Port factories \(got 80\)/);
+    expect(() => api.connections.allowTo(api, Port.tcp(80), { sides: 'ALL' as GrantSides }))
+      .toThrow(/\[shop\/Api\] sides must be BOTH, INGRESS_ONLY or EGRESS_ONLY \(got "ALL"\)/);
+  });
+
+  test('refuses a grant made after the app was synthesized', () => {
+    // GIVEN
+    const chart = shop();
+    const web = Workload.fromLabels(chart, 'Web', { labels: { app: 'web' } });
+    const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
+    web.connections.allowTo(api, Port.tcp(8080));
+    Testing.synth(chart);
+    // WHEN / THEN
+    expect(() => web.connections.allowTo(api, Port.tcp(9090)))
+      .toThrow(/\[shop\/Web\] workload "api" was already synthesized.*\(got "web -> api"\)\. Make every grant before synthesizing the app\./);
+  });
+
+  test('a workload may grant to itself', () => {
+    // GIVEN
+    const chart = shop();
+    const peers = Workload.fromLabels(chart, 'Cluster', { labels: { app: 'etcd' }, ports: [{ port: 2380, name: 'peer' }] });
+    // WHEN
+    peers.connections.allowTo(peers);
+    // THEN
+    const analyzer = analyze(chart);
+    const member = pod('shop', { app: 'etcd' });
+    expect(analyzer.evaluate(tcp(member, member, 2380)).allowed).toBe(true);
+    expect(analyzer.evaluate(tcp(member, member, 2379)).allowed).toBe(false);
+  });
+});

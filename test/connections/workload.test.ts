@@ -1,0 +1,113 @@
+import { Chart, Testing } from 'cdk8s';
+import { LabelRequirement, Port, Protocol, Workload } from '../../src';
+
+function shop(): Chart {
+  return new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+}
+
+describe('Workload.fromLabels()', () => {
+  test('takes its namespace from the chart and its name from the id', () => {
+    // GIVEN
+    const chart = shop();
+    // WHEN
+    const api = Workload.fromLabels(chart, 'OrderApi', {
+      labels: { app: 'api' }, expressions: [LabelRequirement.isIn('track', ['stable'])], ports: [{ port: 8080, name: 'http' }],
+    });
+    // THEN
+    expect(api.name).toBe('order-api');
+    expect(api.namespace).toBe('shop');
+    expect(api.selector!.toString()).toBe('app=api,track in (stable)');
+    expect(api.ports).toEqual([{ port: 8080, name: 'http', protocol: Protocol.TCP }]);
+    expect(api.isExternal()).toBe(false);
+    expect(Testing.synth(chart)).toEqual([]);
+  });
+
+  test('an explicit namespace and name win over the chart and the id', () => {
+    // GIVEN
+    const chart = shop();
+    // WHEN
+    const dns = Workload.fromLabels(chart, 'Dns', { name: 'coredns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } });
+    // THEN
+    expect(dns.name).toBe('coredns');
+    expect(dns.namespace).toBe('kube-system');
+  });
+
+  test('refuses a workload without labels, which would select every pod', () => {
+    // WHEN / THEN
+    expect(() => Workload.fromLabels(shop(), 'Api', { labels: {} }))
+      .toThrow(/\[shop\/Api\] workload has no labels and no expressions.*\(got \{\}\)\. Give the labels its pods carry/);
+  });
+
+  test('refuses a workload without a namespace when the chart has none', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'anywhere');
+    // WHEN / THEN
+    expect(() => Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } }))
+      .toThrow(/\[anywhere\/Api\] workload has no namespace.*\(got undefined\)\. Pass namespace, or give the chart a namespace\./);
+  });
+
+  test('refuses a name that cannot prefix a policy name', () => {
+    // WHEN / THEN
+    expect(() => Workload.fromLabels(shop(), 'Api', { name: 'Order_API', labels: { app: 'api' } }))
+      .toThrow(/\[shop\/Api\] workload name .*\(got "Order_API"\)/);
+  });
+
+  test('refuses declared ports out of range, with bad names, or with duplicate names', () => {
+    // WHEN / THEN
+    expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 70000 }] }))
+      .toThrow(/\[shop\/Api\] declared port must be a whole number from 1 to 65535 \(got 70000\)/);
+    expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, name: 'HTTP' }] }))
+      .toThrow(/\[shop\/Api\] declared port .*\(got "HTTP"\)/);
+    expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] }))
+      .toThrow(/\[shop\/Api\] declared port names must be unique within a pod \(got "http"\)\. Give each port its own name\./);
+    expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, protocol: 'ICMP' as Protocol }] }))
+      .toThrow(/declared port protocol must be TCP, UDP or SCTP \(got "ICMP"\)/);
+  });
+
+  test('a failed workload leaves nothing behind in the construct tree', () => {
+    // GIVEN
+    const chart = shop();
+    // WHEN
+    expect(() => Workload.fromLabels(chart, 'Api', { labels: {} })).toThrow();
+    // THEN
+    expect(chart.node.tryFindChild('Api')).toBeUndefined();
+    expect(Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } }).name).toBe('api');
+  });
+});
+
+describe('Workload.fromCidr()', () => {
+  test('is external and gets no policy of its own', () => {
+    // GIVEN
+    const chart = shop();
+    const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
+    // WHEN
+    const partner = Workload.fromCidr(chart, 'Partner', { cidr: '198.51.100.0/24', except: ['198.51.100.128/25'], ports: [{ port: 443 }] });
+    api.connections.allowTo(partner);
+    // THEN
+    expect(partner.isExternal()).toBe(true);
+    expect(partner.namespace).toBeUndefined();
+    expect(partner.connections.ingressPolicy).toBeUndefined();
+    const [egress] = Testing.synth(chart);
+    expect(egress.spec.egress).toEqual([{
+      to: [{ ipBlock: { cidr: '198.51.100.0/24', except: ['198.51.100.128/25'] } }], ports: [{ port: 443, protocol: 'TCP' }],
+    }]);
+  });
+
+  test('refuses an invalid range with the fix', () => {
+    // WHEN / THEN
+    expect(() => Workload.fromCidr(shop(), 'Partner', { cidr: '198.51.100.1/24' }))
+      .toThrow(/Did you mean the network "198\.51\.100\.0\/24" or the single address "198\.51\.100\.1\/32"\?/);
+  });
+
+  test('a grant port toward a range is checked when the grant is made', () => {
+    // GIVEN
+    const chart = shop();
+    const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
+    const partner = Workload.fromCidr(chart, 'Partner', { cidr: '198.51.100.0/24' });
+    // WHEN / THEN
+    expect(() => api.connections.allowTo(partner, Port.named('https')))
+      .toThrow(/\[shop\/Api\] named port TCP\/https can never match "partner", an address range outside the cluster \(got "https"\)\. Grant a port number/);
+    expect(() => api.connections.allowTo(partner))
+      .toThrow(/\[shop\/Api\] no port given and workload "partner" declares no ports to default to \(got \[\]\)\. Pass a port/);
+  });
+});
