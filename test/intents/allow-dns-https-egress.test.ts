@@ -1,8 +1,8 @@
 import { Testing } from 'cdk8s';
 import { AllowDnsHttpsEgress, DnsProfile, LabelSelector, Peer } from '../../src';
-import { Endpoint } from '../../src/analysis';
+import { Endpoint, PolicyAnalyzer } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
-import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
+import { allowedIn, API, INTERNET, KUBE_DNS, netpol, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
 
 const MYAPP = LabelSelector.of({ labels: { app: 'myapp' } });
 const MYAPP_POD = Endpoint.pod({ namespace: 'shop', name: 'myapp', labels: { app: 'myapp' } });
@@ -42,6 +42,20 @@ describe('AllowDnsHttpsEgress', () => {
     expect(allowedIn(chart, udp(MYAPP_POD, INTERNET, 53))).toBe(false);
     expect(allowedIn(chart, tcp(MYAPP_POD, API, 8080))).toBe(false);
     expect(allowedIn(chart, tcp(WEB, API, 8080))).toBe(true);
+  });
+
+  test('the copied example with namespaceSelector {} in front of 443 denies that external address', () => {
+    // GIVEN
+    const copied = netpol('shop', 'copied', {
+      podSelector: { matchLabels: { app: 'myapp' } },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ namespaceSelector: {} }], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 443 }] }],
+    });
+    // WHEN
+    const analyzer = PolicyAnalyzer.fromManifests([copied]);
+    // THEN
+    expect(analyzer.evaluate(tcp(MYAPP_POD, INTERNET, 443)).allowed).toBe(false);
+    expect(analyzer.evaluate(tcp(MYAPP_POD, OTHER_WEB, 443)).allowed).toBe(true);
   });
 
   test('HTTPS goes only to the destinations given', () => {
