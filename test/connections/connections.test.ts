@@ -1,4 +1,6 @@
-import { Chart, Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Chart, Testing, Yaml } from 'cdk8s';
 import { threeTierShop } from '../../examples/snippets/connections';
 import { GrantSides, Port, Protocol, Workload } from '../../src';
 import { Endpoint, ReasonCode } from '../../src/analysis';
@@ -27,6 +29,17 @@ describe('Connections', () => {
       'data/deny-all', 'data/db-ingress',
     ]);
     policies.forEach((policy) => expect(networkPolicyApiErrors(policy)).toEqual([]));
+  });
+
+  test('docs/connections.md shows exactly the policies the three-tier app synthesizes', () => {
+    // GIVEN
+    const app = threeTierShop();
+    const policies = app.charts.flatMap((chart) => Testing.synth(chart))
+      .filter((m) => m.kind === 'NetworkPolicy' && m.metadata.name !== 'deny-all');
+    // WHEN
+    const docs = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'connections.md'), 'utf8');
+    // THEN
+    expect(docs.match(/```yaml\n([\s\S]*?)```/)![1]).toBe(Yaml.stringify(...policies));
   });
 
   test('the three-tier app allows exactly the granted flows when every namespace denies by default', () => {
