@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
+import { analyzerTour } from '../examples/snippets/analyzer';
 import { foundation, tourErrors } from '../examples/snippets/foundation';
 
 const ROOT = path.join(__dirname, '..');
@@ -64,5 +65,17 @@ describe('README and docs', () => {
     const shown = readme.match(/synthesizes\n\n```yaml\n([\s\S]*?)```/)![1];
     expect(shown).toBe(Yaml.stringify(manifests[0]));
     expect(tourErrors()).toMatch(/Did you mean the network "10\.0\.0\.0\/8" or the single address "10\.0\.0\.1\/32"\?/);
+  });
+
+  test('the analyzer tour runs and its explanation is the one shown', () => {
+    // GIVEN
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    // WHEN
+    const tour = analyzerTour();
+    // THEN
+    expect(readme).toContain(`\`explanation\` reads\n\n\`\`\`text\n${tour.explanation}\n\`\`\``);
+    expect(tour.allowed).toBe(true);
+    expect(tour.internet).toBe(false);
+    expect(tour.changes).toEqual([{ source: 'monitoring/prometheus', destination: 'shop/api', port: 9090, protocol: 'TCP', allowedBefore: false, allowedAfter: true }]);
   });
 });
