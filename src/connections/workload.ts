@@ -105,6 +105,9 @@ const PLUS_HANDLE_ID = 'NetworkConnections';
  * });
  * const payments = Workload.fromCidr(chart, 'Payments', { cidr: '203.0.113.0/24', ports: [{ port: 443 }] });
  * api.connections.allowTo(payments);
+ *
+ * const postgres = new kplus.Deployment(chart, 'Db', { containers: [{ image: 'postgres', ports: [{ number: 5432 }] }] });
+ * api.connections.allowTo(Workload.fromPlusWorkload(postgres));
  */
 export class Workload extends Construct implements IConnectable {
   /**
