@@ -1,0 +1,83 @@
+/**
+ * `cdk8s-netpol check`: validates every document as the API server would and runs the lint checks
+ * (internal). Exit 0 when clean, 1 with findings at error level.
+ */
+import { splitList } from './arguments';
+import { paint } from './colour';
+import { CliError, EXIT_FINDINGS, EXIT_OK, Io } from './errors';
+import { loadManifests } from './load-manifests';
+import { checkFormat } from './matrix';
+import { Cni, Finding, Linter, Severity } from '../lint';
+
+/** Options of `check`. */
+export interface CheckOptions {
+  readonly cni?: string;
+  readonly severity?: string[];
+  readonly clusterCidr?: string[];
+  readonly format: string;
+}
+
+/** Prints the findings and a summary. */
+export async function runCheck(inputs: string[], options: CheckOptions, io: Io): Promise<number> {
+  checkFormat(options.format, ['text', 'json']);
+  const loaded = await loadManifests(inputs, io.readStdin);
+  const findings = lint(loaded.manifests, loaded.sources, options);
+  const counts = countBySeverity(findings);
+  if (options.format === 'json') {
+    io.out(`${JSON.stringify({ findings, summary: { documents: loaded.manifests.length, ...counts } }, undefined, 2)}\n`);
+  } else {
+    io.out(checkText(findings, loaded.manifests.length, io.colour));
+  }
+  return counts.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function lint(manifests: any[], sources: string[], options: CheckOptions): Finding[] {
+  let cni: Cni | undefined;
+  const severities: Record<string, string> = {};
+  try {
+    cni = options.cni === undefined ? undefined : Cni.named(options.cni);
+  } catch (e) {
+    throw new CliError(`[--cni] ${withoutWhere(e)}`);
+  }
+  for (const item of splitList(options.severity)) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) {
+      throw CliError.problem('--severity', 'must be <check code>=<error|warning|info|off>', item, 'Write e.g. --severity shadowed-rule=off');
+    }
+    severities[item.slice(0, eq)] = item.slice(eq + 1);
+  }
+  try {
+    return Linter.lintManifests(manifests, { sources, cni, severities, clusterCidrs: splitList(options.clusterCidr) });
+  } catch (e) {
+    throw new CliError((e as Error).message); // bad options: an unknown code or severity, a malformed CIDR
+  }
+}
+
+function withoutWhere(e: unknown): string {
+  return (e as Error).message.replace(/^\[[^\]]*\] /, '');
+}
+
+interface Counts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+function countBySeverity(findings: Finding[]): Counts {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return { errors: count(Severity.ERROR), warnings: count(Severity.WARNING), infos: count(Severity.INFO) };
+}
+
+const COLOURS = { error: 'red', warning: 'yellow', info: 'dim', off: 'dim' } as const;
+
+/** One line per finding (severity, code, message in the project format), then a summary. */
+export function checkText(findings: Finding[], documents: number, colour: boolean): string {
+  const codeWidth = Math.max(0, ...findings.map((f) => f.code.length));
+  const lines = findings.map((f) =>
+    `${paint(colour, COLOURS[f.severity], f.severity.padEnd(7))} ${f.code.padEnd(codeWidth)}  ${f.message}`);
+  const c = countBySeverity(findings);
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const summary = `${plural(documents, 'document')} checked: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.infos} info`;
+  lines.push(findings.length === 0 ? paint(colour, 'green', summary) : summary);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,55 @@
+/**
+ * `cdk8s-netpol explain`: the verdict for one connection and which policy and rule decided each direction
+ * (internal).
+ */
+import { parseEndpoint, parsePort } from './arguments';
+import { paint } from './colour';
+import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
+import { checkFormat } from './matrix';
+import { chooseEndpoints, openWorkspace } from './workspace';
+import { Verdict } from '../analysis';
+
+/** Options of `explain`. */
+export interface ExplainOptions {
+  readonly from: string;
+  readonly to: string;
+  readonly port: string;
+  readonly format: string;
+}
+
+/** Prints the verdict; exit 0 when allowed, 1 when denied. */
+export async function runExplain(inputs: string[], options: ExplainOptions, io: Io): Promise<number> {
+  checkFormat(options.format, ['text', 'json']);
+  const workspace = await openWorkspace(inputs, io);
+  const known = chooseEndpoints([workspace], []).endpoints;
+  const source = parseEndpoint('--from', options.from, known);
+  const destination = parseEndpoint('--to', options.to, known);
+  const port = parsePort(options.port);
+  const verdict = workspace.analyzer.evaluate({ source, destination, ...port });
+  io.out(options.format === 'json' ? verdictJson(verdict) : verdictText(verdict, io.colour));
+  return verdict.allowed ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** The analyzer's explanation, with the outcome coloured on a terminal. */
+export function verdictText(verdict: Verdict, colour: boolean): string {
+  const [head, ...rest] = verdict.explain().split('\n');
+  const word = verdict.allowed ? 'ALLOWED' : 'DENIED';
+  const lines = [paint(colour, verdict.allowed ? 'green' : 'red', word) + head.slice(word.length), ...rest];
+  return `${lines.join('\n')}\n`;
+}
+
+/** The verdict as data: outcome per direction and the reasons exactly as the analyzer gives them. */
+export function verdictJson(verdict: Verdict): string {
+  const data = {
+    allowed: verdict.allowed,
+    source: verdict.source,
+    destination: verdict.destination,
+    port: verdict.port,
+    portName: verdict.portName,
+    protocol: verdict.protocol,
+    egressAllowed: verdict.egressAllowed,
+    ingressAllowed: verdict.ingressAllowed,
+    reasons: verdict.reasons,
+  };
+  return `${JSON.stringify(data, undefined, 2)}\n`;
+}

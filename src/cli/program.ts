@@ -1,0 +1,90 @@
+/**
+ * The command-line grammar: subcommands, options and help (internal). Actions load their module lazily.
+ */
+import { Command, Option } from 'commander';
+import { Io } from './errors';
+
+/** Loads a subcommand's module when it runs, so `--help` and each command pay only for what they use. */
+function load<T>(module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(module) as T;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const EXIT_CODES = (ok: string, one: string) =>
+  `\nExit codes: 0 ${ok}, 1 ${one}, 2 usage error or unreadable/malformed input.`;
+
+const INPUTS = 'YAML/JSON files, directories (read recursively) or - for stdin';
+
+function portOption(): Option {
+  return new Option('-p, --port <port>', 'port to probe: <number|name>[/tcp|udp|sctp], repeatable or comma-separated'
+    + ' (default: every port named in the policies and workloads)').argParser(collect);
+}
+
+function endpointOption(): Option {
+  return new Option('-e, --endpoint <endpoint>', 'extra endpoint: an IP address or namespace/name=k=v,... (repeatable)')
+    .argParser(collect);
+}
+
+/** The program; `setExit` receives each command's exit code. */
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('cdk8s-netpol')
+    .description('Check, explain and visualize Kubernetes NetworkPolicies in any YAML (cdk8s output, Helm, kubectl exports).')
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', EXIT_CODES('success', 'findings/denied/changed'));
+  const run = (action: () => Promise<number>) => async () => setExit(await action());
+
+  program.command('check')
+    .description('Validate every document as the API server would and lint the NetworkPolicies.')
+    .argument('<inputs...>', INPUTS)
+    .option('--cni <name>', 'CNI of the cluster: calico, cilium, canal, weave-net, flannel, multus:<delegate>')
+    .addOption(new Option('--severity <code=level>', 'override a check: <code>=error|warning|info|off (repeatable)').argParser(collect))
+    .addOption(new Option('--cluster-cidr <cidr>', 'pod or service CIDR of the cluster (repeatable)').argParser(collect))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', EXIT_CODES('no finding at error level', 'findings at error level'))
+    .action((inputs: string[], options) => run(async () => load<typeof import('./check')>('./check').runCheck(inputs, options, io))());
+
+  program.command('explain')
+    .description('Say whether one connection is allowed, and which policy and rule decided each direction.')
+    .argument('<inputs...>', INPUTS)
+    .requiredOption('--from <endpoint>', 'source: namespace/workload, an IP address, or namespace/name=k=v,...')
+    .requiredOption('--to <endpoint>', 'destination: namespace/workload, an IP address, or namespace/name=k=v,...')
+    .requiredOption('-p, --port <port>', 'destination port: <number|name>[/tcp|udp|sctp]')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText('after', EXIT_CODES('allowed', 'denied'))
+    .action((inputs: string[], options) => run(async () => load<typeof import('./explain')>('./explain').runExplain(inputs, options, io))());
+
+  program.command('matrix')
+    .description('Print the truth table: which workload may reach which, per port.')
+    .argument('<inputs...>', INPUTS)
+    .addOption(portOption())
+    .addOption(endpointOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
+    .addHelpText('after', EXIT_CODES('table printed', '(not used)'))
+    .action((inputs: string[], options) => run(async () => load<typeof import('./matrix')>('./matrix').runMatrix(inputs, options, io))());
+
+  program.command('diff')
+    .description('List the flows that became allowed or denied between two sets of manifests.')
+    .argument('<before>', 'manifests before: a file, a directory or -')
+    .argument('<after>', 'manifests after: a file, a directory or -')
+    .addOption(portOption())
+    .addOption(endpointOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
+    .addHelpText('after', EXIT_CODES('nothing changed', 'flows changed'))
+    .action((before: string, after: string, options) =>
+      run(async () => load<typeof import('./diff')>('./diff').runDiff(before, after, options, io))());
+
+  program.command('graph')
+    .description('Draw who may talk to whom (edges aggregated by port), for Mermaid or Graphviz.')
+    .argument('<inputs...>', INPUTS)
+    .addOption(portOption())
+    .addOption(endpointOption())
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
+    .addHelpText('after', EXIT_CODES('graph printed', '(not used)'))
+    .action((inputs: string[], options) => run(async () => load<typeof import('./graph')>('./graph').runGraph(inputs, options, io))());
+
+  return program;
+}
