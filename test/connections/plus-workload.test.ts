@@ -67,14 +67,21 @@ describe('Workload.fromPlusWorkload()', () => {
       new kplus.StatefulSet(chart, 'StatefulSet', { containers }),
       new kplus.DaemonSet(chart, 'DaemonSet', { containers }),
     ];
-    workloads[0].select(kplus.LabelSelector.of({ labels: { app: 'shop' }, expressions: [kplus.LabelExpression.exists('tier')] }));
+    workloads[0].select(kplus.LabelSelector.of({
+      labels: { app: 'shop' },
+      expressions: [
+        kplus.LabelExpression.exists('tier'), kplus.LabelExpression.doesNotExist('legacy'),
+        kplus.LabelExpression.in('track', ['stable']), kplus.LabelExpression.notIn('zone', ['b']),
+      ],
+    }));
     // WHEN
     const handles = workloads.map((w) => Workload.fromPlusWorkload(w));
     // THEN
     handles.forEach((handle, i) => {
       expect(handle.selector!.labels).toEqual(workloads[i].matchLabels);
     });
-    expect(handles[0].selector!.expressions.map((e) => `${e.key} ${e.operator}`)).toEqual(['tier Exists']);
+    expect(handles[0].selector!.toString()).toBe(`app=shop,${kplus.Pod.ADDRESS_LABEL}=${workloads[0].matchLabels[kplus.Pod.ADDRESS_LABEL]},`
+      + '!legacy,tier,track in (stable),zone notin (b)');
   });
 
   test('selects Pod and Job pods by the address label cdk8s-plus gives them', () => {
