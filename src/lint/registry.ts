@@ -3,16 +3,44 @@
  * one test file under `test/lint/checks/`, one row in `docs/lint.md`.
  */
 import { LintCheck } from './check';
+import { cniMultusSecondaryNetworks } from './checks/cni-multus-secondary-networks';
+import { cniNoEnforcement } from './checks/cni-no-enforcement';
+import { cniUnconfirmedFeature } from './checks/cni-unconfirmed-feature';
+import { cniUnsupportedFeature } from './checks/cni-unsupported-feature';
 import { duplicatePolicyName } from './checks/duplicate-policy-name';
+import { duplicateRule } from './checks/duplicate-rule';
+import { egressBlocksDns } from './checks/egress-blocks-dns';
+import { egressBlocksDnsTcp } from './checks/egress-blocks-dns-tcp';
+import { egressPortsWithoutDestinations } from './checks/egress-ports-without-destinations';
 import { invalidLintAnnotation } from './checks/invalid-lint-annotation';
 import { invalidManifest } from './checks/invalid-manifest';
+import { ipBlockOverlapsCluster } from './checks/ip-block-overlaps-cluster';
 import { missingNamespace } from './checks/missing-namespace';
+import { namedPortToIpBlock } from './checks/named-port-to-ip-block';
 import { policyNameTooLong } from './checks/policy-name-too-long';
+import { rulesIgnoredByPolicyTypes } from './checks/rules-ignored-by-policy-types';
+import { selectsNoWorkload } from './checks/selects-no-workload';
+import { shadowedRule } from './checks/shadowed-rule';
+import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
 
 export const CHECKS: LintCheck[] = [
+  cniMultusSecondaryNetworks,
+  cniNoEnforcement,
+  cniUnconfirmedFeature,
+  cniUnsupportedFeature,
   duplicatePolicyName,
+  duplicateRule,
+  egressBlocksDns,
+  egressBlocksDnsTcp,
+  egressPortsWithoutDestinations,
   invalidLintAnnotation,
   invalidManifest,
+  ipBlockOverlapsCluster,
   missingNamespace,
+  namedPortToIpBlock,
   policyNameTooLong,
+  rulesIgnoredByPolicyTypes,
+  selectsNoWorkload,
+  shadowedRule,
+  spoofableNamespacePeer,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

@@ -1,0 +1,76 @@
+/**
+ * Egress isolation without DNS. A pod isolated for egress resolves no names unless some policy selecting it
+ * allows UDP 53 (and TCP 53, used for large answers) to the cluster DNS: the kube-dns/CoreDNS pods in
+ * kube-system (label `k8s-app: kube-dns`), or a node-local DNS cache at 169.254.20.10.
+ *
+ * Pods meant to have no egress at all are marked by annotating a policy that selects them with
+ * `cdk8s-netpol.dev/no-egress: "true"`.
+ */
+import { Cluster } from '../../analysis/cluster';
+import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../../analysis/match';
+import { NAMESPACE_NAME_LABEL } from '../../analysis/model';
+import { TrafficDirection } from '../../analysis/verdict';
+import { Protocol } from '../../port';
+import { parseIp } from '../../private/cidr';
+import { LintCheck, Report } from '../check';
+import { LintContext, PolicyDoc } from '../context';
+import { Severity } from '../severity';
+import { selectedSubjects } from '../subjects';
+
+/** The annotation that says the selected pods are meant to have no egress (so no DNS either). */
+export const NO_EGRESS_ANNOTATION = 'cdk8s-netpol.dev/no-egress';
+
+const DNS_PORTS = [{ name: 'dns', port: 53, protocol: Protocol.UDP }, { name: 'dns-tcp', port: 53, protocol: Protocol.TCP }];
+
+/** Where cluster DNS answers: the CoreDNS/kube-dns pods, and a node-local cache. */
+const DNS_TARGETS: Subject[] = [
+  {
+    key: 'kube-system/kube-dns',
+    isPod: true,
+    namespace: 'kube-system',
+    labels: { 'k8s-app': 'kube-dns' },
+    namespaceLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' },
+    ports: DNS_PORTS,
+  },
+  { key: '169.254.20.10', isPod: false, namespace: '', labels: {}, namespaceLabels: {}, ports: [], ip: parseIp('169.254.20.10').value },
+];
+
+/** Whether the pod's egress allows DNS over `protocol` to some DNS target (or the pod is not egress-isolated). */
+export function dnsAllowed(cluster: Cluster, pod: Subject, protocol: Protocol): boolean {
+  const policies = cluster.selectingPolicies(pod, TrafficDirection.EGRESS);
+  return policies.length === 0 || policies.some((p) => p.egress.some((rule) => DNS_TARGETS.some((target) =>
+    ruleAdmitsPeer(rule, p.namespace, target) && ruleAdmitsPort(rule, protocol, 53, target))));
+}
+
+/** Whether a policy selecting the pod says the pod is meant to have no egress. */
+function meantWithoutEgress(context: LintContext, pod: Subject): boolean {
+  return context.docs.some((d) => d.policy.namespace === pod.namespace && d.annotations[NO_EGRESS_ANNOTATION] === 'true'
+    && selectorMatches(d.policy.podSelector, pod.labels));
+}
+
+/** Reports, per egress-isolating policy, the first selected pod whose DNS over `protocol` is blocked. */
+export function blockedDnsReports(context: LintContext, protocol: Protocol, alsoBlocked: (pod: Subject) => boolean): Report[] {
+  const cluster = new Cluster(context.model);
+  return context.docs.filter((doc) => doc.policy.isolatesEgress).flatMap((doc: PolicyDoc) => {
+    const pod = selectedSubjects(context, cluster, doc.policy).find((s) =>
+      !meantWithoutEgress(context, s) && alsoBlocked(s) && !dnsAllowed(cluster, s, protocol));
+    if (pod === undefined) {
+      return [];
+    }
+    return [{
+      doc,
+      field: 'spec.egress',
+      problem: `isolates egress of pod ${pod.key} and no policy selecting it allows ${protocol} 53 to the cluster DNS, so it cannot resolve names`,
+      got: pod.labels,
+      fix: `Allow DNS egress (AllowDnsEgress, or a rule to kube-system pods k8s-app=kube-dns on UDP and TCP 53), or annotate the policy ${NO_EGRESS_ANNOTATION}: "true" if the pod is meant to have no egress`,
+    }];
+  });
+}
+
+/** Egress isolation that blocks DNS over UDP. */
+export const egressBlocksDns: LintCheck = {
+  code: 'egress-blocks-dns',
+  description: 'Egress isolation that blocks UDP 53 to the cluster DNS for pods not marked as meant to have no egress.',
+  defaultSeverity: Severity.ERROR,
+  check: (context) => blockedDnsReports(context, Protocol.UDP, () => true),
+};

@@ -1,0 +1,19 @@
+import { LintCheck } from '../check';
+import { allRules } from '../rule-walk';
+import { Severity } from '../severity';
+
+/** An egress rule that limits ports but not destinations: any address on the internet, on those ports. */
+export const egressPortsWithoutDestinations: LintCheck = {
+  code: 'egress-ports-without-destinations',
+  description: 'An egress rule with ports but no destinations: it allows every destination on those ports.',
+  defaultSeverity: Severity.WARNING,
+  check: (context) => allRules(context.docs)
+    .filter((at) => at.direction === 'Egress' && at.rule.ports !== undefined && at.rule.peers === undefined)
+    .map((at) => ({
+      doc: at.doc,
+      field: at.path,
+      problem: 'limits ports but not destinations, so it allows every destination (any pod, any address) on those ports',
+      got: at.rule.ports!.map((p) => `${p.protocol}/${p.port ?? p.portName ?? '*'}${p.endPort === undefined ? '' : `-${p.endPort}`}`),
+      fix: 'Add "to" peers (e.g. Peer.anyIpv4() for the internet only, or the pods meant); if every destination is meant, say so with Peer.any()',
+    })),
+};

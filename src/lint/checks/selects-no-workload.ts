@@ -1,0 +1,25 @@
+import { selectorMatches } from '../../analysis/match';
+import { LintCheck } from '../check';
+import { Severity } from '../severity';
+
+/** With workloads in the manifests, a policy selecting none of them is usually a label typo. */
+export const selectsNoWorkload: LintCheck = {
+  code: 'selects-no-workload',
+  description: 'A policy whose podSelector matches no workload of the manifests (checked only when they define workloads).',
+  defaultSeverity: Severity.WARNING,
+  check: (context) => {
+    const workloads = context.model.workloads;
+    if (workloads.length === 0) {
+      return [];
+    }
+    return context.docs
+      .filter((doc) => !workloads.some((w) => w.namespace === doc.policy.namespace && selectorMatches(doc.policy.podSelector, w.labels)))
+      .map((doc) => ({
+        doc,
+        field: 'spec.podSelector',
+        problem: `matches no workload of namespace "${doc.policy.namespace}" in these manifests`,
+        got: { matchLabels: doc.policy.podSelector.matchLabels, matchExpressions: doc.policy.podSelector.requirements },
+        fix: 'Check the labels against the pod templates, or lint together with the manifests that define those pods',
+      }));
+  },
+};
