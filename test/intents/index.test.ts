@@ -30,4 +30,14 @@ describe('intents', () => {
     expect(constructs).toHaveLength(19);
     expect(rows.sort()).toEqual(expect.arrayContaining(constructs.sort()));
   });
+
+  test('the same program synthesizes byte-identical YAML', () => {
+    // GIVEN
+    const examples = [baselineExample, allowFromLabelExample, dnsHttpsExample, profilesExample];
+    // WHEN
+    const first = examples.map((example) => Yaml.stringify(...Testing.synth(example())));
+    const second = examples.map((example) => Yaml.stringify(...Testing.synth(example())));
+    // THEN
+    expect(second).toEqual(first);
+  });
 });
