@@ -234,9 +234,11 @@ export class NetworkPolicy extends Construct {
       }
     });
     const named = ports.filter((p) => p.portName !== undefined);
-    if (named.length > 0 && rule.peers.every((peer) => peer.isIpBlock())) {
-      throw invalid(where, 'named ports never match ipBlock peers, because a name is resolved on pods, not on addresses',
-        named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock peers');
+    // In egress a port name resolves on the destination, which an address outside the cluster does not have;
+    // in ingress it resolves on the selected pods, so ipBlock sources are fine.
+    if (type === PolicyType.EGRESS && named.length > 0 && rule.peers.every((peer) => peer.isIpBlock())) {
+      throw invalid(where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
+        named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
     }
     const peers = canonicalSet(rule.peers.flatMap((peer) => peer._toKube()));
     const byKey = new Map(ports.map((port) => [port._sortKey(), port]));

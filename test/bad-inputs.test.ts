@@ -93,7 +93,7 @@ describe('bad inputs', () => {
     ['a rule without peers', { ingress: [{ peers: [] }] }, /\[test\/P\] ingress rule has no peers \(got \[\]\)\. .*Peer\.any\(\)/],
     ['an empty ports list', { egress: [{ peers: [Peer.any()], ports: [] }] }, /empty ports list, which Kubernetes reads as every port/],
     ['Peer.any() next to other peers', { ingress: [{ peers: [Peer.any(), Peer.pods(WEB)] }] }, /Peer\.any\(\) already allows every peer/],
-    ['a named port toward ipBlocks only', { egress: [{ peers: [Peer.anyIpv4()], ports: [Port.named('https')] }] }, /named ports never match ipBlock peers, because a name is resolved on pods, not on addresses \(got \["TCP\/https"\]\)/],
+    ['a named port toward ipBlocks only', { egress: [{ peers: [Peer.anyIpv4()], ports: [Port.named('https')] }] }, /named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod \(got \["TCP\/https"\]\)/],
   ])('the NetworkPolicy construct refuses %s with its path', (_what, props, message) => {
     // GIVEN
     const chart = Testing.chart();

@@ -104,6 +104,15 @@ describe('NetworkPolicy', () => {
     expect(lines[texts.findIndex((t: string) => t.includes('ipBlock'))]).toMatch(/^\d: to the internet$/);
   });
 
+  test('named ports toward ipBlock sources are accepted in ingress, where they resolve on the selected pods', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    new NetworkPolicy(chart, 'Public', { selector: WEB, ingress: [{ peers: [Peer.anyIpv4()], ports: [Port.named('https')] }] });
+    // THEN
+    expect(Testing.synth(chart)[0].spec.ingress).toEqual([{ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 'https', protocol: 'TCP' }] }]);
+  });
+
   test('the namespace defaults to the chart namespace and can be overridden', () => {
     // GIVEN
     const chart = shopChart();
