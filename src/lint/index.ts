@@ -3,3 +3,4 @@ export * from './finding';
 export * from './cni';
 export * from './lint-options';
 export * from './linter';
+export * from './policy-lint';

@@ -1,0 +1,70 @@
+import { ApiObject } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { runLint } from './engine';
+import { Finding } from './finding';
+import { LintOptions } from './lint-options';
+import { Severity } from './severity';
+import { invalid } from '../private/errors';
+
+/**
+ * Options of the lint that runs at synth.
+ */
+export interface PolicyLintOptions extends LintOptions {
+  /**
+   * Write warning and info findings to stderr at synth (they never fail it).
+   *
+   * @default true - warnings and info findings are written to stderr, one line each
+   */
+  readonly printWarnings?: boolean;
+}
+
+const INSTALLED = new WeakSet<IConstruct>();
+
+/**
+ * Lints the manifests of a chart or an app when it is synthesized.
+ *
+ * Installs a validation on the scope: at `cdk8s synth` (and `Testing.synth`), every ApiObject under the
+ * scope is linted together; error findings fail synth, each naming the construct path of its ApiObject and
+ * ending with the check code; warning and info findings are written to stderr and do not fail.
+ *
+ * @example
+ * PolicyLint.of(chart, { cni: Cni.CALICO, severities: { 'shadowed-rule': 'off' } });
+ */
+export class PolicyLint {
+  /**
+   * Installs the lint on a chart or an app (once per scope).
+   *
+   * @param scope a Chart, an App, or any construct whose ApiObjects should be linted together
+   * @param options CNI, severities, cluster CIDRs, whether to print warnings
+   */
+  public static of(scope: IConstruct, options?: PolicyLintOptions): PolicyLint {
+    if (INSTALLED.has(scope)) {
+      throw invalid(scope.node.path, 'already has PolicyLint installed', 'PolicyLint.of()', 'Call PolicyLint.of() once per scope, with all options');
+    }
+    INSTALLED.add(scope);
+    const lint = new PolicyLint(scope, options ?? {});
+    scope.node.addValidation({ validate: () => lint.validate() });
+    return lint;
+  }
+
+  private constructor(private readonly scope: IConstruct, private readonly options: PolicyLintOptions) {}
+
+  /**
+   * Lints the scope's ApiObjects now. `source` of each finding is the construct path of its ApiObject.
+   */
+  public findings(): Finding[] {
+    const objects = this.scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    const paths = objects.map((o) => o.node.path);
+    return runLint(objects.map((o) => o.toJson()), { ...this.options, sources: paths }, (_object, index) => paths[index]);
+  }
+
+  private validate(): string[] {
+    const findings = this.findings();
+    if (this.options.printWarnings ?? true) {
+      for (const f of findings.filter((x) => x.severity !== Severity.ERROR)) {
+        process.stderr.write(`netpol lint ${f.severity}: ${f.message} [${f.code}]\n`);
+      }
+    }
+    return findings.filter((f) => f.severity === Severity.ERROR).map((f) => `${f.message} [${f.code}]`);
+  }
+}

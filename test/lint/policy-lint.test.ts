@@ -1,0 +1,96 @@
+import { App, Chart, Testing } from 'cdk8s';
+import { LabelSelector, NetworkPolicy, Peer, Port } from '../../src';
+import { Cni, PolicyLint, Severity } from '../../src/lint';
+
+function chartWithPolicies(): Chart {
+  const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+  new NetworkPolicy(chart, 'Sealed', { selector: LabelSelector.of({ labels: { app: 'api' } }), egress: [] });
+  new NetworkPolicy(chart, 'Web', {
+    selector: LabelSelector.of({ labels: { app: 'web' } }),
+    ingress: [{ peers: [Peer.any()], ports: [Port.tcp(8080)] }],
+  });
+  return chart;
+}
+
+describe('PolicyLint', () => {
+  let stderr: jest.SpyInstance;
+  beforeEach(() => { stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true); });
+  afterEach(() => stderr.mockRestore());
+
+  test('fails synth on an error finding, naming the construct path of the ApiObject and the check code', () => {
+    // GIVEN
+    const chart = chartWithPolicies();
+    // WHEN
+    PolicyLint.of(chart);
+    // THEN
+    expect(() => Testing.synth(chart)).toThrow(/\[shop\/Sealed\/Resource\] spec\.egress: isolates egress .*\[egress-blocks-dns\]/);
+  });
+
+  test('lints every chart of an app when installed on the app', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = new Chart(app, 'blog', { namespace: 'blog' });
+    new NetworkPolicy(chart, 'Sealed', { selector: LabelSelector.all(), egress: [] });
+    // WHEN
+    PolicyLint.of(app);
+    // THEN
+    expect(() => app.synth()).toThrow(/\[blog\/Sealed\/Resource\].*\[egress-blocks-dns\]/);
+  });
+
+  test('does not fail synth on warnings, and writes them to stderr', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    new NetworkPolicy(chart, 'Out', {
+      selector: LabelSelector.of({ labels: { app: 'api' } }),
+      egress: [{ peers: [Peer.any()], ports: [Port.HTTPS] }, { peers: [Peer.any()], ports: [Port.DNS_UDP, Port.DNS_TCP] }],
+    });
+    // WHEN
+    PolicyLint.of(chart);
+    const manifests = Testing.synth(chart);
+    // THEN
+    expect(manifests).toHaveLength(1);
+    const printed = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(printed).toMatch(/^netpol lint warning: \[shop\/Out\/Resource\] spec\.egress\[0\]: .*\[egress-ports-without-destinations\]$/m);
+  });
+
+  test('does not print warnings when asked not to', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    new NetworkPolicy(chart, 'Out', { selector: LabelSelector.all(), egress: [{ peers: [Peer.any()], ports: [Port.DNS_UDP, Port.DNS_TCP] }] });
+    // WHEN
+    PolicyLint.of(chart, { printWarnings: false });
+    Testing.synth(chart);
+    // THEN
+    expect(stderr).not.toHaveBeenCalled();
+  });
+
+  test('lets a policy annotation turn an error into a warning for that policy', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const sealed = new NetworkPolicy(chart, 'Sealed', { selector: LabelSelector.all(), egress: [] });
+    sealed.apiObject.metadata.addAnnotation('cdk8s-netpol.dev/lint', 'egress-blocks-dns=warning');
+    // WHEN
+    const lint = PolicyLint.of(chart, { printWarnings: false });
+    // THEN
+    expect(() => Testing.synth(chart)).not.toThrow();
+    expect(lint.findings().map((f) => [f.code, f.severity, f.source])).toEqual([['egress-blocks-dns', Severity.WARNING, 'shop/Sealed/Resource']]);
+  });
+
+  test('passes the options through, e.g. the CNI', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    new NetworkPolicy(chart, 'Web', { selector: LabelSelector.all(), ingress: [{ peers: [Peer.any()], ports: [Port.tcp(8080)] }] });
+    // WHEN
+    PolicyLint.of(chart, { cni: Cni.FLANNEL });
+    // THEN
+    expect(() => Testing.synth(chart)).toThrow(/\[LintOptions\.cni\] is Flannel.*\[cni-no-enforcement\]/);
+  });
+
+  test('throws when installed twice on one scope', () => {
+    // GIVEN
+    const chart = new Chart(new App(), 'shop');
+    PolicyLint.of(chart);
+    // WHEN / THEN
+    expect(() => PolicyLint.of(chart)).toThrow(/\[shop\] already has PolicyLint installed.*Call PolicyLint.of\(\) once per scope/);
+  });
+});
