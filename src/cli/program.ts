@@ -12,8 +12,8 @@ function load<T>(module: string): T {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-const EXIT_CODES = (ok: string, one: string) =>
-  `\nExit codes: 0 ${ok}, 1 ${one}, 2 usage error or unreadable/malformed input.`;
+const EXIT_CODES = (ok: string, one?: string) =>
+  `\nExit codes: 0 ${ok}, ${one === undefined ? '' : `1 ${one}, `}2 usage error or unreadable/malformed input.`;
 
 const INPUTS = 'YAML/JSON files, directories (read recursively) or - for stdin';
 
@@ -63,7 +63,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(portOption())
     .addOption(endpointOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
-    .addHelpText('after', EXIT_CODES('table printed', '(not used)'))
+    .addHelpText('after', EXIT_CODES('table printed'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./matrix')>('./matrix').runMatrix(inputs, options, io))());
 
   program.command('diff')
@@ -83,7 +83,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(portOption())
     .addOption(endpointOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
-    .addHelpText('after', EXIT_CODES('graph printed', '(not used)'))
+    .addHelpText('after', EXIT_CODES('graph printed'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./graph')>('./graph').runGraph(inputs, options, io))());
 
   return program;

@@ -1,0 +1,92 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { CliError } from '../../src/cli/errors';
+import { loadManifests, parseDocuments } from '../../src/cli/load-manifests';
+
+const noStdin = async () => '';
+
+describe('parseDocuments', () => {
+  test('returns one object per YAML document, keeping empty documents as null', () => {
+    // WHEN
+    const docs = parseDocuments('a.yaml', 'kind: A\n---\n---\nkind: B\n');
+    // THEN
+    expect(docs).toEqual([{ kind: 'A' }, null, { kind: 'B' }]);
+  });
+
+  test('reads YAML 1.2: yes and on stay strings', () => {
+    // WHEN
+    const docs = parseDocuments('a.yaml', 'labels: {a: yes, b: on, c: "1"}\n');
+    // THEN
+    expect(docs).toEqual([{ labels: { a: 'yes', b: 'on', c: '1' } }]);
+  });
+
+  test('reads a .json file holding a list as one document per item, and an object as one document', () => {
+    // WHEN
+    const list = parseDocuments('a.json', '[{"kind":"A"},{"kind":"B"}]');
+    const single = parseDocuments('b.json', '{"kind":"List","items":[]}');
+    // THEN
+    expect(list).toEqual([{ kind: 'A' }, { kind: 'B' }]);
+    expect(single).toEqual([{ kind: 'List', items: [] }]);
+  });
+
+  test('throws naming the file, the document and the line on a YAML syntax error', () => {
+    // WHEN
+    const parse = () => parseDocuments('dist/app.yaml', 'kind: A\n---\nkind: B\nmetadata: {name: x\nspec: {}\n');
+    // THEN
+    expect(parse).toThrow(CliError);
+    expect(parse).toThrow(/^\[dist\/app\.yaml#1\] is not valid YAML at line 5: .*\(got "spec: {}"\)\. Fix the YAML syntax\.$/);
+  });
+
+  test('throws on a duplicate key, which the API server would also refuse', () => {
+    // WHEN
+    const parse = () => parseDocuments('a.yaml', 'kind: A\nkind: B\n');
+    // THEN
+    expect(parse).toThrow(/\[a\.yaml#0\] is not valid YAML at line 2: Map keys must be unique/);
+  });
+
+  test('throws naming the file on invalid JSON', () => {
+    // WHEN
+    const parse = () => parseDocuments('a.json', '{"kind":');
+    // THEN
+    expect(parse).toThrow(/^\[a\.json#0\] is not valid JSON: .*\(got "\{\\"kind\\":"\)\. Fix the JSON syntax\.$/);
+  });
+});
+
+describe('loadManifests', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-cli-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('reads a directory recursively in path order, only .yaml, .yml and .json files, naming file#index', async () => {
+    // GIVEN
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.writeFileSync(path.join(dir, 'b.yaml'), 'kind: B0\n---\nkind: B1\n');
+    fs.writeFileSync(path.join(dir, 'a.yml'), 'kind: A\n');
+    fs.writeFileSync(path.join(dir, 'sub', 'c.json'), '{"kind":"C"}');
+    fs.writeFileSync(path.join(dir, 'README.md'), '# not a manifest');
+    // WHEN
+    const loaded = await loadManifests([dir], noStdin);
+    // THEN
+    expect(loaded.manifests.map((m) => m.kind)).toEqual(['A', 'B0', 'B1', 'C']);
+    expect(loaded.sources.map((s) => path.relative(dir, s))).toEqual(['a.yml#0', 'b.yaml#0', 'b.yaml#1', path.join('sub', 'c.json#0')]);
+  });
+
+  test('reads stdin for - and names it <stdin>', async () => {
+    // WHEN
+    const loaded = await loadManifests(['-'], async () => 'kind: A\n---\nkind: B\n');
+    // THEN
+    expect(loaded.sources).toEqual(['<stdin>#0', '<stdin>#1']);
+  });
+
+  test('throws on a missing path, an empty directory, and no input at all', async () => {
+    // THEN
+    await expect(loadManifests([path.join(dir, 'nope.yaml')], noStdin)).rejects.toThrow(/nope\.yaml\] file or directory not found/);
+    await expect(loadManifests([dir], noStdin)).rejects.toThrow(/directory has no \.yaml, \.yml or \.json files/);
+    await expect(loadManifests([], noStdin)).rejects.toThrow(/no manifests given/);
+  });
+});

@@ -1,0 +1,58 @@
+import { runCli } from './run-cli';
+
+describe('cdk8s-netpol', () => {
+  test('prints the usage with every subcommand and the exit codes for --help', () => {
+    // WHEN
+    const run = runCli(['--help']);
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatchSnapshot();
+    for (const command of ['check', 'explain', 'matrix', 'diff', 'graph']) {
+      expect(run.stdout).toContain(command);
+    }
+  });
+
+  test.each(['check', 'explain', 'matrix', 'diff', 'graph'])('prints the help of %s with exit 0', (command) => {
+    // WHEN
+    const run = runCli([command, '--help']);
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: cdk8s-netpol ${command}`);
+    expect(run.stdout).toContain('Exit codes:');
+    expect(run.stdout).toMatchSnapshot();
+  });
+
+  test('fails with exit 2 and the usage hint on an unknown subcommand', () => {
+    // WHEN
+    const run = runCli(['lint', 'dist/']);
+    // THEN
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/unknown command 'lint'/);
+    expect(run.stderr).toContain('--help');
+  });
+
+  test('fails with exit 2 when a subcommand has no input', () => {
+    // WHEN
+    const run = runCli(['matrix']);
+    // THEN
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/missing required argument 'inputs'/);
+  });
+
+  test('fails with exit 2 on a --format the subcommand does not know', () => {
+    // WHEN
+    const run = runCli(['graph', 'test/fixtures/cli/shop', '--format', 'png']);
+    // THEN
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/'png' is invalid.*mermaid, dot/);
+  });
+
+  test('prints no colour codes when stdout is not a terminal', () => {
+    // WHEN
+    const run = runCli(['matrix', 'test/fixtures/cli/shop']);
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/\u001b\[/);
+  });
+});

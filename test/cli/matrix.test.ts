@@ -1,0 +1,80 @@
+import { EXAMPLE_DIST, fixture, runCli } from './run-cli';
+
+const SHOP = fixture('shop');
+
+describe('cdk8s-netpol matrix', () => {
+  test.each(['text', 'markdown', 'json', 'html'])('prints the truth table of the workloads plus an address as %s', (format) => {
+    // WHEN
+    const run = runCli(['matrix', SHOP, '--endpoint', '203.0.113.7', '--format', format]);
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatchSnapshot();
+  });
+
+  test('probes every port the policies and workloads name, unless --port narrows it', () => {
+    // WHEN
+    const all = JSON.parse(runCli(['matrix', SHOP, '-f', 'json']).stdout);
+    const some = JSON.parse(runCli(['matrix', SHOP, '-f', 'json', '--port', '8080,53/udp', '--port', 'http']).stdout);
+    // THEN
+    expect(all.ports.map((p: any) => p.label)).toEqual(['TCP 53', 'UDP 53', 'TCP 80', 'TCP 5432', 'TCP 8080', 'TCP "http"']);
+    expect(some.ports.map((p: any) => p.label)).toEqual(['TCP 8080', 'UDP 53', 'TCP "http"']);
+    expect(some.endpoints).toEqual(['shop/api', 'shop/db', 'shop/web']);
+  });
+
+  test('makes up pods from the policy selectors when the manifests have no workloads, and says so', () => {
+    // WHEN
+    const run = runCli(['matrix', fixture('after.yaml'), '--format', 'json']);
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('pods were inferred from the policies\' label selectors');
+    expect(JSON.parse(run.stdout).endpoints).toEqual(['shop/app=api', 'shop/app=web', 'shop/app=worker']);
+  });
+
+  test('reads a JSON file holding a list of manifests', () => {
+    // WHEN
+    const run = runCli(['matrix', fixture('manifests.json'), '--format', 'json']);
+    // THEN
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).matrices[0]).toEqual({
+      port: { label: 'TCP 9000', port: 9000, protocol: 'TCP' },
+      rows: [{ source: 'shop/probe', allowed: [false] }],
+    });
+  });
+
+  test('reads the example app and shows the web tier reaching the API on 8080', () => {
+    // WHEN
+    const run = runCli(['matrix', EXAMPLE_DIST, '--port', '8080', '--format', 'json']);
+    // THEN
+    expect(run.code).toBe(0);
+    const table = JSON.parse(run.stdout);
+    const web = table.matrices[0].rows.find((r: any) => r.source === 'shop/web');
+    expect(web.allowed[table.endpoints.indexOf('shop/api')]).toBe(true);
+  });
+
+  test('reads manifests from stdin', () => {
+    // GIVEN
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: ns}\nspec: {containers: [{name: c, image: i}]}\n';
+    // WHEN
+    const run = runCli(['matrix', '-', '--port', '80'], { input: yaml });
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^1 ns\/a +✓$/m);
+  });
+
+  test('fails with exit 2 when nothing names a port and --port is missing', () => {
+    // WHEN
+    const run = runCli(['matrix', '-'], { input: 'apiVersion: v1\nkind: Namespace\nmetadata: {name: shop}\n' });
+    // THEN
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[--port] no ports to probe: the manifests name none (got []). Pass --port');
+  });
+
+  test('fails with exit 2 on a malformed --endpoint', () => {
+    // WHEN
+    const run = runCli(['matrix', SHOP, '--endpoint', 'shop/probe=App Name=x']);
+    // THEN
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^cdk8s-netpol: \[--endpoint\] labels entry "App Name"/);
+  });
+});
