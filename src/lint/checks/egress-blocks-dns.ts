@@ -48,15 +48,20 @@ function meantWithoutEgress(context: LintContext, pod: Subject): boolean {
     && selectorMatches(d.policy.podSelector, pod.labels));
 }
 
-/** Reports, per egress-isolating policy, the first selected pod whose DNS over `protocol` is blocked. */
+/**
+ * Reports, per egress-isolating policy, the first selected pod whose DNS over `protocol` is blocked; a pod is
+ * reported once, on the first such policy in document order.
+ */
 export function blockedDnsReports(context: LintContext, protocol: Protocol, alsoBlocked: (pod: Subject) => boolean): Report[] {
   const cluster = new Cluster(context.model);
+  const reported = new Set<string>();
   return context.docs.filter((doc) => doc.policy.isolatesEgress).flatMap((doc: PolicyDoc) => {
     const pod = selectedSubjects(context, cluster, doc.policy).find((s) =>
-      !meantWithoutEgress(context, s) && alsoBlocked(s) && !dnsAllowed(cluster, s, protocol));
+      !reported.has(s.key) && !meantWithoutEgress(context, s) && alsoBlocked(s) && !dnsAllowed(cluster, s, protocol));
     if (pod === undefined) {
       return [];
     }
+    reported.add(pod.key);
     return [{
       doc,
       field: 'spec.egress',

@@ -14,6 +14,6 @@ export const egressPortsWithoutDestinations: LintCheck = {
       field: at.path,
       problem: 'limits ports but not destinations, so it allows every destination (any pod, any address) on those ports',
       got: at.rule.ports!.map((p) => `${p.protocol}/${p.port ?? p.portName ?? '*'}${p.endPort === undefined ? '' : `-${p.endPort}`}`),
-      fix: 'Add "to" peers (e.g. Peer.anyIpv4() for the internet only, or the pods meant); if every destination is meant, say so with Peer.any()',
+      fix: 'Add "to" peers (e.g. Peer.anyIpv4() for the internet only, or the pods meant); if every destination is really meant, annotate the policy cdk8s-netpol.dev/lint: "egress-ports-without-destinations=off"',
     })),
 };
