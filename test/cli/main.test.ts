@@ -1,4 +1,17 @@
-import { runCli } from './run-cli';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { ROOT, runCli } from './run-cli';
+
+/** Runs the command in a pseudo-terminal (util-linux `script`), so that stdout is a TTY. */
+function runInTerminal(args: string, env: Record<string, string>): string {
+  const result = spawnSync('script', ['-qec', `node lib/cli/main.js ${args}`, '/dev/null'], {
+    cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000,
+  });
+  return result.stdout;
+}
+
+const HAS_SCRIPT = ['/usr/bin/script', '/bin/script'].some((p) => fs.existsSync(p));
 
 describe('cdk8s-netpol', () => {
   test('prints the usage with every subcommand and the exit codes for --help', () => {
@@ -46,6 +59,18 @@ describe('cdk8s-netpol', () => {
     // THEN
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/'png' is invalid.*mermaid, dot/);
+  });
+
+  (HAS_SCRIPT ? test : test.skip)('colours the verdict on a terminal, unless NO_COLOR is set', () => {
+    // GIVEN
+    const args = `explain ${path.join('test', 'fixtures', 'cli', 'shop')} --from shop/web --to shop/api --port 8080`;
+    // WHEN
+    const coloured = runInTerminal(args, { NO_COLOR: '' });
+    const plain = runInTerminal(args, { NO_COLOR: '1' });
+    // THEN
+    expect(coloured).toMatch(/^\u001b\[32mALLOWED\u001b\[0m: shop\/web/);
+    expect(plain).toMatch(/^ALLOWED: shop\/web/);
+    expect(plain).not.toMatch(/\u001b\[/);
   });
 
   test('prints no colour codes when stdout is not a terminal', () => {
