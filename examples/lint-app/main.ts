@@ -4,6 +4,8 @@
  *
  * One finding is deliberate: the api's HTTPS egress rule names no destinations, so it allows every
  * destination, pods included, on 443 (egress-ports-without-destinations, a warning: synth still succeeds).
+ * With the cluster CIDRs declared in cdk8s.yaml, the public ingress from 0.0.0.0/0 is also reported
+ * (ip-block-overlaps-cluster: on Calico it admits every pod by address too).
  */
 import { App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';

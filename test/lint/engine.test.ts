@@ -119,3 +119,16 @@ describe('Linter', () => {
     }
   });
 });
+
+describe('docs/lint.md', () => {
+  test('lists every check with its default severity', () => {
+    // GIVEN
+    const text = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'docs', 'lint.md'), 'utf8');
+    // WHEN
+    const rows = Linter.checks().map((c) => `| \`${c.code}\` | ${c.defaultSeverity} | ${c.description} |`);
+    // THEN
+    for (const row of rows) {
+      expect(text).toContain(row);
+    }
+  });
+});

@@ -94,3 +94,27 @@ describe('PolicyLint', () => {
     expect(() => PolicyLint.of(chart)).toThrow(/\[shop\] already has PolicyLint installed.*Call PolicyLint.of\(\) once per scope/);
   });
 });
+
+describe('docs/lint.md examples', () => {
+  test('the synth example passes: its isolated policy is marked no-egress', () => {
+    // GIVEN
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const { lintAtSynth } = jest.requireActual('../../examples/snippets/lint');
+    // WHEN
+    const manifests = Testing.synth(lintAtSynth());
+    stderr.mockRestore();
+    // THEN
+    expect(manifests.map((m: any) => m.metadata.annotations['cdk8s-netpol.dev/no-egress'])).toEqual(['true']);
+  });
+
+  test('the API example reports an error for a DNS-blocking policy', () => {
+    // GIVEN
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    const { lintManifests } = jest.requireActual('../../examples/snippets/lint');
+    // WHEN
+    const failed = lintManifests([{ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'a', namespace: 'shop' }, spec: { policyTypes: ['Egress'] } }]);
+    log.mockRestore();
+    // THEN
+    expect(failed).toBe(true);
+  });
+});
