@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Cni, Linter, Severity } from '../../src/lint';
 import { netpol } from '../util';
 
@@ -123,7 +125,7 @@ describe('Linter', () => {
 describe('docs/lint.md', () => {
   test('lists every check with its default severity', () => {
     // GIVEN
-    const text = require('fs').readFileSync(require('path').join(__dirname, '..', '..', 'docs', 'lint.md'), 'utf8');
+    const text = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'lint.md'), 'utf8');
     // WHEN
     const rows = Linter.checks().map((c) => `| \`${c.code}\` | ${c.defaultSeverity} | ${c.description} |`);
     // THEN
