@@ -1,5 +1,20 @@
 import { EXAMPLE_DIST, fixture, runCli } from './run-cli';
 
+/** A policy that isolates both directions and allows DNS, so it lints clean. */
+function policy(i: number): string {
+  return [
+    'apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy',
+    `metadata: {name: p${i}, namespace: ns${i % 10}}`,
+    'spec:',
+    `  podSelector: {matchLabels: {app: a${i}}}`,
+    '  policyTypes: [Ingress, Egress]',
+    `  ingress: [{from: [{podSelector: {matchLabels: {app: b${i}}}}], ports: [{port: 8080}]}]`,
+    '  egress:',
+    '    - to: [{namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: kube-system}}, podSelector: {matchLabels: {k8s-app: kube-dns}}}]',
+    '      ports: [{port: 53, protocol: UDP}, {port: 53, protocol: TCP}]',
+  ].join('\n');
+}
+
 describe('cdk8s-netpol check', () => {
   test('passes the example app synthesized by cdk8s with exit 0', () => {
     // WHEN
@@ -16,6 +31,16 @@ describe('cdk8s-netpol check', () => {
     // THEN
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^11 documents checked: 0 errors/m);
+  });
+
+  test('checks a hundred policies piped in on stdin', () => {
+    // GIVEN
+    const yaml = Array.from({ length: 100 }, (_, i) => policy(i)).join('\n---\n');
+    // WHEN
+    const run = runCli(['check', '-'], { input: yaml });
+    // THEN
+    expect(run.stdout).toMatch(/^100 documents checked: 0 errors/m);
+    expect(run.code).toBe(0);
   });
 
   test('reports every malformed document with file, document index, object and field, and exits 1', () => {
