@@ -43,7 +43,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'projenrc', 'examples', 'bench'] },
-  gitignore: ['codegen.out/', 'examples/app/dist/', 'bench/results/'],
+  gitignore: ['codegen.out/', 'examples/app/dist/', 'examples/lint-app/dist/', 'bench/results/'],
 });
 
 for (const pattern of ['codegen.out/', 'examples/', '.ci/', 'bench/']) {
@@ -62,6 +62,7 @@ const typecheck = project.addTask('typecheck', {
     { exec: 'tsc --noEmit -p test/tsconfig.json' },
     { exec: 'tsc --noEmit -p examples/app/tsconfig.json' },
     { exec: 'tsc --noEmit -p examples/snippets/tsconfig.json' },
+    { exec: 'tsc --noEmit -p examples/lint-app/tsconfig.json' },
     { exec: 'tsc --noEmit -p bench/tsconfig.json' },
   ],
 });
