@@ -78,4 +78,14 @@ describe('README and docs', () => {
     expect(tour.internet).toBe(false);
     expect(tour.changes).toEqual([{ source: 'monitoring/prometheus', destination: 'shop/api', port: 9090, protocol: 'TCP', allowedBefore: false, allowedAfter: true }]);
   });
+
+  test('the README graph is the one docs/cli.md shows for the example app', () => {
+    // GIVEN
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const cli = fs.readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8');
+    // WHEN
+    const fromDocs = cli.match(/<!-- cli-output: graph examples\/app\/dist -->\n(```mermaid\n[\s\S]*?```)/)![1];
+    // THEN
+    expect(readme).toContain(`(\`cdk8s-netpol graph examples/app/dist\`):\n\n${fromDocs}`);
+  });
 });
