@@ -2,8 +2,9 @@ import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Peer, PeerKind } from './peer';
+import { renderRuleForm } from './policy-rule';
 import { Port } from './port';
-import { canonicalJson, canonicalSet, compareStrings, undefinedIfEmpty } from './private/canonical';
+import { compareStrings, undefinedIfEmpty } from './private/canonical';
 import { invalid } from './private/errors';
 import { checkNamespaceName, dns1123SubdomainProblem } from './private/k8s-names';
 import { defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
@@ -129,6 +130,12 @@ export class NetworkPolicy extends Construct {
   public readonly apiObject: ApiObject;
 
   private readonly rules = new Map<PolicyType, Map<string, RenderedRule>>();
+  /** `orderedRules()` per direction, until the next rule is added. */
+  private readonly ordered = new Map<PolicyType, RenderedRule[]>();
+  /** Directions whose rule-descriptions annotation is registered (only once a rule has a description). */
+  private readonly describedTypes = new Set<PolicyType>();
+  /** The app's policy names, for the duplicate-name check. */
+  private readonly names: PolicyNameRegistry;
 
   /**
    * @param scope parent construct
@@ -158,11 +165,11 @@ export class NetworkPolicy extends Construct {
       metadata: { name: this.name, namespace: this.namespace, annotations },
       spec: Lazy.any({ produce: () => this.renderSpec() }) as unknown as k8s.NetworkPolicySpec,
     });
-    for (const type of [PolicyType.INGRESS, PolicyType.EGRESS]) {
-      const key = `${ANNOTATION_PREFIX}/${type.toLowerCase()}-rules`;
-      this.apiObject.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
+    for (const [type, rules] of this.rules) {
+      if ([...rules.values()].some((rule) => rule.descriptions.length > 0)) this.describeRules(type);
     }
-    PolicyNameRegistry.of(this).register(this);
+    this.names = PolicyNameRegistry.of(this);
+    this.names.register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
   }
 
@@ -202,8 +209,24 @@ export class NetworkPolicy extends Construct {
     const rendered = this.renderRule(type, rule);
     if (!this.rules.has(type)) this.rules.set(type, new Map());
     const existing = this.rules.get(type)!.get(rendered.key);
-    const descriptions = [...(existing?.descriptions ?? []), ...rendered.descriptions];
-    this.rules.get(type)!.set(rendered.key, { ...rendered, descriptions: [...new Set(descriptions)] });
+    const merged = existing === undefined ? rendered
+      : { ...rendered, descriptions: [...new Set([...existing.descriptions, ...rendered.descriptions])] };
+    this.rules.get(type)!.set(rendered.key, merged);
+    this.ordered.delete(type);
+    if (this.apiObject !== undefined && merged.descriptions.length > 0) this.describeRules(type);
+  }
+
+  /**
+   * Registers (once) the annotation that lists this direction's rule descriptions; called when the direction
+   * gets a described rule. Without one the annotation would render as nothing, so it is left out.
+   */
+  private describeRules(type: PolicyType): void {
+    if (this.describedTypes.has(type)) {
+      return;
+    }
+    this.describedTypes.add(type);
+    const key = `${ANNOTATION_PREFIX}/${type.toLowerCase()}-rules`;
+    this.apiObject.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
   }
 
   private renderRule(type: PolicyType, rule: NetworkPolicyRule): RenderedRule {
@@ -240,17 +263,20 @@ export class NetworkPolicy extends Construct {
       throw invalid(where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
         named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
     }
-    const peers = canonicalSet(rule.peers.flatMap((peer) => peer._toKube()));
-    const byKey = new Map(ports.map((port) => [port._sortKey(), port]));
-    const kubePorts = [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!._toKube());
+    const form = renderRuleForm(rule.peers, ports);
     const description = rule.description === undefined || rule.description === '' ? [] : [rule.description];
-    return { key: canonicalJson({ peers, ports: kubePorts }), peers, ports: kubePorts, descriptions: description };
+    return { key: form.key, peers: form.peers, ports: form.ports, descriptions: description };
   }
 
   private orderedRules(type: PolicyType): RenderedRule[] {
     const rules = this.rules.get(type);
     if (rules === undefined) return [];
-    return [...rules.keys()].sort(compareStrings).map((key) => rules.get(key)!);
+    let ordered = this.ordered.get(type);
+    if (ordered === undefined) {
+      ordered = [...rules.keys()].sort(compareStrings).map((key) => rules.get(key)!);
+      this.ordered.set(type, ordered);
+    }
+    return ordered;
   }
 
   private renderSpec(): k8s.NetworkPolicySpec {
@@ -276,7 +302,7 @@ export class NetworkPolicy extends Construct {
       errors.push('policy isolates no direction, and Kubernetes would read it as denying all ingress (got no ingress or egress). '
         + 'Pass ingress: [] / egress: [] or add a rule, or use DenyAllIngress to state the intent.');
     }
-    errors.push(...PolicyNameRegistry.of(this).problemsOf(this));
+    errors.push(...this.names.problemsOf(this));
     return errors;
   }
 

@@ -1,5 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
-import { sortedUnique } from './private/canonical';
+import { canonicalJson, compareStrings, Keyed, sortedUnique } from './private/canonical';
 import { Cidr, parseCidr, cidrContainsCidr } from './private/cidr';
 import { invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
@@ -37,7 +37,7 @@ export class Peer {
    */
   public static pods(selector: LabelSelector): Peer {
     checkSelector('Peer.pods()', selector);
-    return new Peer(PeerKind.PODS, [{ podSelector: selector._toKube() }], `pods(${selector})`);
+    return new Peer(PeerKind.PODS, [{ podSelector: selector._toKube() }], () => `pods(${selector})`);
   }
 
   /**
@@ -51,7 +51,7 @@ export class Peer {
     checkSelector('Peer.podsInNamespace()', selector);
     return new Peer(PeerKind.PODS_IN_NAMESPACES,
       [{ namespaceSelector: NamespaceSelector.named(namespace)._toKube(), podSelector: selector._toKube() }],
-      `pods(${selector}) in namespace ${namespace}`);
+      () => `pods(${selector}) in namespace ${namespace}`);
   }
 
   /**
@@ -65,7 +65,7 @@ export class Peer {
     checkSelector('Peer.podsInNamespaces()', podSelector);
     return new Peer(PeerKind.PODS_IN_NAMESPACES,
       [{ namespaceSelector: namespaceSelector._toKube(), podSelector: podSelector._toKube() }],
-      `pods(${podSelector}) in namespaces(${namespaceSelector})`);
+      () => `pods(${podSelector}) in namespaces(${namespaceSelector})`);
   }
 
   /**
@@ -85,7 +85,7 @@ export class Peer {
    */
   public static namespaces(selector: LabelSelector): Peer {
     checkSelector('Peer.namespaces()', selector);
-    return new Peer(PeerKind.NAMESPACES, [{ namespaceSelector: selector._toKube() }], `namespaces(${selector})`);
+    return new Peer(PeerKind.NAMESPACES, [{ namespaceSelector: selector._toKube() }], () => `namespaces(${selector})`);
   }
 
   /** Every pod in every namespace of the cluster (`namespaceSelector: {}`). */
@@ -145,12 +145,14 @@ export class Peer {
   }
 
   private readonly _peers: k8s.NetworkPolicyPeer[];
+  private _forms?: Keyed<k8s.NetworkPolicyPeer>[];
 
   private constructor(
     /** What kind of peer this is. */
     public readonly kind: PeerKind,
     peers: k8s.NetworkPolicyPeer[],
-    private readonly label: string,
+    /** The readable form, or how to make it (selectors are only printed when asked). */
+    private label: string | (() => string),
   ) {
     this._peers = peers;
   }
@@ -162,6 +164,9 @@ export class Peer {
 
   /** Readable description, e.g. `pods(app=web) in namespace shop`. */
   public toString(): string {
+    if (typeof this.label !== 'string') {
+      this.label = this.label();
+    }
     return this.label;
   }
 
@@ -171,6 +176,20 @@ export class Peer {
    */
   public _toKube(): k8s.NetworkPolicyPeer[] {
     return this._peers.map((peer) => ({ ...peer }));
+  }
+
+  /**
+   * The Kubernetes peers with their canonical JSON, unique and sorted by it; computed once, since a peer never
+   * changes. The objects are shared by every rule that uses this peer: callers must not mutate them.
+   * @internal
+   */
+  public _canonicalForms(): Keyed<k8s.NetworkPolicyPeer>[] {
+    if (this._forms === undefined) {
+      const byKey = new Map<string, k8s.NetworkPolicyPeer>();
+      this._toKube().forEach((kube) => byKey.set(canonicalJson(kube), kube));
+      this._forms = [...byKey.keys()].sort(compareStrings).map((key) => ({ key, kube: byKey.get(key)! }));
+    }
+    return this._forms;
   }
 }
 

@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { canonicalJson, SortableKeyed } from './private/canonical';
 import { invalid } from './private/errors';
 import { portNameProblem } from './private/k8s-names';
 
@@ -168,6 +169,8 @@ export class Port {
     return protocol;
   }
 
+  private _form?: SortableKeyed<k8s.NetworkPolicyPort>;
+
   /**
    * @param protocol protocol
    * @param portNumber first (or only) port number
@@ -223,6 +226,19 @@ export class Port {
     const end = this.endPort === undefined ? '' : String(this.endPort).padStart(5, '0');
     const group = this.portName !== undefined ? 2 : this.portNumber !== undefined ? 1 : 0;
     return `${this.protocol}|${group}|${number}|${end}|${this.portName ?? ''}`;
+  }
+
+  /**
+   * The Kubernetes port with its canonical JSON and `_sortKey()`; computed once, since a port never changes.
+   * The object is shared by every rule that uses this port: callers must not mutate it.
+   * @internal
+   */
+  public _canonicalForm(): SortableKeyed<k8s.NetworkPolicyPort> {
+    if (this._form === undefined) {
+      const kube = this._toKube();
+      this._form = { key: canonicalJson(kube), kube, sortKey: this._sortKey() };
+    }
+    return this._form;
   }
 
   /** @internal */

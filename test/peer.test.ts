@@ -67,4 +67,25 @@ describe('Peer', () => {
     // GIVEN / WHEN / THEN
     expect(() => Peer.pods({ app: 'web' } as any)).toThrow(/\[Peer\.pods\(\)\] selector must be a LabelSelector \(got \{"app":"web"\}\)/);
   });
+
+  test('the canonical forms are unique, sorted by canonical JSON and computed once', () => {
+    // GIVEN
+    const peer = Peer.anywhere();
+    // WHEN
+    const forms = peer._canonicalForms();
+    // THEN
+    expect(peer._canonicalForms()).toBe(forms);
+    expect(forms.map((f) => f.key)).toEqual(['{"ipBlock":{"cidr":"0.0.0.0/0"}}', '{"ipBlock":{"cidr":"::/0"}}']);
+    expect(Peer.any()._canonicalForms()).toEqual([]);
+  });
+
+  test('a selector peer is described on demand, and the same way every time', () => {
+    // GIVEN
+    const peer = Peer.podsInNamespace('monitoring', LabelSelector.of({ labels: { app: 'prometheus' } }));
+    // WHEN
+    const first = peer.toString();
+    // THEN
+    expect(first).toBe('pods(app=prometheus) in namespace monitoring');
+    expect(peer.toString()).toBe(first);
+  });
 });

@@ -54,4 +54,15 @@ describe('Port', () => {
     // THEN
     expect(sorted).toEqual(['TCP/*', 'TCP/443', 'TCP/8080', 'TCP/web', 'UDP/53']);
   });
+
+  test('the canonical form is computed once and matches the Kubernetes form', () => {
+    // GIVEN
+    const port = Port.tcpRange(8000, 8999);
+    // WHEN
+    const form = port._canonicalForm();
+    // THEN
+    expect(port._canonicalForm()).toBe(form);
+    expect(form.sortKey).toBe(port._sortKey());
+    expect(form.key).toBe('{"endPort":8999,"port":{"value":8000},"protocol":"TCP"}');
+  });
 });

@@ -86,10 +86,14 @@ export function requirePorts(intent: Construct, ports: Port[] | undefined, prop 
   return checkPorts(intent, ports, prop)!;
 }
 
+/** `DnsProfile.kubernetes()`, made once: profiles are immutable, and sharing one lets its peers render once. */
+let kubernetesDns: DnsProfile | undefined;
+
 /** The DNS profile to use: `DnsProfile.kubernetes()` unless given. */
 export function dnsOrDefault(intent: Construct, dns: DnsProfile | undefined): DnsProfile {
   if (dns === undefined) {
-    return DnsProfile.kubernetes();
+    kubernetesDns ??= DnsProfile.kubernetes();
+    return kubernetesDns;
   }
   if (!(dns instanceof DnsProfile)) {
     throw invalid(intent.node.path, 'dns must be a DnsProfile', dns,

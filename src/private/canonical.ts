@@ -44,6 +44,17 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/** A rendered value together with its canonical JSON (`key`), so that it is serialized once. */
+export interface Keyed<T> {
+  readonly key: string;
+  readonly kube: T;
+}
+
+/** A rendered value with its canonical JSON and the key it sorts by. */
+export interface SortableKeyed<T> extends Keyed<T> {
+  readonly sortKey: string;
+}
+
 /** `undefined` for an empty array, the array otherwise. */
 export function undefinedIfEmpty<T>(items: T[]): T[] | undefined {
   return items.length === 0 ? undefined : items;

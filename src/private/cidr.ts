@@ -135,8 +135,31 @@ function parseV6(text: string): ParseResult<IpAddress> {
   return { value: { family: 6, value, mapped: false, leadingZeros: embedded?.leadingZeros ?? false } };
 }
 
+/**
+ * Parse results by text. The same few ranges (`0.0.0.0/0`, `10.0.0.0/8`, ...) are parsed again and again: by the
+ * peer factories, by intents that check except ranges against their cidrs, and by the analyzer. Results are
+ * immutable, so they are shared; the cache is emptied when it grows past PARSED_CIDRS_MAX entries.
+ */
+const PARSED_CIDRS = new Map<string, ParseResult<Cidr>>();
+const PARSED_CIDRS_MAX = 4096;
+
 /** Parses `address/prefix` as the API server does (host bits masked, flags for the hazardous forms). */
 export function parseCidr(text: string): ParseResult<Cidr> {
+  if (typeof text !== 'string') {
+    return parseCidrText(text);
+  }
+  let result = PARSED_CIDRS.get(text);
+  if (result === undefined) {
+    if (PARSED_CIDRS.size >= PARSED_CIDRS_MAX) {
+      PARSED_CIDRS.clear();
+    }
+    result = parseCidrText(text);
+    PARSED_CIDRS.set(text, result);
+  }
+  return result;
+}
+
+function parseCidrText(text: string): ParseResult<Cidr> {
   if (typeof text !== 'string') {
     return { problem: 'CIDR must be a string', fix: 'Write it as "address/prefix", e.g. "10.0.0.0/8"' };
   }

@@ -57,18 +57,30 @@ export class PolicyNameRegistry {
   }
 
   private readonly byKey = new Map<string, NamedPolicy[]>();
+  /**
+   * Keys used by more than one policy. Empty in a correct app, so `problemsOf` is answered without building
+   * a key: cdk8s validates every construct once per chart during synth, so this check runs charts x policies times.
+   */
+  private readonly duplicated = new Set<string>();
 
   private constructor() {}
 
   public register(policy: NamedPolicy): void {
     const key = keyOf(policy);
-    const list = this.byKey.get(key) ?? [];
-    list.push(policy);
-    this.byKey.set(key, list);
+    const list = this.byKey.get(key);
+    if (list === undefined) {
+      this.byKey.set(key, [policy]);
+    } else {
+      list.push(policy);
+      this.duplicated.add(key);
+    }
   }
 
   /** A message when another policy of the app has the same name in the same namespace. */
   public problemsOf(policy: NamedPolicy): string[] {
+    if (this.duplicated.size === 0) {
+      return [];
+    }
     const others = (this.byKey.get(keyOf(policy)) ?? []).filter((p) => p !== policy);
     if (others.length === 0) {
       return [];

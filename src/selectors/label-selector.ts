@@ -162,6 +162,7 @@ export class LabelSelector {
 
   private readonly _labels: Record<string, string>;
   private readonly _expressions: LabelRequirement[];
+  private _kube?: k8s.LabelSelector;
 
   private constructor(labels: Record<string, string>, expressions: LabelRequirement[]) {
     this._labels = labels;
@@ -204,8 +205,19 @@ export class LabelSelector {
     return [...labels, ...expressions].join(',');
   }
 
-  /** @internal */
+  /**
+   * The canonical Kubernetes form; computed once, since a selector never changes. The object is shared by every
+   * peer and policy that uses this selector: callers must not mutate it.
+   * @internal
+   */
   public _toKube(): k8s.LabelSelector {
+    if (this._kube === undefined) {
+      this._kube = this.render();
+    }
+    return this._kube;
+  }
+
+  private render(): k8s.LabelSelector {
     const matchLabels: Record<string, string> = {};
     for (const key of Object.keys(this._labels).sort(compareStrings)) {
       matchLabels[key] = this._labels[key];

@@ -80,4 +80,26 @@ describe('cidr', () => {
     expect(parseIp('1.2.3').problem).toMatch(/not a valid/);
     expect(parseIp('::ffff:1.2.3.999').problem).toMatch(/IPv6/);
   });
+
+  test('parsing the same text again returns the same immutable result', () => {
+    // GIVEN
+    const first = parseCidr('10.0.0.0/8');
+    // WHEN
+    const again = parseCidr('10.0.0.0/8');
+    // THEN
+    expect(again).toBe(first);
+    expect(again.value?.text).toBe('10.0.0.0/8');
+    expect(parseCidr('10.0.0.1/8').value?.hostBits).toBe(true);
+  });
+
+  test('results stay right after the parse cache has been emptied', () => {
+    // GIVEN
+    const first = parseCidr('192.168.0.0/16');
+    // WHEN
+    for (let i = 0; i < 5000; i++) parseCidr(`10.${i >> 8}.${i & 255}.0/24`);
+    const again = parseCidr('192.168.0.0/16');
+    // THEN
+    expect(again).toEqual(first);
+    expect(parseCidr(' 10.0.0.0/8').problem).toMatch(/whitespace/);
+  });
 });

@@ -36,4 +36,22 @@ describe('policy-names', () => {
     expect(registry.problemsOf(a)[0]).toMatch(/used more than once in namespace "default", .*\(got \["c\/B"\]\)/);
     expect(PolicyNameRegistry.of(new Construct(chart, 'C'))).toBe(registry);
   });
+
+  test('a duplicate registered later is reported for both policies, and unique names report nothing', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'c');
+    const registry = PolicyNameRegistry.of(chart);
+    const a = Object.assign(new Construct(chart, 'A'), { name: 'p', namespace: 'shop' });
+    const b = Object.assign(new Construct(chart, 'B'), { name: 'q', namespace: 'shop' });
+    registry.register(a);
+    registry.register(b);
+    expect(registry.problemsOf(a)).toEqual([]);
+    // WHEN
+    const c = Object.assign(new Construct(chart, 'C'), { name: 'p', namespace: 'shop' });
+    registry.register(c);
+    // THEN
+    expect(registry.problemsOf(a)[0]).toMatch(/\(got \["c\/C"\]\)/);
+    expect(registry.problemsOf(c)[0]).toMatch(/\(got \["c\/A"\]\)/);
+    expect(registry.problemsOf(b)).toEqual([]);
+  });
 });

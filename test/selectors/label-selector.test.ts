@@ -74,4 +74,17 @@ describe('LabelSelector', () => {
     // THEN
     expect(requirement.values).toEqual(['a', 'b']);
   });
+
+  test('the Kubernetes form is computed once and stays canonical', () => {
+    // GIVEN
+    const selector = LabelSelector.of({ labels: { b: '2', a: '1' }, expressions: [LabelRequirement.exists('z'), LabelRequirement.isIn('y', ['q', 'p'])] });
+    // WHEN
+    const first = selector._toKube();
+    const again = selector._toKube();
+    // THEN
+    expect(again).toBe(first);
+    expect(Object.keys(first.matchLabels!)).toEqual(['a', 'b']);
+    expect(first.matchExpressions!.map((e) => e.key)).toEqual(['y', 'z']);
+    expect(selector.toString()).toBe('a=1,b=2,y in (p,q),z');
+  });
 });

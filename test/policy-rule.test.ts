@@ -1,0 +1,63 @@
+import { LabelRequirement, LabelSelector, Peer, Port, Protocol } from '../src';
+import { renderRuleForm, ruleKey } from '../src/policy-rule';
+import { canonicalJson, canonicalSet, compareStrings } from '../src/private/canonical';
+
+const WEB = LabelSelector.of({ labels: { app: 'web', tier: 'front' } });
+const DNS = LabelSelector.of({ expressions: [LabelRequirement.isIn('k8s-app', ['kube-dns', 'coredns'])] });
+
+/** The rendering as it was before the forms were cached: serialize everything, sort by the JSON. */
+function reference(peers: Peer[], ports: Port[]) {
+  const kubePeers = canonicalSet(peers.flatMap((peer) => peer._toKube()));
+  const byKey = new Map(ports.map((port) => [port._sortKey(), port]));
+  const kubePorts = [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!._toKube());
+  return { key: canonicalJson({ peers: kubePeers, ports: kubePorts }), peers: kubePeers, ports: kubePorts };
+}
+
+describe('policy-rule', () => {
+  test.each([
+    ['one peer, one port', [Peer.pods(WEB)], [Port.tcp(8080)]],
+    ['no ports', [Peer.podsInNamespace('kube-system', DNS)], []],
+    ['Peer.any() and no ports', [Peer.any()], []],
+    ['a peer that renders two ipBlocks', [Peer.anywhere()], [Port.HTTPS]],
+    ['duplicate and unordered peers', [Peer.namespace('b'), Peer.pods(WEB), Peer.namespace('a'), Peer.namespace('b')], [Port.DNS_UDP]],
+    ['duplicate, unordered and named ports', [Peer.pods(WEB)], [Port.udp(53), Port.named('metrics'), Port.tcp(53), Port.allSctp(), Port.tcp(53)]],
+    ['a range that equals a single port', [Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16'])], [Port.tcpRange(80, 80), Port.tcp(80)]],
+    ['a named UDP port and a range', [Peer.allPodsInCluster(), Peer.anyIpv6()], [Port.named('dns', Protocol.UDP), Port.udpRange(30000, 32767)]],
+  ])('renders %s exactly as serializing the whole rule would', (_name, peers, ports) => {
+    // GIVEN
+    const expected = reference(peers, ports);
+    // WHEN
+    const form = renderRuleForm(peers, ports);
+    // THEN
+    expect(form.key).toBe(expected.key);
+    expect(canonicalJson(form.peers)).toBe(canonicalJson(expected.peers));
+    expect(canonicalJson(form.ports)).toBe(canonicalJson(expected.ports));
+  });
+
+  test('the rule key is the canonical JSON of the peer and port lists', () => {
+    // GIVEN
+    const peers = [{ podSelector: { matchLabels: { app: 'web' } } }];
+    const ports = [{ protocol: 'TCP', port: 443 }];
+    // WHEN
+    const key = ruleKey(peers.map((p) => canonicalJson(p)), ports.map((p) => canonicalJson(p)));
+    // THEN
+    expect(key).toBe(canonicalJson({ ports, peers }));
+    expect(ruleKey([], [])).toBe(canonicalJson({ peers: [], ports: [] }));
+  });
+
+  test('a value used by many rules is rendered once and shared', () => {
+    // GIVEN
+    const peer = Peer.pods(WEB);
+    const port = Port.tcp(8080);
+    // WHEN
+    const first = renderRuleForm([peer], [port]);
+    const second = renderRuleForm([peer], [port, port]);
+    const equal = renderRuleForm([peer, Peer.pods(WEB)], [port]);
+    // THEN
+    expect(second.peers[0]).toBe(first.peers[0]);
+    expect(second.ports).toEqual([first.ports[0]]);
+    expect(second.ports[0]).toBe(first.ports[0]);
+    expect(equal.key).toBe(first.key);
+    expect(equal.peers).toHaveLength(1);
+  });
+});
