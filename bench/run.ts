@@ -6,6 +6,7 @@
  * writes `bench/results/<name>.json` (gitignored). Arguments after the names are passed to each benchmark.
  */
 import { BenchOutcome, runAnalyzerBenchmark } from './analyzer';
+import { runSynthBenchmark } from './synth';
 
 interface Benchmark {
   readonly name: string;
@@ -15,6 +16,7 @@ interface Benchmark {
 
 const BENCHMARKS: Benchmark[] = [
   { name: 'analyzer', description: 'truth table of N workloads x M policies for one port vs a naive evaluator', run: runAnalyzerBenchmark },
+  { name: 'synth', description: 'synth of N policies: raw cdk8s vs cdk8s-plus-28 vs this library, one process each', run: runSynthBenchmark },
 ];
 
 async function main(argv: string[]): Promise<number> {
