@@ -7,7 +7,7 @@ import { join } from 'path';
 import { NaiveEndpoint, NaiveEvaluator } from './naive-evaluator';
 import { buildCluster, random } from './synthetic-cluster';
 import { Endpoint, PolicyAnalyzer, TruthTable } from '../src/analysis';
-import { Protocol } from '../src/port';
+import { Protocol } from '../src/protocol';
 
 export interface BenchOutcome {
   /** False when a check inside the benchmark failed. */

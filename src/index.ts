@@ -1,3 +1,4 @@
+export * from './protocol';
 export * from './port';
 export * from './selectors/label-selector';
 export * from './selectors/namespace-selector';

@@ -2,20 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { canonicalJson, SortableKeyed } from './private/canonical';
 import { invalid } from './private/errors';
 import { portNameProblem } from './private/k8s-names';
-
-/**
- * A network protocol a NetworkPolicy port can name.
- *
- * @see https://kubernetes.io/docs/reference/kubernetes-api/policy-resources/network-policy-v1/#NetworkPolicySpec
- */
-export enum Protocol {
-  /** Transmission Control Protocol (the Kubernetes default). */
-  TCP = 'TCP',
-  /** User Datagram Protocol. */
-  UDP = 'UDP',
-  /** Stream Control Transmission Protocol. */
-  SCTP = 'SCTP',
-}
+import { Protocol } from './protocol';
 
 /**
  * A port (or range, or named port, or whole protocol) that a NetworkPolicy rule allows.

@@ -3,7 +3,7 @@
  */
 import { Chart, Testing } from 'cdk8s';
 import { Endpoint, PolicyAnalyzer, ReasonCode, TrafficQuery } from '../src/analysis';
-import { Protocol } from '../src/port';
+import { Protocol } from '../src/protocol';
 
 /** A NetworkPolicy manifest as a client would send it. */
 export function netpol(namespace: string, name: string, spec: any): any {

@@ -1,4 +1,4 @@
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { formatIp, parseIp } from '../private/cidr';
 import { invalid } from '../private/errors';
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from '../private/k8s-names';

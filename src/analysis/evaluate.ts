@@ -5,7 +5,7 @@ import { Cluster, rulesOf } from './cluster';
 import { resolvePortName, ruleAdmitsPeer, ruleAdmitsPort, Subject } from './match';
 import { TrafficQuery } from './query';
 import { Reason, ReasonCode, TrafficDirection, Verdict } from './verdict';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { invalid } from '../private/errors';
 import { portNameProblem } from '../private/k8s-names';
 

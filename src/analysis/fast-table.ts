@@ -9,7 +9,7 @@ import { groupSubjects } from './grouping';
 import { peerMatches, resolvePortName, ruleAdmitsPort, selectorMatches, Subject } from './match';
 import { NormalizedPeer, NormalizedRule } from './model';
 import { TrafficDirection } from './verdict';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 
 /** A probe with its protocol filled in. */
 export interface Probe {

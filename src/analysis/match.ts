@@ -4,7 +4,7 @@
  */
 import { ContainerPort } from './endpoint';
 import { NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector } from './model';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { cidrContainsIp, IpAddress } from '../private/cidr';
 
 /** An endpoint with everything matching needs resolved (namespace labels from the cluster, parsed IP). */

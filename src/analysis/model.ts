@@ -3,7 +3,7 @@
  *
  * Everything here is plain data with Kubernetes defaults applied; see `normalize.ts` for how to build it.
  */
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { ContainerPort } from './endpoint';
 import { Cidr, IpAddress } from '../private/cidr';
 

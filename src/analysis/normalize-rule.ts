@@ -4,7 +4,7 @@
 import { FieldReader } from './field-reader';
 import { NormalizedIpBlock, NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector, SelectorOperator, SelectorRequirement } from './model';
 import { compareText } from './order';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { Cidr, cidrContainsCidr, parseCidr } from '../private/cidr';
 import { labelKeyProblem, labelValueProblem, portNameProblem } from '../private/k8s-names';
 

@@ -5,7 +5,7 @@
 import { ContainerPort } from './endpoint';
 import { FieldReader } from './field-reader';
 import { ManifestSource, NormalizedWorkload } from './model';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { parseIp } from '../private/cidr';
 import { portNameProblem } from '../private/k8s-names';
 

@@ -1,5 +1,5 @@
 import { Endpoint } from './endpoint';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 
 /**
  * A connection to ask about: from a source to a destination on one port.

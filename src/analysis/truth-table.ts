@@ -1,6 +1,6 @@
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { invalid } from '../private/errors';
 
 /**

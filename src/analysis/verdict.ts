@@ -1,5 +1,5 @@
 import { compareText } from './order';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 
 /**
  * The direction of traffic a policy rule controls; values are the `policyTypes` wire strings.

@@ -3,7 +3,7 @@
  */
 import { CliError } from './errors';
 import { Endpoint, ProbePort } from '../analysis';
-import type { Protocol } from '../port';
+import type { Protocol } from '../protocol';
 import { parseIp } from '../private/cidr';
 import { portNameProblem } from '../private/k8s-names';
 

@@ -4,7 +4,8 @@
  */
 import { Construct } from 'constructs';
 import { Peer } from '../peer';
-import { Port, Protocol } from '../port';
+import { Port } from '../port';
+import { Protocol } from '../protocol';
 import { WorkloadPort } from './workload-port';
 import { formatProblem } from '../private/errors';
 import { LabelSelector } from '../selectors/label-selector';

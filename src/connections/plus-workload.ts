@@ -3,7 +3,7 @@
  * Not exported from the package.
  */
 import * as kplus from 'cdk8s-plus-28';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { WorkloadPort } from './workload-port';
 import { LabelRequirement, LabelSelector } from '../selectors/label-selector';
 

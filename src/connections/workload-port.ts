@@ -1,4 +1,4 @@
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 
 /**
  * A port a workload's pods listen on, as declared in `spec.containers[].ports[]`.

@@ -2,7 +2,7 @@ import { Chart } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Peer } from '../peer';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { Connections, IConnectable } from './connections';
 import { ConnectionEndpoint } from './endpoint';
 import { plusContainerPorts, plusPodSelector } from './plus-workload';

@@ -1,7 +1,7 @@
 /**
  * Uses of CNI-dependent features in the documents, with the support fact of the declared CNI (internal).
  */
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 import { CNI_SUPPORT, Feature, SupportFact } from './cni-support';
 import { LintContext, PolicyDoc } from './context';
 import { allRules } from './rule-walk';

@@ -13,7 +13,7 @@ import { Chart } from 'cdk8s';
 import { Endpoint } from '../analysis/endpoint';
 import { PolicyAnalyzer } from '../analysis/policy-analyzer';
 import { Verdict } from '../analysis/verdict';
-import { Protocol } from '../port';
+import { Protocol } from '../protocol';
 
 /** The connection a matcher checks. */
 export interface TrafficExpectation {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Endpoint, PolicyAnalyzer } from '../../src/analysis';
-import { Protocol } from '../../src/port';
+import { Protocol } from '../../src/protocol';
 
 /**
  * Conformance: every probe cell of every case in test/fixtures/conformance (upstream e2e suite facts and

@@ -1,5 +1,5 @@
 import { Endpoint } from '../../src/analysis';
-import { Protocol } from '../../src/port';
+import { Protocol } from '../../src/protocol';
 
 describe('Endpoint', () => {
   test('keys a pod by namespace and name', () => {

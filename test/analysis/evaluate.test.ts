@@ -1,5 +1,5 @@
 import { Endpoint, PolicyAnalyzer, ReasonCode, TrafficDirection, TrafficQuery } from '../../src/analysis';
-import { Protocol } from '../../src/port';
+import { Protocol } from '../../src/protocol';
 import { API, INTERNET, netpol, tcp, udp, WEB } from '../util';
 
 /** shop/api: ingress from app=web on TCP 8080 only; shop/web: egress to app=api only; shop/db: deny-all ingress. */

@@ -1,6 +1,6 @@
 import { buildCluster } from '../../bench/synthetic-cluster';
 import { Endpoint, PolicyAnalyzer, ProbePort } from '../../src/analysis';
-import { Protocol } from '../../src/port';
+import { Protocol } from '../../src/protocol';
 import { API, deployment, INTERNET, netpol, WEB } from '../util';
 
 const POLICIES = [

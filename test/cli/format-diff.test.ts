@@ -1,6 +1,6 @@
 import { FlowChange } from '../../src/analysis';
 import { diffJson, diffMarkdown, diffText } from '../../src/cli/format-diff';
-import { Protocol } from '../../src/port';
+import { Protocol } from '../../src/protocol';
 
 const CHANGES: FlowChange[] = [
   { source: 'shop/web', destination: 'shop/api', port: 8080, protocol: Protocol.TCP, allowedBefore: true, allowedAfter: false },

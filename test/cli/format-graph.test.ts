@@ -2,7 +2,7 @@ import { DATA } from './formatters.data';
 import { Endpoint } from '../../src/analysis';
 import { graphDot, graphMermaid } from '../../src/cli/format-graph';
 import { aggregateEdges, shortPort } from '../../src/cli/graph';
-import { Protocol } from '../../src/port';
+import { Protocol } from '../../src/protocol';
 
 const KEYS = ['a-ns/x', 'b-ns/y', 'ip:203.0.113.7'];
 const EDGES = [{ source: 'a-ns/x', destination: 'b-ns/y', label: '80, 53/udp' }, { source: 'ip:203.0.113.7', destination: 'a-ns/x', label: 'web "ui"' }];

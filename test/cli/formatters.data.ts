@@ -2,7 +2,7 @@
  * A small truth table shared by the formatter tests.
  */
 import { TruthTableData } from '../../src/analysis';
-import { Protocol } from '../../src/port';
+import { Protocol } from '../../src/protocol';
 
 /** Two pods and an address; TCP 80 and UDP 53 give the same matrix, TCP 443 another. */
 export const DATA: TruthTableData = {

@@ -1,6 +1,6 @@
 import { ApiObject, Testing } from 'cdk8s';
 import { Endpoint, PolicyAnalyzer } from '../../src/analysis';
-import { Protocol } from '../../src/port';
+import { Protocol } from '../../src/protocol';
 import { netpolMatchers, registerNetpolMatchers } from '../../src/testing/matchers';
 import { API, INTERNET, netpol, WEB } from '../util';
 

@@ -1,5 +1,5 @@
 import { Cluster } from '../../analysis/cluster';
-import { Protocol } from '../../port';
+import { Protocol } from '../../protocol';
 import { LintCheck } from '../check';
 import { Severity } from '../severity';
 import { blockedDnsReports, dnsAllowed } from './egress-blocks-dns';

@@ -10,7 +10,7 @@ import { Cluster } from '../../analysis/cluster';
 import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../../analysis/match';
 import { NAMESPACE_NAME_LABEL } from '../../analysis/model';
 import { TrafficDirection } from '../../analysis/verdict';
-import { Protocol } from '../../port';
+import { Protocol } from '../../protocol';
 import { parseIp } from '../../private/cidr';
 import { LintCheck, Report } from '../check';
 import { LintContext, PolicyDoc } from '../context';
