@@ -3,8 +3,10 @@
  * one JSON line (phase times, CPU time, peak memory, output size) on stdout.
  *
  * Usage: node synth-child.js <variant> <count> <outdir> <libDir>
- * Variants: raw (k8s.KubeNetworkPolicy), plus (cdk8s-plus-28 NetworkPolicy), core (our NetworkPolicy),
- * intents (our intent constructs). All four build the same policies; see synth-workload.ts.
+ * Variants: raw (k8s.KubeNetworkPolicy), wrapped (the same inside a bare Construct, Lazy spec), plus (cdk8s-plus-28
+ * NetworkPolicy), core (our NetworkPolicy), intents (our intent constructs). All build the same policies: policy i has
+ * shape i % 4 (ingress from labelled pods on TCP 8080; deny all ingress; DNS egress to kube-system; egress to
+ * 10.0.0.0/8 except 10.1.0.0/16 on TCP 443) and lives in namespace ns-(i % 20), one chart per namespace.
  *
  * It is transpiled to plain JavaScript by bench/synth.ts before it runs, so that no TypeScript compiler
  * runs inside the measured process. Our library is loaded from the compiled `lib/` (a require of
@@ -18,7 +20,7 @@ type Cdk8s = typeof import('cdk8s');
 type Plus = typeof import('cdk8s-plus-28');
 type Scope = import('constructs').Construct;
 
-/** The four shapes every variant builds; policy i has shape i % 4 and lives in namespace ns-(i % CHARTS). */
+/** Charts (one per namespace) the policies are spread over. */
 const CHARTS = 20;
 
 function main(argv: string[]): void {
@@ -65,6 +67,7 @@ type Build = (chart: Scope, i: number) => void;
 function builder(variant: string, cdk8s: Cdk8s, plus: Plus, lib: Lib | undefined): Build {
   switch (variant) {
     case 'raw': return rawBuilder(plus);
+    case 'wrapped': return wrappedBuilder(plus, cdk8s);
     case 'plus': return plusBuilder(plus);
     case 'core': return coreBuilder(lib!);
     case 'intents': return intentsBuilder(lib!);
@@ -74,50 +77,68 @@ function builder(variant: string, cdk8s: Cdk8s, plus: Plus, lib: Lib | undefined
 
 /** The floor: the generated k8s class of cdk8s-plus-28, spec written by hand. */
 function rawBuilder(plus: Plus): Build {
-  const { k8s } = plus;
   return (chart, i) => {
-    const podSelector = { matchLabels: { app: `svc-${i}` } };
-    const name = `policy${i}`;
-    let spec: import('cdk8s-plus-28').k8s.NetworkPolicySpec;
-    switch (i % 4) {
-      case 0:
-        spec = {
-          podSelector,
-          policyTypes: ['Ingress'],
-          ingress: [{
-            from: [{ podSelector: { matchLabels: { app: `client-${i}` } } }],
-            ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(8080) }],
-          }],
-        };
-        break;
-      case 1:
-        spec = { podSelector, policyTypes: ['Ingress'], ingress: [] };
-        break;
-      case 2:
-        spec = {
-          podSelector,
-          policyTypes: ['Egress'],
-          egress: [{
-            to: [{
-              namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
-              podSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['coredns', 'kube-dns'] }] },
-            }],
-            ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) }, { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) }],
-          }],
-        };
-        break;
-      default:
-        spec = {
-          podSelector,
-          policyTypes: ['Egress'],
-          egress: [{
-            to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
-            ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
-          }],
-        };
-    }
-    new k8s.KubeNetworkPolicy(chart, `Policy${i}`, { metadata: { name }, spec });
+    new plus.k8s.KubeNetworkPolicy(chart, `Policy${i}`, { metadata: { name: `policy${i}` }, spec: rawSpec(plus, i) });
   };
+}
+
+/**
+ * The floor for any construct that owns its ApiObject: the same hand-written spec, behind a Lazy, in a
+ * KubeNetworkPolicy that is the child `Resource` of a bare Construct (the tree shape of our NetworkPolicy).
+ */
+function wrappedBuilder(plus: Plus, cdk8s: Cdk8s): Build {
+  const { Construct } = require('constructs') as typeof import('constructs'); // eslint-disable-line @typescript-eslint/no-require-imports
+  return (chart, i) => {
+    const spec = rawSpec(plus, i);
+    new plus.k8s.KubeNetworkPolicy(new Construct(chart, `Policy${i}`), 'Resource', {
+      metadata: { name: `policy${i}` },
+      spec: cdk8s.Lazy.any({ produce: () => spec }) as unknown as import('cdk8s-plus-28').k8s.NetworkPolicySpec,
+    });
+  };
+}
+
+function rawSpec(plus: Plus, i: number): import('cdk8s-plus-28').k8s.NetworkPolicySpec {
+  const { k8s } = plus;
+  const podSelector = { matchLabels: { app: `svc-${i}` } };
+  let spec: import('cdk8s-plus-28').k8s.NetworkPolicySpec;
+  switch (i % 4) {
+    case 0:
+      spec = {
+        podSelector,
+        policyTypes: ['Ingress'],
+        ingress: [{
+          from: [{ podSelector: { matchLabels: { app: `client-${i}` } } }],
+          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(8080) }],
+        }],
+      };
+      break;
+    case 1:
+      spec = { podSelector, policyTypes: ['Ingress'], ingress: [] };
+      break;
+    case 2:
+      spec = {
+        podSelector,
+        policyTypes: ['Egress'],
+        egress: [{
+          to: [{
+            namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+            podSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['coredns', 'kube-dns'] }] },
+          }],
+          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) }, { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) }],
+        }],
+      };
+      break;
+    default:
+      spec = {
+        podSelector,
+        policyTypes: ['Egress'],
+        egress: [{
+          to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
+          ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
+        }],
+      };
+  }
+  return spec;
 }
 
 /** cdk8s-plus-28: peers are constructs (Pods.select, NetworkPolicyIpBlock), rules added with add*Rule. */
