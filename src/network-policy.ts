@@ -5,6 +5,7 @@ import { Peer, PeerKind } from './peer';
 import { renderRuleForm } from './policy-rule';
 import { Port } from './port';
 import { compareStrings, undefinedIfEmpty } from './private/canonical';
+import { childPath } from './private/construct-path';
 import { invalid } from './private/errors';
 import { checkNamespaceName, dns1123SubdomainProblem } from './private/k8s-names';
 import { defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
@@ -103,6 +104,9 @@ const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
  * `policyTypes` is always written explicitly; selectors, peers, ports and rules are sorted and deduplicated,
  * so the same program always synthesizes byte-identical YAML.
  *
+ * The policy is itself the cdk8s `ApiObject` (a `KubeNetworkPolicy`): one construct per policy, whose
+ * construct path is the path of the object in the manifest. `name` is `metadata.name`.
+ *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
  * @example
  * new NetworkPolicy(chart, 'Api', {
@@ -112,10 +116,7 @@ const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
  *   egress: [],
  * });
  */
-export class NetworkPolicy extends Construct {
-  /** The `metadata.name` of the policy. */
-  public readonly name: string;
-
+export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   /**
    * The namespace of the policy.
    *
@@ -125,9 +126,6 @@ export class NetworkPolicy extends Construct {
 
   /** The pods this policy applies to. */
   public readonly selector: LabelSelector;
-
-  /** The rendered Kubernetes object. */
-  public readonly apiObject: ApiObject;
 
   private readonly rules = new Map<PolicyType, Map<string, RenderedRule>>();
   /** `orderedRules()` per direction, until the next rule is added. */
@@ -143,34 +141,44 @@ export class NetworkPolicy extends Construct {
    * @param props the policy
    */
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps) {
-    super(scope, id);
+    const where = childPath(scope, id);
     if (props === undefined || !(props.selector instanceof LabelSelector)) {
-      throw invalid(this.node.path, 'selector is required and must be a LabelSelector', props?.selector,
+      throw invalid(where, 'selector is required and must be a LabelSelector', props?.selector,
         'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() for every pod of the namespace');
     }
-    this.selector = props.selector;
-    this.name = this.checkName(props.name ?? defaultPolicyName(this));
-    this.namespace = props.namespace === undefined ? Chart.of(this).namespace : props.namespace;
-    if (this.namespace !== undefined) {
-      checkNamespaceName(this.node.path, this.namespace);
+    const name = checkName(where, props.name ?? defaultPolicyName(scope, id));
+    const namespace = props.namespace === undefined ? Chart.of(scope).namespace : props.namespace;
+    if (namespace !== undefined) {
+      checkNamespaceName(where, namespace);
     }
-    if (props.ingress !== undefined) this.isolate(PolicyType.INGRESS, props.ingress);
-    if (props.egress !== undefined) this.isolate(PolicyType.EGRESS, props.egress);
-
     const annotations: Record<string, string> = {};
     if (props.description !== undefined && props.description !== '') {
       annotations[`${ANNOTATION_PREFIX}/description`] = props.description;
     }
-    this.apiObject = new k8s.KubeNetworkPolicy(this, 'Resource', {
-      metadata: { name: this.name, namespace: this.namespace, annotations },
-      spec: Lazy.any({ produce: () => this.renderSpec() }) as unknown as k8s.NetworkPolicySpec,
+    // The spec is rendered at synth, from the rules known by then; `this` exists only after super().
+    let self: NetworkPolicy | undefined;
+    super(scope, id, {
+      metadata: { name, namespace, annotations },
+      spec: Lazy.any({ produce: () => self!.renderSpec() }) as unknown as k8s.NetworkPolicySpec,
     });
-    for (const [type, rules] of this.rules) {
-      if ([...rules.values()].some((rule) => rule.descriptions.length > 0)) this.describeRules(type);
-    }
+    self = this;
+    this.selector = props.selector;
+    this.namespace = namespace;
+    if (props.ingress !== undefined) this.isolate(PolicyType.INGRESS, props.ingress);
+    if (props.egress !== undefined) this.isolate(PolicyType.EGRESS, props.egress);
     this.names = PolicyNameRegistry.of(this);
     this.names.register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
+  }
+
+  /**
+   * This policy, which is its own ApiObject.
+   *
+   * Kept so that code written when the policy owned a child ApiObject keeps working:
+   * `policy.apiObject.metadata.addAnnotation(...)` is `policy.metadata.addAnnotation(...)`.
+   */
+  public get apiObject(): ApiObject {
+    return this;
   }
 
   /**
@@ -213,7 +221,7 @@ export class NetworkPolicy extends Construct {
       : { ...rendered, descriptions: [...new Set([...existing.descriptions, ...rendered.descriptions])] };
     this.rules.get(type)!.set(rendered.key, merged);
     this.ordered.delete(type);
-    if (this.apiObject !== undefined && merged.descriptions.length > 0) this.describeRules(type);
+    if (merged.descriptions.length > 0) this.describeRules(type);
   }
 
   /**
@@ -226,7 +234,7 @@ export class NetworkPolicy extends Construct {
     }
     this.describedTypes.add(type);
     const key = `${ANNOTATION_PREFIX}/${type.toLowerCase()}-rules`;
-    this.apiObject.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
+    this.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
   }
 
   private renderRule(type: PolicyType, rule: NetworkPolicyRule): RenderedRule {
@@ -296,25 +304,26 @@ export class NetworkPolicy extends Construct {
     return lines.length === 0 ? undefined : lines.join('\n');
   }
 
+  /** Runs once per chart at synth, so the usual case (no problem) answers without allocating. */
   private validatePolicy(): string[] {
-    const errors: string[] = [];
-    if (this.rules.size === 0) {
-      errors.push('policy isolates no direction, and Kubernetes would read it as denying all ingress (got no ingress or egress). '
-        + 'Pass ingress: [] / egress: [] or add a rule, or use DenyAllIngress to state the intent.');
+    const duplicates = this.names.problemsOf(this);
+    if (this.rules.size > 0) {
+      return duplicates;
     }
-    errors.push(...this.names.problemsOf(this));
-    return errors;
+    return ['policy isolates no direction, and Kubernetes would read it as denying all ingress (got no ingress or egress). '
+      + 'Pass ingress: [] / egress: [] or add a rule, or use DenyAllIngress to state the intent.', ...duplicates];
   }
+}
 
-  private checkName(name: string): string {
-    const problem = dns1123SubdomainProblem(name);
-    if (problem !== undefined) {
-      throw invalid(this.node.path, `policy ${problem.problem}`, name, problem.fix);
-    }
-    if (name.length > 63) {
-      throw invalid(this.node.path, `policy name is ${name.length} characters; some CNIs break above 63`, name,
-        'Use a name of at most 63 characters');
-    }
-    return name;
+/** `name` if it is a valid policy name; otherwise a scoped error. */
+function checkName(where: string, name: string): string {
+  const problem = dns1123SubdomainProblem(name);
+  if (problem !== undefined) {
+    throw invalid(where, `policy ${problem.problem}`, name, problem.fix);
   }
+  if (name.length > 63) {
+    throw invalid(where, `policy name is ${name.length} characters; some CNIs break above 63`, name,
+      'Use a name of at most 63 characters');
+  }
+  return name;
 }

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart, Testing, Yaml } from 'cdk8s';
+import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
 import { Construct } from 'constructs';
 import { LabelRequirement, LabelSelector, NetworkPolicy, Peer, PolicyType, Port } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
@@ -50,6 +50,22 @@ describe('NetworkPolicy', () => {
     expect(a.spec).toEqual({ ingress: [], podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Ingress'] });
     expect(egressOnly.policyTypes).toEqual([PolicyType.EGRESS]);
     expect(b.spec).toEqual({ egress: [], podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'] });
+  });
+
+  test('is itself the ApiObject of its manifest: one construct, named by metadata.name', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    const policy = new NetworkPolicy(chart, 'AllowWeb', { selector: API, ingress: [] });
+    policy.metadata.addLabel('team', 'shop');
+    // THEN
+    const [manifest] = Testing.synth(chart);
+    expect(ApiObject.of(policy)).toBe(policy);
+    expect(policy.apiObject).toBe(policy);
+    expect(policy.node.children).toEqual([]);
+    expect(policy.node.path).toBe('test/AllowWeb');
+    expect(policy.name).toBe('allow-web');
+    expect(manifest.metadata).toEqual({ name: 'allow-web', namespace: 'shop', labels: { team: 'shop' } });
   });
 
   test('addIngressRule() and addEgressRule() isolate the direction they add to', () => {

@@ -19,8 +19,8 @@ export function lintAtSynth(): Chart {
     selector: LabelSelector.of({ labels: { app: 'batch' } }),
     egress: [], // isolated for egress on purpose
   });
-  batch.apiObject.metadata.addAnnotation('cdk8s-netpol.dev/no-egress', 'true');
-  batch.apiObject.metadata.addAnnotation('cdk8s-netpol.dev/lint', 'selects-no-workload=off, missing-namespace=warning');
+  batch.metadata.addAnnotation('cdk8s-netpol.dev/no-egress', 'true');
+  batch.metadata.addAnnotation('cdk8s-netpol.dev/lint', 'selects-no-workload=off, missing-namespace=warning');
   // README: end
   return chart;
 }

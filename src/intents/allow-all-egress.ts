@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { childPath } from '../private/construct-path';
 
 /**
  * Allows all egress from the selected pods, to every destination on every port, whatever other policies deny.
@@ -15,23 +16,33 @@ import { Peer } from '../peer';
  * @example
  * new AllowAllEgress(chart, 'OpenEgress', { selector: LabelSelector.of({ labels: { app: 'web' } }) });
  */
-export class AllowAllEgress extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowAllEgress extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props target pods, name and namespace
    */
   public constructor(scope: Construct, id: string, props: AllowIntentProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-all-egress']),
-      selector,
-      description: 'Allow all egress from the selected pods.',
-      egress: [{ peers: [Peer.any()], description: 'every destination, every port' }],
-    });
+    super(scope, id, allowAllEgressPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowAllEgress` at construct path `where`. */
+function allowAllEgressPolicy(where: string, props: AllowIntentProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-all-egress']),
+    selector,
+    description: 'Allow all egress from the selected pods.',
+    egress: [{ peers: [Peer.any()], description: 'every destination, every port' }],
+  });
 }

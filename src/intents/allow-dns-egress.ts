@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { dnsOrDefault, dnsRule, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { dnsOrDefault, dnsRule, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
-import { NetworkPolicy } from '../network-policy';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
+import { childPath } from '../private/construct-path';
 
 /** Properties of `AllowDnsEgress`. */
 export interface AllowDnsEgressProps extends AllowIntentProps {
@@ -25,24 +26,34 @@ export interface AllowDnsEgressProps extends AllowIntentProps {
  * @example
  * new AllowDnsEgress(chart, 'Dns', { selector: LabelSelector.all(), dns: DnsProfile.nodeLocal() });
  */
-export class AllowDnsEgress extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowDnsEgress extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props source pods, DNS profile
    */
   public constructor(scope: Construct, id: string, props: AllowDnsEgressProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const dns = dnsOrDefault(this, props.dns);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-dns-egress']),
-      selector,
-      description: `Allow the selected pods to query ${dns.description}.`,
-      egress: [dnsRule(dns)],
-    });
+    super(scope, id, allowDnsEgressPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowDnsEgress` at construct path `where`. */
+function allowDnsEgressPolicy(where: string, props: AllowDnsEgressProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const dns = dnsOrDefault(where, props.dns);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-dns-egress']),
+    selector,
+    description: `Allow the selected pods to query ${dns.description}.`,
+    egress: [dnsRule(dns)],
+  });
 }

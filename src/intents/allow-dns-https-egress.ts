@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { dnsOrDefault, dnsRule, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
+import { dnsOrDefault, dnsRule, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
-import { NetworkPolicy } from '../network-policy';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer, PeerKind } from '../peer';
 import { Port } from '../port';
+import { childPath } from '../private/construct-path';
 import { invalid } from '../private/errors';
 
 /** Properties of `AllowDnsHttpsEgress`. */
@@ -37,30 +38,40 @@ export interface AllowDnsHttpsEgressProps extends AllowIntentProps {
  * @example
  * new AllowDnsHttpsEgress(chart, 'Outbound', { selector: LabelSelector.of({ labels: { app: 'myapp' } }) });
  */
-export class AllowDnsHttpsEgress extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowDnsHttpsEgress extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props source pods, DNS profile, HTTPS destinations
    */
   public constructor(scope: Construct, id: string, props: AllowDnsHttpsEgressProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const dns = dnsOrDefault(this, props.dns);
-    const https = props.httpsDestinations ?? [Peer.any()];
-    if (!Array.isArray(https) || https.length === 0) {
-      throw invalid(this.node.path, 'httpsDestinations is empty', https,
-        'Leave it out to allow HTTPS to any destination, or list the destinations, e.g. [Peer.ipBlock("203.0.113.0/24")]');
-    }
-    const where = https.length === 1 && https[0]?.kind === PeerKind.ANY ? 'any destination' : https.map((p) => String(p)).join(', ');
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-dns-https-egress']),
-      selector,
-      description: `Allow the selected pods to query ${dns.description}, and HTTPS to ${where}.`,
-      egress: [dnsRule(dns), { peers: [...https], ports: [Port.HTTPS], description: `HTTPS to ${where}` }],
-    });
+    super(scope, id, allowDnsHttpsEgressPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowDnsHttpsEgress` at construct path `where`. */
+function allowDnsHttpsEgressPolicy(where: string, props: AllowDnsHttpsEgressProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const dns = dnsOrDefault(where, props.dns);
+  const https = props.httpsDestinations ?? [Peer.any()];
+  if (!Array.isArray(https) || https.length === 0) {
+    throw invalid(where, 'httpsDestinations is empty', https,
+      'Leave it out to allow HTTPS to any destination, or list the destinations, e.g. [Peer.ipBlock("203.0.113.0/24")]');
+  }
+  const destinations = https.length === 1 && https[0]?.kind === PeerKind.ANY ? 'any destination' : https.map((p) => String(p)).join(', ');
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-dns-https-egress']),
+    selector,
+    description: `Allow the selected pods to query ${dns.description}, and HTTPS to ${destinations}.`,
+    egress: [dnsRule(dns), { peers: [...https], ports: [Port.HTTPS], description: `HTTPS to ${destinations}` }],
+  });
 }

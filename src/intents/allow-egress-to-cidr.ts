@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { CidrIntentProps } from './intent-props';
-import { checkPorts, cidrPeers, cidrSlug, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { checkPorts, cidrPeers, cidrSlug, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
+import { childPath } from '../private/construct-path';
 
 /**
  * Allows egress from the selected pods to address ranges (`ipBlock`), minus exceptions, optionally on ports.
@@ -18,25 +19,35 @@ import { NetworkPolicy } from '../network-policy';
  *   ports: [Port.HTTPS],
  * });
  */
-export class AllowEgressToCidr extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowEgressToCidr extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props source pods, destination ranges, ports
    */
   public constructor(scope: Construct, id: string, props: CidrIntentProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const peers = cidrPeers(this, props.cidrs, props.except);
-    const ports = checkPorts(this, props.ports);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-egress-to', cidrSlug(props.cidrs)]),
-      selector,
-      description: `Allow egress from the selected pods to ${peers.map((p) => p.toString()).join(', ')}.`,
-      egress: [{ peers, ports }],
-    });
+    super(scope, id, allowEgressToCidrPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowEgressToCidr` at construct path `where`. */
+function allowEgressToCidrPolicy(where: string, props: CidrIntentProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const peers = cidrPeers(where, props.cidrs, props.except);
+  const ports = checkPorts(where, props.ports);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-egress-to', cidrSlug(props.cidrs)]),
+    selector,
+    description: `Allow egress from the selected pods to ${peers.map((p) => p.toString()).join(', ')}.`,
+    egress: [{ peers, ports }],
+  });
 }

@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { cidrPeers, intentName, renderIntent, requirePorts, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { cidrPeers, intentName, intentPolicy, requirePorts, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { Port } from '../port';
+import { childPath } from '../private/construct-path';
 
 /** Properties of `AllowExternalIngress`. */
 export interface AllowExternalIngressProps extends AllowIntentProps {
@@ -34,25 +35,35 @@ export interface AllowExternalIngressProps extends AllowIntentProps {
  *   ports: [Port.HTTP, Port.HTTPS],
  * });
  */
-export class AllowExternalIngress extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowExternalIngress extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props target pods, ports, source ranges
    */
   public constructor(scope: Construct, id: string, props: AllowExternalIngressProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const ports = requirePorts(this, props.ports);
-    const peers = props.cidrs === undefined ? [Peer.any()] : cidrPeers(this, props.cidrs, undefined);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-external-ingress']),
-      selector,
-      description: `Allow ingress to the selected pods from ${peers.map((p) => p.toString()).join(', ')} on ${ports.map((p) => p.toString()).join(', ')}.`,
-      ingress: [{ peers, ports }],
-    });
+    super(scope, id, allowExternalIngressPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowExternalIngress` at construct path `where`. */
+function allowExternalIngressPolicy(where: string, props: AllowExternalIngressProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const ports = requirePorts(where, props.ports);
+  const peers = props.cidrs === undefined ? [Peer.any()] : cidrPeers(where, props.cidrs, undefined);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-external-ingress']),
+    selector,
+    description: `Allow ingress to the selected pods from ${peers.map((p) => p.toString()).join(', ')} on ${ports.map((p) => p.toString()).join(', ')}.`,
+    ingress: [{ peers, ports }],
+  });
 }

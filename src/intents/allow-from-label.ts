@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
-import { checkPorts, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { childPath } from '../private/construct-path';
 import { invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
 import { LabelSelector } from '../selectors/label-selector';
@@ -46,52 +47,62 @@ export interface AllowFromLabelProps extends AllowPortsIntentProps {
  *   ports: [Port.tcp(8080)],
  * });
  */
-export class AllowFromLabel extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowFromLabel extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props target pods, source pods and namespace, ports
    */
   public constructor(scope: Construct, id: string, props: AllowFromLabelProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const source = props.sourceSelector;
-    if (!(source instanceof LabelSelector)) {
-      throw invalid(this.node.path, 'sourceSelector is required: it names the pods allowed to connect', source,
-        'Pass sourceSelector: LabelSelector.of({ labels: {...} }); use AllowSameNamespace for every pod of the namespace');
-    }
-    const { peer, namespacePart } = this.sourcePeer(props, source);
-    const ports = checkPorts(this, props.ports);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-from', namespacePart, selectorSlug(source)]),
-      selector,
-      description: `Allow ingress to the selected pods from ${peer}.`,
-      ingress: [{ peers: [peer], ports }],
-    });
+    super(scope, id, allowFromLabelPolicy(childPath(scope, id), props));
   }
 
-  private sourcePeer(props: AllowFromLabelProps, source: LabelSelector): { peer: Peer; namespacePart: string } {
-    const where = this.node.path;
-    if (props.sourceNamespace !== undefined && props.sourceNamespaceSelector !== undefined) {
-      throw invalid(where, 'sourceNamespace and sourceNamespaceSelector both name the source namespace',
-        { sourceNamespace: props.sourceNamespace, sourceNamespaceSelector: props.sourceNamespaceSelector.toString() },
-        'Give only one of them');
-    }
-    if (props.sourceNamespace !== undefined) {
-      checkNamespaceName(where, props.sourceNamespace);
-      return { peer: Peer.podsInNamespace(props.sourceNamespace, source), namespacePart: props.sourceNamespace };
-    }
-    if (props.sourceNamespaceSelector !== undefined) {
-      const namespaces = props.sourceNamespaceSelector;
-      if (!(namespaces instanceof LabelSelector)) {
-        throw invalid(where, 'sourceNamespaceSelector must be a LabelSelector', namespaces,
-          'Pass LabelSelector.of({ labels: {...} }), or NamespaceSelector.named("...")');
-      }
-      return { peer: Peer.podsInNamespaces(namespaces, source), namespacePart: selectorSlug(namespaces) || 'all-namespaces' };
-    }
-    return { peer: Peer.pods(source), namespacePart: '' };
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
   }
+}
+
+/** The NetworkPolicy props of an `AllowFromLabel` at construct path `where`. */
+function allowFromLabelPolicy(where: string, props: AllowFromLabelProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const source = props.sourceSelector;
+  if (!(source instanceof LabelSelector)) {
+    throw invalid(where, 'sourceSelector is required: it names the pods allowed to connect', source,
+      'Pass sourceSelector: LabelSelector.of({ labels: {...} }); use AllowSameNamespace for every pod of the namespace');
+  }
+  const { peer, namespacePart } = sourcePeer(where, props, source);
+  const ports = checkPorts(where, props.ports);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-from', namespacePart, selectorSlug(source)]),
+    selector,
+    description: `Allow ingress to the selected pods from ${peer}.`,
+    ingress: [{ peers: [peer], ports }],
+  });
+}
+
+/** The source peer and the namespace part of the name of an `AllowFromLabel`. */
+function sourcePeer(where: string, props: AllowFromLabelProps, source: LabelSelector): { peer: Peer; namespacePart: string } {
+  if (props.sourceNamespace !== undefined && props.sourceNamespaceSelector !== undefined) {
+    throw invalid(where, 'sourceNamespace and sourceNamespaceSelector both name the source namespace',
+      { sourceNamespace: props.sourceNamespace, sourceNamespaceSelector: props.sourceNamespaceSelector.toString() },
+      'Give only one of them');
+  }
+  if (props.sourceNamespace !== undefined) {
+    checkNamespaceName(where, props.sourceNamespace);
+    return { peer: Peer.podsInNamespace(props.sourceNamespace, source), namespacePart: props.sourceNamespace };
+  }
+  if (props.sourceNamespaceSelector !== undefined) {
+    const namespaces = props.sourceNamespaceSelector;
+    if (!(namespaces instanceof LabelSelector)) {
+      throw invalid(where, 'sourceNamespaceSelector must be a LabelSelector', namespaces,
+        'Pass LabelSelector.of({ labels: {...} }), or NamespaceSelector.named("...")');
+    }
+    return { peer: Peer.podsInNamespaces(namespaces, source), namespacePart: selectorSlug(namespaces) || 'all-namespaces' };
+  }
+  return { peer: Peer.pods(source), namespacePart: '' };
 }

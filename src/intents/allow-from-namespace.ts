@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
-import { checkPorts, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { sortedUnique } from '../private/canonical';
+import { childPath } from '../private/construct-path';
 import { invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
 import { LabelSelector } from '../selectors/label-selector';
@@ -38,47 +39,57 @@ export interface AllowFromNamespaceProps extends AllowPortsIntentProps {
  *   ports: [Port.named('metrics')],
  * });
  */
-export class AllowFromNamespace extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowFromNamespace extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props target pods, source namespaces, ports
    */
   public constructor(scope: Construct, id: string, props: AllowFromNamespaceProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const { peers, namePart } = this.sources(props);
-    const ports = checkPorts(this, props.ports);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-from-namespace', namePart]),
-      selector,
-      description: `Allow ingress to the selected pods from every pod of ${peers.map((p) => p.toString()).join(', ')}.`,
-      ingress: [{ peers, ports }],
-    });
+    super(scope, id, allowFromNamespacePolicy(childPath(scope, id), props));
   }
 
-  private sources(props: AllowFromNamespaceProps): { peers: Peer[]; namePart: string } {
-    const where = this.node.path;
-    const { namespaces, namespaceSelector } = props;
-    if ((namespaces === undefined) === (namespaceSelector === undefined)) {
-      throw invalid(where, 'give exactly one of namespaces and namespaceSelector', { namespaces, namespaceSelector: namespaceSelector?.toString() },
-        'Name the namespaces (namespaces: ["monitoring"]) or select them by label (namespaceSelector)');
-    }
-    if (namespaces !== undefined) {
-      if (!Array.isArray(namespaces) || namespaces.length === 0) {
-        throw invalid(where, 'namespaces is empty', namespaces,
-          'List at least one namespace name, or use AllowFromAllNamespaces for every namespace');
-      }
-      const names = sortedUnique(namespaces.map((name) => checkNamespaceName(where, name)));
-      return { peers: names.map((name) => Peer.namespace(name)), namePart: names.join('-') };
-    }
-    if (!(namespaceSelector instanceof LabelSelector)) {
-      throw invalid(where, 'namespaceSelector must be a LabelSelector', namespaceSelector,
-        'Pass LabelSelector.of({ labels: {...} })');
-    }
-    return { peers: [Peer.namespaces(namespaceSelector)], namePart: selectorSlug(namespaceSelector) || 'all' };
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
   }
+}
+
+/** The NetworkPolicy props of an `AllowFromNamespace` at construct path `where`. */
+function allowFromNamespacePolicy(where: string, props: AllowFromNamespaceProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const { peers, namePart } = sources(where, props);
+  const ports = checkPorts(where, props.ports);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-from-namespace', namePart]),
+    selector,
+    description: `Allow ingress to the selected pods from every pod of ${peers.map((p) => p.toString()).join(', ')}.`,
+    ingress: [{ peers, ports }],
+  });
+}
+
+/** The source peers and the name part of an `AllowFromNamespace`. */
+function sources(where: string, props: AllowFromNamespaceProps): { peers: Peer[]; namePart: string } {
+  const { namespaces, namespaceSelector } = props;
+  if ((namespaces === undefined) === (namespaceSelector === undefined)) {
+    throw invalid(where, 'give exactly one of namespaces and namespaceSelector', { namespaces, namespaceSelector: namespaceSelector?.toString() },
+      'Name the namespaces (namespaces: ["monitoring"]) or select them by label (namespaceSelector)');
+  }
+  if (namespaces !== undefined) {
+    if (!Array.isArray(namespaces) || namespaces.length === 0) {
+      throw invalid(where, 'namespaces is empty', namespaces,
+        'List at least one namespace name, or use AllowFromAllNamespaces for every namespace');
+    }
+    const names = sortedUnique(namespaces.map((name) => checkNamespaceName(where, name)));
+    return { peers: names.map((name) => Peer.namespace(name)), namePart: names.join('-') };
+  }
+  if (!(namespaceSelector instanceof LabelSelector)) {
+    throw invalid(where, 'namespaceSelector must be a LabelSelector', namespaceSelector,
+      'Pass LabelSelector.of({ labels: {...} })');
+  }
+  return { peers: [Peer.namespaces(namespaceSelector)], namePart: selectorSlug(namespaceSelector) || 'all' };
 }

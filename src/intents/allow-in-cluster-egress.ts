@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
-import { checkPorts, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { childPath } from '../private/construct-path';
 
 /**
  * Allows egress from the selected pods to every pod of every namespace (`namespaceSelector: {}`), optionally
@@ -13,24 +14,34 @@ import { Peer } from '../peer';
  * @example
  * new AllowInClusterEgress(chart, 'Internal', { selector: LabelSelector.of({ labels: { app: 'api' } }) });
  */
-export class AllowInClusterEgress extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowInClusterEgress extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props source pods, ports
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const ports = checkPorts(this, props.ports);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-in-cluster-egress']),
-      selector,
-      description: 'Allow egress from the selected pods to every pod of the cluster.',
-      egress: [{ peers: [Peer.allPodsInCluster()], ports }],
-    });
+    super(scope, id, allowInClusterEgressPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowInClusterEgress` at construct path `where`. */
+function allowInClusterEgressPolicy(where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const ports = checkPorts(where, props.ports);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-in-cluster-egress']),
+    selector,
+    description: 'Allow egress from the selected pods to every pod of the cluster.',
+    egress: [{ peers: [Peer.allPodsInCluster()], ports }],
+  });
 }

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { CidrIntentProps } from './intent-props';
-import { checkPorts, cidrPeers, cidrSlug, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { checkPorts, cidrPeers, cidrSlug, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
+import { childPath } from '../private/construct-path';
 
 /**
  * Allows ingress to the selected pods from address ranges (`ipBlock`), minus exceptions, optionally on ports.
@@ -18,25 +19,35 @@ import { NetworkPolicy } from '../network-policy';
  *   ports: [Port.tcp(8443)],
  * });
  */
-export class AllowIngressFromCidr extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowIngressFromCidr extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props target pods, source ranges, ports
    */
   public constructor(scope: Construct, id: string, props: CidrIntentProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const peers = cidrPeers(this, props.cidrs, props.except);
-    const ports = checkPorts(this, props.ports);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-ingress-from', cidrSlug(props.cidrs)]),
-      selector,
-      description: `Allow ingress to the selected pods from ${peers.map((p) => p.toString()).join(', ')}.`,
-      ingress: [{ peers, ports }],
-    });
+    super(scope, id, allowIngressFromCidrPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowIngressFromCidr` at construct path `where`. */
+function allowIngressFromCidrPolicy(where: string, props: CidrIntentProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const peers = cidrPeers(where, props.cidrs, props.except);
+  const ports = checkPorts(where, props.ports);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-ingress-from', cidrSlug(props.cidrs)]),
+    selector,
+    description: `Allow ingress to the selected pods from ${peers.map((p) => p.toString()).join(', ')}.`,
+    ingress: [{ peers, ports }],
+  });
 }

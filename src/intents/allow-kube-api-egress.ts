@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { checkPorts, cidrPeers, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { checkPorts, cidrPeers, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Port } from '../port';
+import { childPath } from '../private/construct-path';
 
 /** Properties of `AllowKubeApiEgress`. */
 export interface AllowKubeApiEgressProps extends AllowIntentProps {
@@ -31,25 +32,35 @@ export interface AllowKubeApiEgressProps extends AllowIntentProps {
  *   cidrs: ['10.0.0.10/32', '10.0.0.11/32'],
  * });
  */
-export class AllowKubeApiEgress extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowKubeApiEgress extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props source pods, API server addresses and ports
    */
   public constructor(scope: Construct, id: string, props: AllowKubeApiEgressProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const peers = cidrPeers(this, props.cidrs, undefined);
-    const ports = checkPorts(this, props.ports) ?? [Port.HTTPS, Port.KUBE_API];
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-kube-api-egress']),
-      selector,
-      description: 'Allow egress from the selected pods to the Kubernetes API server.',
-      egress: [{ peers, ports, description: 'Kubernetes API server' }],
-    });
+    super(scope, id, allowKubeApiEgressPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowKubeApiEgress` at construct path `where`. */
+function allowKubeApiEgressPolicy(where: string, props: AllowKubeApiEgressProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const peers = cidrPeers(where, props.cidrs, undefined);
+  const ports = checkPorts(where, props.ports) ?? [Port.HTTPS, Port.KUBE_API];
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-kube-api-egress']),
+    selector,
+    description: 'Allow egress from the selected pods to the Kubernetes API server.',
+    egress: [{ peers, ports, description: 'Kubernetes API server' }],
+  });
 }

@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
-import { checkPorts, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { childPath } from '../private/construct-path';
 
 /**
  * IPv4 ranges that are not public: private (RFC 1918), shared/CGNAT (RFC 6598) and link-local (RFC 3927,
@@ -29,15 +30,12 @@ const NON_PUBLIC_IPV6 = ['fc00::/7', 'fe80::/10'];
  *   ports: [Port.HTTP, Port.HTTPS],
  * });
  */
-export class AllowPublicEgress extends Construct {
+export class AllowPublicEgress extends NetworkPolicy {
   /** The IPv4 ranges left out. */
   public static readonly NON_PUBLIC_IPV4: string[] = [...NON_PUBLIC_IPV4];
 
   /** The IPv6 ranges left out. */
   public static readonly NON_PUBLIC_IPV6: string[] = [...NON_PUBLIC_IPV6];
-
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
 
   /**
    * @param scope parent construct
@@ -45,15 +43,28 @@ export class AllowPublicEgress extends Construct {
    * @param props source pods, ports
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const ports = checkPorts(this, props.ports);
-    const peers = [Peer.ipBlock('0.0.0.0/0', NON_PUBLIC_IPV4), Peer.ipBlock('::/0', NON_PUBLIC_IPV6)];
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-public-egress']),
-      selector,
-      description: 'Allow egress from the selected pods to public addresses only (no private, CGNAT or link-local ranges).',
-      egress: [{ peers, ports }],
-    });
+    super(scope, id, allowPublicEgressPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowPublicEgress` at construct path `where`. */
+function allowPublicEgressPolicy(where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const ports = checkPorts(where, props.ports);
+  const peers = [Peer.ipBlock('0.0.0.0/0', NON_PUBLIC_IPV4), Peer.ipBlock('::/0', NON_PUBLIC_IPV6)];
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-public-egress']),
+    selector,
+    description: 'Allow egress from the selected pods to public addresses only (no private, CGNAT or link-local ranges).',
+    egress: [{ peers, ports }],
+  });
 }

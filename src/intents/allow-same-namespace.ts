@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
-import { checkPorts, intentName, renderIntent, requireSelector, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { childPath } from '../private/construct-path';
 import { LabelSelector } from '../selectors/label-selector';
 
 /**
@@ -15,24 +16,34 @@ import { LabelSelector } from '../selectors/label-selector';
  * @example
  * new AllowSameNamespace(chart, 'Neighbours', { namespace: 'shop', selector: LabelSelector.all() });
  */
-export class AllowSameNamespace extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class AllowSameNamespace extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props target pods, ports
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
-    super(scope, id);
-    const selector = requireSelector(this, props);
-    const ports = checkPorts(this, props.ports);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'allow-same-namespace']),
-      selector,
-      description: 'Allow ingress to the selected pods from every pod of this namespace.',
-      ingress: [{ peers: [Peer.pods(LabelSelector.all())], ports }],
-    });
+    super(scope, id, allowSameNamespacePolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of an `AllowSameNamespace` at construct path `where`. */
+function allowSameNamespacePolicy(where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
+  const selector = requireSelector(where, props);
+  const ports = checkPorts(where, props.ports);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'allow-same-namespace']),
+    selector,
+    description: 'Allow ingress to the selected pods from every pod of this namespace.',
+    ingress: [{ peers: [Peer.pods(LabelSelector.all())], ports }],
+  });
 }

@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
-import { intentName, renderIntent, selectorOrAll, selectorSlug } from './intent-support';
-import { NetworkPolicy } from '../network-policy';
+import { denyAllRuleError, intentName, intentPolicy, selectorOrAll, selectorSlug } from './intent-support';
+import { NetworkPolicy, NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
+import { childPath } from '../private/construct-path';
 
 /**
  * Denies all ingress and all egress of the selected pods (every pod of the namespace by default).
@@ -11,28 +12,61 @@ import { NetworkPolicy } from '../network-policy';
  *
  * Default name: `deny-all` (prefixed with the selector's label values, e.g. `web-deny-all`).
  *
+ * `addIngressRule()` and `addEgressRule()` throw: a deny-all policy with a rule would no longer deny all.
+ * Allow traffic with policies of their own.
+ *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-and-all-egress-traffic
  * @example
  * new DenyAll(chart, 'Lockdown', { namespace: 'quarantine' });
  */
-export class DenyAll extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class DenyAll extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props target pods, name and namespace
    */
   public constructor(scope: Construct, id: string, props: IsolationIntentProps = {}) {
-    super(scope, id);
-    const selector = selectorOrAll(this, props?.selector);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'deny-all']),
-      selector,
-      description: 'Deny all ingress to and all egress from the selected pods.',
-      ingress: [],
-      egress: [],
-    });
+    super(scope, id, denyAllPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+
+  /**
+   * Refused: a rule would turn this deny-all policy into an allowance. Allow the traffic with a policy of its
+   * own (policies add up), or use a `NetworkPolicy` with `ingress: []` and the rules.
+   *
+   * @param rule the rule that is refused
+   */
+  public addIngressRule(rule: NetworkPolicyRule): void {
+    throw denyAllRuleError(this.node.path, 'DenyAll', 'ingress', rule);
+  }
+
+  /**
+   * Refused: a rule would turn this deny-all policy into an allowance. Allow the traffic with a policy of its
+   * own (policies add up), or use a `NetworkPolicy` with `egress: []` and the rules.
+   *
+   * @param rule the rule that is refused
+   */
+  public addEgressRule(rule: NetworkPolicyRule): void {
+    throw denyAllRuleError(this.node.path, 'DenyAll', 'egress', rule);
+  }
+}
+
+/** The NetworkPolicy props of a `DenyAll` at construct path `where`. */
+function denyAllPolicy(where: string, props?: IsolationIntentProps): NetworkPolicyProps {
+  const selector = selectorOrAll(where, props?.selector);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'deny-all']),
+    selector,
+    description: 'Deny all ingress to and all egress from the selected pods.',
+    ingress: [],
+    egress: [],
+  });
 }

@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
-import { dnsOrDefault, dnsRule, intentName, renderIntent, selectorOrAll, selectorSlug } from './intent-support';
+import { dnsOrDefault, dnsRule, intentName, intentPolicy, selectorOrAll, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
-import { NetworkPolicy } from '../network-policy';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { childPath } from '../private/construct-path';
 
 /** Properties of `DenyExternalEgress`. */
 export interface DenyExternalEgressProps extends IsolationIntentProps {
@@ -25,24 +26,34 @@ export interface DenyExternalEgressProps extends IsolationIntentProps {
  * @example
  * new DenyExternalEgress(chart, 'NoInternet', { namespace: 'payments', dns: DnsProfile.nodeLocal() });
  */
-export class DenyExternalEgress extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class DenyExternalEgress extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props source pods (default all), DNS profile
    */
   public constructor(scope: Construct, id: string, props: DenyExternalEgressProps = {}) {
-    super(scope, id);
-    const selector = selectorOrAll(this, props?.selector);
-    const dns = dnsOrDefault(this, props?.dns);
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'deny-external-egress']),
-      selector,
-      description: 'Allow egress from the selected pods only inside the cluster (and to the cluster DNS).',
-      egress: [{ peers: [Peer.allPodsInCluster()], description: 'every pod of the cluster' }, dnsRule(dns)],
-    });
+    super(scope, id, denyExternalEgressPolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of a `DenyExternalEgress` at construct path `where`. */
+function denyExternalEgressPolicy(where: string, props?: DenyExternalEgressProps): NetworkPolicyProps {
+  const selector = selectorOrAll(where, props?.selector);
+  const dns = dnsOrDefault(where, props?.dns);
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'deny-external-egress']),
+    selector,
+    description: 'Allow egress from the selected pods only inside the cluster (and to the cluster DNS).',
+    egress: [{ peers: [Peer.allPodsInCluster()], description: 'every pod of the cluster' }, dnsRule(dns)],
+  });
 }

@@ -2,18 +2,14 @@
  * Internals shared by the intent constructs (not exported from the package).
  */
 import { createHash } from 'crypto';
-import { Construct } from 'constructs';
 import { DnsProfile } from '../dns';
-import { NetworkPolicy, NetworkPolicyRule } from '../network-policy';
+import { NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
 import { Peer } from '../peer';
 import { Port } from '../port';
 import { IntentProps } from './intent-props';
 import { cidrContainsCidr, parseCidr } from '../private/cidr';
 import { invalid } from '../private/errors';
 import { LabelOperator, LabelSelector } from '../selectors/label-selector';
-
-/** Id of the one NetworkPolicy an intent renders (`node.defaultChild` finds it; default names skip it). */
-export const POLICY_ID = 'Default';
 
 /** Longest default name we derive. */
 const MAX_NAME = 63;
@@ -27,76 +23,86 @@ export interface IntentSpec {
   readonly egress?: NetworkPolicyRule[];
 }
 
-/** Renders the intent's one NetworkPolicy as the child `Default`, passing `name` and `namespace` through. */
-export function renderIntent(intent: Construct, props: IntentProps | undefined, spec: IntentSpec): NetworkPolicy {
-  return new NetworkPolicy(intent, POLICY_ID, {
+/** The props of the NetworkPolicy an intent is, passing `name` and `namespace` through. */
+export function intentPolicy(props: IntentProps | undefined, spec: IntentSpec): NetworkPolicyProps {
+  return {
     name: props?.name ?? spec.defaultName,
     namespace: props?.namespace,
     selector: spec.selector,
     ingress: spec.ingress,
     egress: spec.egress,
     description: spec.description,
-  });
+  };
+}
+
+/**
+ * The error for a rule added to a deny-all intent: a rule would turn its denial into an allowance while its
+ * name and description still say "deny all".
+ */
+export function denyAllRuleError(where: string, intent: string, direction: 'ingress' | 'egress', rule: NetworkPolicyRule | undefined): Error {
+  const got = Array.isArray(rule?.peers) ? rule!.peers.map((peer) => String(peer)) : rule;
+  return invalid(where, `${intent} denies all ${direction}, so an ${direction} rule would turn it into an allowance`, got,
+    `Allow this traffic with a policy of its own (policies add up), e.g. one of the Allow intents; or use a NetworkPolicy with ${direction}: [] and this rule`);
 }
 
 /** The target selector of an Allow* intent, which must be given. */
-export function requireSelector(intent: Construct, props: { selector?: LabelSelector } | undefined): LabelSelector {
+export function requireSelector(where: string, props: { selector?: LabelSelector } | undefined): LabelSelector {
   const selector = props?.selector;
   if (!(selector instanceof LabelSelector)) {
-    throw invalid(intent.node.path, 'selector is required: it names the pods this policy applies to', selector,
+    throw invalid(where, 'selector is required: it names the pods this policy applies to', selector,
       'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() if every pod of the namespace is meant');
   }
   return selector;
 }
 
 /** The target selector of a deny or baseline intent: every pod of the namespace unless given. */
-export function selectorOrAll(intent: Construct, selector: LabelSelector | undefined): LabelSelector {
+export function selectorOrAll(where: string, selector: LabelSelector | undefined): LabelSelector {
   if (selector === undefined) {
     return LabelSelector.all();
   }
   if (!(selector instanceof LabelSelector)) {
-    throw invalid(intent.node.path, 'selector must be a LabelSelector', selector,
+    throw invalid(where, 'selector must be a LabelSelector', selector,
       'Pass LabelSelector.of({ labels: {...} }), or leave selector out for every pod of the namespace');
   }
   return selector;
 }
 
 /** Checks an optional list of ports: absent is fine, empty is refused (Kubernetes reads it as every port). */
-export function checkPorts(intent: Construct, ports: Port[] | undefined, prop = 'ports'): Port[] | undefined {
+export function checkPorts(where: string, ports: Port[] | undefined, prop = 'ports'): Port[] | undefined {
   if (ports === undefined) {
     return undefined;
   }
   if (!Array.isArray(ports) || ports.length === 0) {
-    throw invalid(intent.node.path, `${prop} is empty, which Kubernetes reads as every port and protocol`, ports,
+    throw invalid(where, `${prop} is empty, which Kubernetes reads as every port and protocol`, ports,
       `Leave ${prop} out to allow every port, or list the ports, e.g. [Port.tcp(8080)]`);
   }
   ports.forEach((port) => {
     if (!(port instanceof Port)) {
-      throw invalid(intent.node.path, `${prop} must be made with the Port factories`, port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+      throw invalid(where, `${prop} must be made with the Port factories`, port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
     }
   });
   return [...ports];
 }
 
 /** Checks a required, non-empty list of ports. */
-export function requirePorts(intent: Construct, ports: Port[] | undefined, prop = 'ports'): Port[] {
+export function requirePorts(where: string, ports: Port[] | undefined, prop = 'ports'): Port[] {
   if (ports === undefined) {
-    throw invalid(intent.node.path, `${prop} is required`, ports, `List the ports to open, e.g. ${prop}: [Port.tcp(443)]`);
+    throw invalid(where, `${prop} is required`, ports, `List the ports to open, e.g. ${prop}: [Port.tcp(443)]`);
   }
-  return checkPorts(intent, ports, prop)!;
+  return checkPorts(where, ports, prop)!;
 }
 
 /** `DnsProfile.kubernetes()`, made once: profiles are immutable, and sharing one lets its peers render once. */
 let kubernetesDns: DnsProfile | undefined;
 
 /** The DNS profile to use: `DnsProfile.kubernetes()` unless given. */
-export function dnsOrDefault(intent: Construct, dns: DnsProfile | undefined): DnsProfile {
+export function dnsOrDefault(where: string, dns: DnsProfile | undefined): DnsProfile {
   if (dns === undefined) {
     kubernetesDns ??= DnsProfile.kubernetes();
     return kubernetesDns;
   }
   if (!(dns instanceof DnsProfile)) {
-    throw invalid(intent.node.path, 'dns must be a DnsProfile', dns,
+    throw invalid(where, 'dns must be a DnsProfile', dns,
       'Use DnsProfile.kubernetes(), DnsProfile.nodeLocal(), DnsProfile.openshift() or DnsProfile.custom()');
   }
   return dns;
@@ -111,8 +117,7 @@ export function dnsRule(dns: DnsProfile): NetworkPolicyRule {
  * One ipBlock peer per CIDR, each `except` range placed in the CIDR that strictly contains it.
  * Syntax errors come from `Peer.ipBlock()`.
  */
-export function cidrPeers(intent: Construct, cidrs: string[] | undefined, except: string[] | undefined): Peer[] {
-  const where = intent.node.path;
+export function cidrPeers(where: string, cidrs: string[] | undefined, except: string[] | undefined): Peer[] {
   if (!Array.isArray(cidrs) || cidrs.length === 0) {
     throw invalid(where, 'cidrs must list at least one CIDR', cidrs, 'Give the address ranges, e.g. cidrs: ["203.0.113.0/24"]');
   }

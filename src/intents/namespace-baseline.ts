@@ -1,9 +1,10 @@
 import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
-import { dnsOrDefault, dnsRule, intentName, renderIntent, selectorOrAll, selectorSlug } from './intent-support';
+import { dnsOrDefault, dnsRule, intentName, intentPolicy, selectorOrAll, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
-import { NetworkPolicy, NetworkPolicyRule } from '../network-policy';
+import { NetworkPolicy, NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
 import { Peer } from '../peer';
+import { childPath } from '../private/construct-path';
 import { LabelSelector } from '../selectors/label-selector';
 
 /** Properties of `NamespaceBaseline`. */
@@ -36,30 +37,40 @@ export interface NamespaceBaselineProps extends IsolationIntentProps {
  * @example
  * new NamespaceBaseline(chart, 'Baseline', { namespace: 'shop', allowSameNamespace: true });
  */
-export class NamespaceBaseline extends Construct {
-  /** The NetworkPolicy this intent renders. */
-  public readonly policy: NetworkPolicy;
-
+export class NamespaceBaseline extends NetworkPolicy {
   /**
    * @param scope parent construct
    * @param id construct id
    * @param props namespace, DNS profile, same-namespace traffic
    */
   public constructor(scope: Construct, id: string, props: NamespaceBaselineProps = {}) {
-    super(scope, id);
-    const selector = selectorOrAll(this, props?.selector);
-    const dns = dnsOrDefault(this, props?.dns);
-    const same = props?.allowSameNamespace === true;
-    const neighbours: NetworkPolicyRule[] = same
-      ? [{ peers: [Peer.pods(LabelSelector.all())], description: 'every pod of this namespace' }] : [];
-    this.policy = renderIntent(this, props, {
-      defaultName: intentName([selectorSlug(selector), 'namespace-baseline']),
-      selector,
-      description: same
-        ? 'Baseline: deny all traffic except DNS egress and traffic within this namespace.'
-        : 'Baseline: deny all traffic except DNS egress.',
-      ingress: neighbours,
-      egress: [dnsRule(dns), ...neighbours],
-    });
+    super(scope, id, namespaceBaselinePolicy(childPath(scope, id), props));
   }
+
+  /**
+   * This intent: it is itself the NetworkPolicy it renders.
+   *
+   * @deprecated use the intent itself, which is a `NetworkPolicy`
+   */
+  public get policy(): NetworkPolicy {
+    return this;
+  }
+}
+
+/** The NetworkPolicy props of a `NamespaceBaseline` at construct path `where`. */
+function namespaceBaselinePolicy(where: string, props?: NamespaceBaselineProps): NetworkPolicyProps {
+  const selector = selectorOrAll(where, props?.selector);
+  const dns = dnsOrDefault(where, props?.dns);
+  const same = props?.allowSameNamespace === true;
+  const neighbours: NetworkPolicyRule[] = same
+    ? [{ peers: [Peer.pods(LabelSelector.all())], description: 'every pod of this namespace' }] : [];
+  return intentPolicy(props, {
+    defaultName: intentName([selectorSlug(selector), 'namespace-baseline']),
+    selector,
+    description: same
+      ? 'Baseline: deny all traffic except DNS egress and traffic within this namespace.'
+      : 'Baseline: deny all traffic except DNS egress.',
+    ingress: neighbours,
+    egress: [dnsRule(dns), ...neighbours],
+  });
 }

@@ -1,24 +1,30 @@
 import { createHash } from 'crypto';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { childPath, sanitizedId } from './construct-path';
 
 /** Longest name we write by default (some CNIs break on longer policy names). */
 const MAX_NAME = 63;
 
+/** Answer of `problemsOf` when there is no problem; shared, since it runs charts x policies times at synth. */
+const NO_PROBLEMS: string[] = [];
+
 /**
- * A readable default policy name: the construct path below the chart, in kebab-case.
+ * A readable default policy name for the construct `new X(scope, id)` is about to make (the name is needed
+ * before the construct exists): its construct path below the chart, in kebab-case.
  * `Chart/Team/AllowWeb` gives `team-allow-web`. Ids named `Default` are skipped. Names longer than
  * 63 characters are cut and end with 8 hex characters of the path's SHA-1, so they stay unique.
  */
-export function defaultPolicyName(construct: IConstruct): string {
-  const chart = Chart.of(construct);
-  const scopes = construct.node.scopes;
-  const below = scopes.slice(scopes.indexOf(chart) + 1).map((c) => c.node.id).filter((id) => id !== 'Default' && id !== '');
+export function defaultPolicyName(scope: IConstruct, id: string): string {
+  const chart = Chart.of(scope);
+  const scopes = scope.node.scopes;
+  const ids = [...scopes.slice(scopes.indexOf(chart) + 1).map((c) => c.node.id), sanitizedId(id)];
+  const below = ids.filter((part) => part !== 'Default' && part !== '');
   const name = below.map(kebab).filter((part) => part !== '').join('-') || 'network-policy';
   if (name.length <= MAX_NAME) {
     return name;
   }
-  const hash = createHash('sha1').update(construct.node.path).digest('hex').slice(0, 8);
+  const hash = createHash('sha1').update(childPath(scope, id)).digest('hex').slice(0, 8);
   return `${name.slice(0, MAX_NAME - 9).replace(/[-.]+$/, '')}-${hash}`;
 }
 
@@ -79,11 +85,11 @@ export class PolicyNameRegistry {
   /** A message when another policy of the app has the same name in the same namespace. */
   public problemsOf(policy: NamedPolicy): string[] {
     if (this.duplicated.size === 0) {
-      return [];
+      return NO_PROBLEMS;
     }
     const others = (this.byKey.get(keyOf(policy)) ?? []).filter((p) => p !== policy);
     if (others.length === 0) {
-      return [];
+      return NO_PROBLEMS;
     }
     const ns = policy.namespace ?? 'default';
     return [`policy name ${JSON.stringify(policy.name)} is used more than once in namespace ${JSON.stringify(ns)}, `

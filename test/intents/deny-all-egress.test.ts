@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { DenyAllEgress, LabelSelector } from '../../src';
+import { DenyAllEgress, LabelSelector, Peer, Port } from '../../src';
 import { ReasonCode } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
@@ -49,5 +49,17 @@ describe('DenyAllEgress', () => {
     // WHEN / THEN
     expect(() => new DenyAllEgress(chart, 'Bad', { selector: 'app=web' as any }))
       .toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got "app=web"\)/);
+  });
+
+  test('refuses an egress rule, which would turn deny-all into an allowance, and still accepts ingress rules', () => {
+    // GIVEN
+    const chart = shopChart();
+    const intent = new DenyAllEgress(chart, 'DenyEgress');
+    // WHEN
+    intent.addIngressRule({ peers: [Peer.any()], ports: [Port.tcp(8080)] });
+    // THEN
+    expect(() => intent.addEgressRule({ peers: [Peer.any()] }))
+      .toThrow(/\[test\/DenyEgress\] DenyAllEgress denies all egress, so an egress rule would turn it into an allowance \(got \["any peer"\]\)/);
+    expect(intent.policyTypes).toEqual(['Ingress', 'Egress']);
   });
 });

@@ -1,5 +1,7 @@
-import { App, Chart, Testing } from 'cdk8s';
-import { DenyAllIngress, LabelSelector, NetworkPolicy } from '../../src';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
+import { DenyAllIngress, LabelSelector, NetworkPolicy, Peer } from '../../src';
+
+const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
 import { ReasonCode } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { allowedIn, API, INTERNET, OTHER_WEB, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
@@ -17,9 +19,32 @@ describe('DenyAllIngress', () => {
     expect(manifests[0].metadata).toMatchObject({ name: 'deny-all-ingress', namespace: 'shop' });
     expect(manifests[0].spec).toEqual({ podSelector: {}, policyTypes: ['Ingress'], ingress: [] });
     expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
-    expect(intent.policy).toBeInstanceOf(NetworkPolicy);
-    expect(intent.node.defaultChild).toBe(intent.policy);
-    expect(intent.policy.node.path).toBe('test/DenyIngress/Default');
+    expect(intent).toBeInstanceOf(NetworkPolicy);
+    expect(ApiObject.of(intent)).toBe(intent);
+    expect(intent.node.children).toEqual([]);
+    expect(intent.node.path).toBe('test/DenyIngress');
+  });
+
+  test('keeps policy as the intent itself, for code written when the intent wrapped its policy', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    const intent = new DenyAllIngress(chart, 'DenyIngress');
+    // THEN
+    expect(intent.policy).toBe(intent);
+  });
+
+  test('refuses an ingress rule, which would turn deny-all into an allowance, and still accepts egress rules', () => {
+    // GIVEN
+    const chart = shopChart();
+    const intent = new DenyAllIngress(chart, 'DenyIngress');
+    // WHEN
+    intent.addEgressRule({ peers: [Peer.pods(WEB_PODS)] });
+    // THEN
+    expect(() => intent.addIngressRule({ peers: [Peer.pods(WEB_PODS)] }))
+      .toThrow(/\[test\/DenyIngress\] DenyAllIngress denies all ingress, so an ingress rule would turn it into an allowance \(got \["pods\(app=web\)"\]\)\. Allow this traffic with a policy of its own/);
+    expect(Testing.synth(chart)[0].spec.ingress).toEqual([]);
+    expect(intent.policyTypes).toEqual(['Ingress', 'Egress']);
   });
 
   test('denies ingress from every source, port and protocol, and leaves egress alone', () => {
@@ -56,8 +81,8 @@ describe('DenyAllIngress', () => {
     // THEN
     const [manifest] = Testing.synth(chart);
     expect(manifest.metadata).toMatchObject({ name: 'default-deny', namespace: 'payments' });
-    expect(intent.policy.name).toBe('default-deny');
-    expect(intent.policy.namespace).toBe('payments');
+    expect(intent.name).toBe('default-deny');
+    expect(intent.namespace).toBe('payments');
   });
 
   test('fails synth when two intents get the same default name in one namespace', () => {
@@ -69,7 +94,7 @@ describe('DenyAllIngress', () => {
     new DenyAllIngress(chart, 'Two');
     new DenyAllIngress(chart, 'Elsewhere', { namespace: 'other' });
     // THEN
-    expect(() => app.synth()).toThrow(/policy name "deny-all-ingress" is used more than once in namespace "shop".*test\/Two\/Default.*Give each policy a distinct name/s);
+    expect(() => app.synth()).toThrow(/policy name "deny-all-ingress" is used more than once in namespace "shop".*test\/Two\".*Give each policy a distinct name/s);
   });
 
   test('throws when the selector is not a LabelSelector', () => {
@@ -84,7 +109,7 @@ describe('DenyAllIngress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new DenyAllIngress(chart, 'Bad', { name: 'Deny_All' })).toThrow(/\[test\/Bad\/Default\].*"Deny_All"/);
+    expect(() => new DenyAllIngress(chart, 'Bad', { name: 'Deny_All' })).toThrow(/\[test\/Bad\] .*"Deny_All"/);
     expect(() => new DenyAllIngress(chart, 'Long', { name: 'a'.repeat(64) })).toThrow(/at most 63/);
   });
 });

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { DenyAll, LabelSelector } from '../../src';
+import { DenyAll, LabelSelector, Peer } from '../../src';
 import { networkPolicyApiErrors } from '../api-rules';
 import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
 
@@ -48,5 +48,16 @@ describe('DenyAll', () => {
     const chart = shopChart();
     // WHEN / THEN
     expect(() => new DenyAll(chart, 'Bad', { selector: 42 as any })).toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got 42\)/);
+  });
+
+  test('refuses ingress and egress rules, which would turn deny-all into allowances', () => {
+    // GIVEN
+    const chart = shopChart();
+    const intent = new DenyAll(chart, 'Lockdown');
+    const rule = { peers: [Peer.any()] };
+    // WHEN / THEN
+    expect(() => intent.addIngressRule(rule)).toThrow(/\[test\/Lockdown\] DenyAll denies all ingress, so an ingress rule would turn it into an allowance/);
+    expect(() => intent.addEgressRule(rule)).toThrow(/\[test\/Lockdown\] DenyAll denies all egress, .*use a NetworkPolicy with egress: \[\] and this rule\./);
+    expect(Testing.synth(chart)[0].spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [] });
   });
 });

@@ -23,7 +23,7 @@ describe('PolicyLint', () => {
     // WHEN
     PolicyLint.of(chart);
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/\[shop\/Sealed\/Resource\] spec\.egress: isolates egress .*\[egress-blocks-dns\]/);
+    expect(() => Testing.synth(chart)).toThrow(/\[shop\/Sealed\] spec\.egress: isolates egress .*\[egress-blocks-dns\]/);
   });
 
   test('lints every chart of an app when installed on the app', () => {
@@ -34,7 +34,7 @@ describe('PolicyLint', () => {
     // WHEN
     PolicyLint.of(app);
     // THEN
-    expect(() => app.synth()).toThrow(/\[blog\/Sealed\/Resource\].*\[egress-blocks-dns\]/);
+    expect(() => app.synth()).toThrow(/\[blog\/Sealed\].*\[egress-blocks-dns\]/);
   });
 
   test('does not fail synth on warnings, and writes them to stderr', () => {
@@ -50,7 +50,7 @@ describe('PolicyLint', () => {
     // THEN
     expect(manifests).toHaveLength(1);
     const printed = stderr.mock.calls.map((c) => String(c[0])).join('');
-    expect(printed).toMatch(/^netpol lint warning: \[shop\/Out\/Resource\] spec\.egress\[0\]: .*\[egress-ports-without-destinations\]$/m);
+    expect(printed).toMatch(/^netpol lint warning: \[shop\/Out\] spec\.egress\[0\]: .*\[egress-ports-without-destinations\]$/m);
   });
 
   test('does not print warnings when asked not to', () => {
@@ -73,7 +73,7 @@ describe('PolicyLint', () => {
     const lint = PolicyLint.of(chart, { printWarnings: false });
     // THEN
     expect(() => Testing.synth(chart)).not.toThrow();
-    expect(lint.findings().map((f) => [f.code, f.severity, f.source])).toEqual([['egress-blocks-dns', Severity.WARNING, 'shop/Sealed/Resource']]);
+    expect(lint.findings().map((f) => [f.code, f.severity, f.source])).toEqual([['egress-blocks-dns', Severity.WARNING, 'shop/Sealed']]);
   });
 
   test('passes the options through, e.g. the CNI', () => {

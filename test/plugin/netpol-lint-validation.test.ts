@@ -21,14 +21,14 @@ describe('NetpolLintValidation', () => {
   test('reports each finding as a violation located at its field, and fails on errors', async () => {
     // GIVEN
     const file = manifestFile([netpol('shop', 'sealed', { policyTypes: ['Egress'] }), netpol('shop', 'wide', { policyTypes: ['Egress'], egress: [{ ports: [{ port: 443 }] }] })]);
-    const context = new ValidationContext([file], 'cdk8s-netpol', '0.0.0', { sealed: { path: 'app/Sealed/Resource' } }, false);
+    const context = new ValidationContext([file], 'cdk8s-netpol', '0.0.0', { sealed: { path: 'app/Sealed' } }, false);
     // WHEN
     await new NetpolLintValidation({ cni: 'calico' }).validate(context);
     // THEN
     const report = context.report.toJson();
     expect(report.summary.status).toBe('failure');
     expect(report.violations.map((v) => v.ruleName)).toEqual(['egress-blocks-dns (error)', 'egress-ports-without-destinations (warning)']);
-    expect(report.violations[0].violatingConstructs).toEqual([{ resourceName: 'sealed', locations: ['spec.egress'], manifestPath: file, constructPath: 'app/Sealed/Resource' }]);
+    expect(report.violations[0].violatingConstructs).toEqual([{ resourceName: 'sealed', locations: ['spec.egress'], manifestPath: file, constructPath: 'app/Sealed' }]);
   });
 
   test('passes with warnings only', async () => {
@@ -88,7 +88,7 @@ describe('cdk8s synth --validate with the plugin (offline, local package path)',
     // THEN
     expect(result.status).toBe(2);
     expect(result.stdout).toMatch(/egress-ports-without-destinations \(error\)/);
-    expect(result.stdout).toMatch(/Construct Path: lint\/Api\/Resource/);
+    expect(result.stdout).toMatch(/Construct Path: lint\/Api/);
     expect(result.stdout).toMatch(/> spec\.egress\[0\]/);
   }, 120_000);
 

@@ -16,11 +16,23 @@ describe('policy-names', () => {
     const chart = new Chart(Testing.app(), 'c');
     const outer = new Construct(chart, 'Default');
     // WHEN
-    const inner = new Construct(outer, 'Web');
-    const only = new Construct(new Construct(chart, '---'), 'Default');
+    const inner = defaultPolicyName(outer, 'Web');
+    const only = defaultPolicyName(new Construct(chart, '---'), 'Default');
     // THEN
-    expect(defaultPolicyName(inner)).toBe('web');
-    expect(defaultPolicyName(only)).toBe('network-policy');
+    expect(inner).toBe('web');
+    expect(only).toBe('network-policy');
+  });
+
+  test('the default name is known before the construct exists, from its scope and id', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'c');
+    const team = new Construct(chart, 'Team');
+    // WHEN
+    const name = defaultPolicyName(team, 'AllowWeb');
+    const direct = defaultPolicyName(chart, 'Api/V2');
+    // THEN
+    expect(name).toBe('team-allow-web');
+    expect(direct).toBe('api-v2');
   });
 
   test('the registry counts a missing namespace as default', () => {
