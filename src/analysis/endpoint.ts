@@ -1,7 +1,7 @@
-import { Protocol } from '../protocol';
 import { formatIp, parseIp } from '../private/cidr';
 import { invalid } from '../private/errors';
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from '../private/k8s-names';
+import { Protocol } from '../protocol';
 
 /**
  * A container port of a pod, as written in `spec.containers[].ports[]`.

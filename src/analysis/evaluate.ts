@@ -5,9 +5,9 @@ import { Cluster, rulesOf } from './cluster';
 import { resolvePortName, ruleAdmitsPeer, ruleAdmitsPort, Subject } from './match';
 import { TrafficQuery } from './query';
 import { Reason, ReasonCode, TrafficDirection, Verdict } from './verdict';
-import { Protocol } from '../protocol';
 import { invalid } from '../private/errors';
 import { portNameProblem } from '../private/k8s-names';
+import { Protocol } from '../protocol';
 
 /** The connection being judged, with the port resolved to a number. */
 interface Connection {

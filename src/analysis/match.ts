@@ -4,8 +4,8 @@
  */
 import { ContainerPort } from './endpoint';
 import { NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector } from './model';
-import { Protocol } from '../protocol';
 import { cidrContainsIp, IpAddress } from '../private/cidr';
+import { Protocol } from '../protocol';
 
 /** An endpoint with everything matching needs resolved (namespace labels from the cluster, parsed IP). */
 export interface Subject {

@@ -4,9 +4,9 @@
 import { FieldReader } from './field-reader';
 import { NormalizedIpBlock, NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector, SelectorOperator, SelectorRequirement } from './model';
 import { compareText } from './order';
-import { Protocol } from '../protocol';
 import { Cidr, cidrContainsCidr, parseCidr } from '../private/cidr';
 import { labelKeyProblem, labelValueProblem, portNameProblem } from '../private/k8s-names';
+import { Protocol } from '../protocol';
 
 const OPERATORS: SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const PROTOCOLS: string[] = Object.values(Protocol);

@@ -5,9 +5,9 @@
 import { ContainerPort } from './endpoint';
 import { FieldReader } from './field-reader';
 import { ManifestSource, NormalizedWorkload } from './model';
-import { Protocol } from '../protocol';
 import { parseIp } from '../private/cidr';
 import { portNameProblem } from '../private/k8s-names';
+import { Protocol } from '../protocol';
 
 /** Where each workload kind keeps its pod template, as a path of fields from the manifest root. */
 export const WORKLOAD_TEMPLATE_PATHS: Record<string, string[]> = {

@@ -9,9 +9,9 @@ import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
 import { TruthTable, TruthTableOptions, TruthTablePort } from './truth-table';
 import { Verdict } from './verdict';
-import { Protocol } from '../protocol';
 import { invalid } from '../private/errors';
 import { portNameProblem } from '../private/k8s-names';
+import { Protocol } from '../protocol';
 
 /**
  * Options for reading manifests.

@@ -1,7 +1,7 @@
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
-import { Protocol } from '../protocol';
 import { invalid } from '../private/errors';
+import { Protocol } from '../protocol';
 
 /**
  * Options for `PolicyAnalyzer.truthTable()`.

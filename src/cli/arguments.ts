@@ -3,9 +3,9 @@
  */
 import { CliError } from './errors';
 import { Endpoint, ProbePort } from '../analysis';
-import type { Protocol } from '../protocol';
 import { parseIp } from '../private/cidr';
 import { portNameProblem } from '../private/k8s-names';
+import type { Protocol } from '../protocol';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
 
