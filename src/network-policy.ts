@@ -127,11 +127,18 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   /** The pods this policy applies to. */
   public readonly selector: LabelSelector;
 
-  private readonly rules = new Map<PolicyType, Map<string, RenderedRule>>();
+  /**
+   * The rules of each isolated direction, by canonical key (absent: the direction is not isolated). Plain
+   * fields rather than a map of maps: thousands of policies are made per synth, and each allocation counts.
+   */
+  private ingressRules?: Map<string, RenderedRule>;
+  private egressRules?: Map<string, RenderedRule>;
   /** `orderedRules()` per direction, until the next rule is added. */
-  private readonly ordered = new Map<PolicyType, RenderedRule[]>();
-  /** Directions whose rule-descriptions annotation is registered (only once a rule has a description). */
-  private readonly describedTypes = new Set<PolicyType>();
+  private orderedIngress?: RenderedRule[];
+  private orderedEgress?: RenderedRule[];
+  /** Whether the direction's rule-descriptions annotation is registered (only once a rule has a description). */
+  private ingressDescribed = false;
+  private egressDescribed = false;
   /** The app's policy names, for the duplicate-name check. */
   private readonly names: PolicyNameRegistry;
 
@@ -201,7 +208,10 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
 
   /** The directions this policy isolates, in the order Ingress, Egress. */
   public get policyTypes(): PolicyType[] {
-    return [PolicyType.INGRESS, PolicyType.EGRESS].filter((type) => this.rules.has(type));
+    const types: PolicyType[] = [];
+    if (this.ingressRules !== undefined) types.push(PolicyType.INGRESS);
+    if (this.egressRules !== undefined) types.push(PolicyType.EGRESS);
+    return types;
   }
 
   private isolate(type: PolicyType, rules: NetworkPolicyRule[]): void {
@@ -209,19 +219,28 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
       throw invalid(this.node.path, `${type.toLowerCase()} must be a list of rules`, rules,
         `Pass a list; [] isolates ${type.toLowerCase()} and allows nothing`);
     }
-    if (!this.rules.has(type)) this.rules.set(type, new Map());
+    this.rulesOf(type);
     rules.forEach((rule) => this.addRule(type, rule));
   }
 
   private addRule(type: PolicyType, rule: NetworkPolicyRule): void {
     const rendered = this.renderRule(type, rule);
-    if (!this.rules.has(type)) this.rules.set(type, new Map());
-    const existing = this.rules.get(type)!.get(rendered.key);
+    const rules = this.rulesOf(type);
+    const existing = rules.get(rendered.key);
     const merged = existing === undefined ? rendered
       : { ...rendered, descriptions: [...new Set([...existing.descriptions, ...rendered.descriptions])] };
-    this.rules.get(type)!.set(rendered.key, merged);
-    this.ordered.delete(type);
+    rules.set(rendered.key, merged);
+    if (type === PolicyType.INGRESS) this.orderedIngress = undefined;
+    else this.orderedEgress = undefined;
     if (merged.descriptions.length > 0) this.describeRules(type);
+  }
+
+  /** The rules of a direction, isolating it if it was not yet. */
+  private rulesOf(type: PolicyType): Map<string, RenderedRule> {
+    if (type === PolicyType.INGRESS) {
+      return this.ingressRules ??= new Map();
+    }
+    return this.egressRules ??= new Map();
   }
 
   /**
@@ -229,10 +248,11 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
    * gets a described rule. Without one the annotation would render as nothing, so it is left out.
    */
   private describeRules(type: PolicyType): void {
-    if (this.describedTypes.has(type)) {
+    if (type === PolicyType.INGRESS ? this.ingressDescribed : this.egressDescribed) {
       return;
     }
-    this.describedTypes.add(type);
+    if (type === PolicyType.INGRESS) this.ingressDescribed = true;
+    else this.egressDescribed = true;
     const key = `${ANNOTATION_PREFIX}/${type.toLowerCase()}-rules`;
     this.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
   }
@@ -277,23 +297,22 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   }
 
   private orderedRules(type: PolicyType): RenderedRule[] {
-    const rules = this.rules.get(type);
+    const rules = type === PolicyType.INGRESS ? this.ingressRules : this.egressRules;
     if (rules === undefined) return [];
-    let ordered = this.ordered.get(type);
+    let ordered = type === PolicyType.INGRESS ? this.orderedIngress : this.orderedEgress;
     if (ordered === undefined) {
-      ordered = [...rules.keys()].sort(compareStrings).map((key) => rules.get(key)!);
-      this.ordered.set(type, ordered);
+      ordered = rules.size === 1 ? [...rules.values()] : [...rules.keys()].sort(compareStrings).map((key) => rules.get(key)!);
+      if (type === PolicyType.INGRESS) this.orderedIngress = ordered;
+      else this.orderedEgress = ordered;
     }
     return ordered;
   }
 
   private renderSpec(): k8s.NetworkPolicySpec {
-    const ingress = this.rules.has(PolicyType.INGRESS)
-      ? this.orderedRules(PolicyType.INGRESS).map((r) => ({ from: undefinedIfEmpty(r.peers), ports: undefinedIfEmpty(r.ports) }))
-      : undefined;
-    const egress = this.rules.has(PolicyType.EGRESS)
-      ? this.orderedRules(PolicyType.EGRESS).map((r) => ({ to: undefinedIfEmpty(r.peers), ports: undefinedIfEmpty(r.ports) }))
-      : undefined;
+    const ingress = this.ingressRules === undefined ? undefined
+      : this.orderedRules(PolicyType.INGRESS).map((r) => ({ from: undefinedIfEmpty(r.peers), ports: undefinedIfEmpty(r.ports) }));
+    const egress = this.egressRules === undefined ? undefined
+      : this.orderedRules(PolicyType.EGRESS).map((r) => ({ to: undefinedIfEmpty(r.peers), ports: undefinedIfEmpty(r.ports) }));
     return { podSelector: this.selector._toKube(), policyTypes: this.policyTypes, ingress, egress };
   }
 
@@ -307,7 +326,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   /** Runs once per chart at synth, so the usual case (no problem) answers without allocating. */
   private validatePolicy(): string[] {
     const duplicates = this.names.problemsOf(this);
-    if (this.rules.size > 0) {
+    if (this.ingressRules !== undefined || this.egressRules !== undefined) {
       return duplicates;
     }
     return ['policy isolates no direction, and Kubernetes would read it as denying all ingress (got no ingress or egress). '
