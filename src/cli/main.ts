@@ -41,6 +41,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`cdk8s-netpol matrix dist/ | head`) closes the pipe: not an error of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') {
+    process.exit(0);
+  }
+  throw e;
+});
+
 main(process.argv).then((code) => {
   process.exitCode = code;
 }, (e) => {

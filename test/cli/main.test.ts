@@ -1,4 +1,4 @@
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ROOT, runCli } from './run-cli';
@@ -71,6 +71,19 @@ describe('cdk8s-netpol', () => {
     expect(coloured).toMatch(/^\u001b\[32mALLOWED\u001b\[0m: shop\/web/);
     expect(plain).toMatch(/^ALLOWED: shop\/web/);
     expect(plain).not.toMatch(/\u001b\[/);
+  });
+
+  test('stops quietly when the reader closes the pipe early', async () => {
+    // GIVEN a reader that has gone away before the command writes (as `| head` does once it has enough)
+    const child = spawn(process.execPath, ['lib/cli/main.js', 'matrix', 'examples/app/dist', '--port', '8080'], { cwd: ROOT });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += String(chunk); });
+    // WHEN
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    // THEN
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   test('prints no colour codes when stdout is not a terminal', () => {
