@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
 import { analyzerTour } from '../examples/snippets/analyzer';
 import { foundation, tourErrors } from '../examples/snippets/foundation';
+import { allowFromLabelExample } from '../examples/snippets/intents';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -87,5 +88,14 @@ describe('README and docs', () => {
     const fromDocs = cli.match(/<!-- cli-output: graph examples\/app\/dist -->\n(```mermaid\n[\s\S]*?```)/)![1];
     // THEN
     expect(readme).toContain(`(\`cdk8s-netpol graph examples/app/dist\`):\n\n${fromDocs}`);
+  });
+
+  test('the README shows the YAML the AllowFromLabel example renders', () => {
+    // GIVEN
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    // WHEN
+    const yaml = Yaml.stringify(...Testing.synth(allowFromLabelExample()));
+    // THEN
+    expect(readme).toContain(`renders\n\n\`\`\`yaml\n${yaml}\`\`\``);
   });
 });
