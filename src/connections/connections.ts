@@ -5,6 +5,7 @@ import { Port } from '../port';
 import { ConnectionEndpoint, isExternal, resolveGrantPorts } from './endpoint';
 import { GrantBook } from './grant-book';
 import { invalid } from '../private/errors';
+import { addPreSynthHook } from '../private/pre-synth';
 
 /**
  * Which sides of a grant are written.
@@ -95,7 +96,8 @@ export class Connections {
 
   private readonly books = new Map<PolicyType, GrantBook>();
   private readonly policies = new Map<PolicyType, NetworkPolicy>();
-  private prepared = false;
+  /** What aggregating the grants found wrong; set once the grants are turned into rules (at synth). */
+  private problems?: string[];
 
   /** Where each direction's policy is made; made up front so the YAML order never depends on grant order. */
   private readonly slots = new Map<PolicyType, Construct>();
@@ -105,6 +107,8 @@ export class Connections {
       this.slots.set(PolicyType.INGRESS, new Construct(endpoint.owner, 'Ingress'));
       this.slots.set(PolicyType.EGRESS, new Construct(endpoint.owner, 'Egress'));
       endpoint.owner.node.addValidation({ validate: () => this.prepare() });
+      // readers of the finished tree (the synth-time lint) may run before this workload's validation
+      addPreSynthHook(endpoint.owner, () => this.prepare());
     }
   }
 
@@ -152,7 +156,7 @@ export class Connections {
 
   private record(where: string, type: PolicyType, src: ConnectionEndpoint, dst: ConnectionEndpoint,
     port: Port | undefined, note: string | undefined): void {
-    if (this.prepared) {
+    if (this.problems !== undefined) {
       throw invalid(where, `workload ${JSON.stringify(this.endpoint.name)} was already synthesized, so a new grant would not reach its policies`,
         `${src.name} -> ${dst.name}`, 'Make every grant before synthesizing the app');
     }
@@ -180,11 +184,11 @@ export class Connections {
 
   /** Adds the aggregated rules to the policies, once; returns the grants that do not resolve. */
   private prepare(): string[] {
-    if (this.prepared) {
-      return [];
+    if (this.problems !== undefined) {
+      return this.problems;
     }
-    this.prepared = true;
     const problems: string[] = [];
+    this.problems = problems;
     for (const [type, book] of this.books) {
       const aggregated = book.aggregate(this.endpoint, type);
       const policy = this.policies.get(type)!;

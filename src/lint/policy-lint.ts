@@ -5,6 +5,7 @@ import { Finding } from './finding';
 import { LintOptions } from './lint-options';
 import { Severity } from './severity';
 import { invalid } from '../private/errors';
+import { runPreSynthHooks } from '../private/pre-synth';
 
 /**
  * Options of the lint that runs at synth.
@@ -47,12 +48,19 @@ export class PolicyLint {
     return lint;
   }
 
+  /**
+   * Lines already written to stderr: cdk8s validates the whole app once per chart during synth, and each
+   * warning should be printed once, not once per chart.
+   */
+  private readonly printed = new Set<string>();
+
   private constructor(private readonly scope: IConstruct, private readonly options: PolicyLintOptions) {}
 
   /**
    * Lints the scope's ApiObjects now. `source` of each finding is the construct path of its ApiObject.
    */
   public findings(): Finding[] {
+    runPreSynthHooks(this.scope); // rules that connections add at synth must be there before they are read
     const objects = this.scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
     const paths = objects.map((o) => o.node.path);
     return runLint(objects.map((o) => o.toJson()), { ...this.options, sources: paths }, (_object, index) => paths[index]);
@@ -62,7 +70,11 @@ export class PolicyLint {
     const findings = this.findings();
     if (this.options.printWarnings ?? true) {
       for (const f of findings.filter((x) => x.severity !== Severity.ERROR)) {
-        process.stderr.write(`netpol lint ${f.severity}: ${f.message} [${f.code}]\n`);
+        const line = `netpol lint ${f.severity}: ${f.message} [${f.code}]\n`;
+        if (!this.printed.has(line)) {
+          this.printed.add(line);
+          process.stderr.write(line);
+        }
       }
     }
     return findings.filter((f) => f.severity === Severity.ERROR).map((f) => `${f.message} [${f.code}]`);

@@ -1,5 +1,8 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
-import { LabelSelector, NetworkPolicy, Peer, Port } from '../../src';
+import { GrantSides, LabelSelector, NetworkPolicy, Peer, Port, Protocol, Workload } from '../../src';
 import { Cni, PolicyLint, Severity } from '../../src/lint';
 
 function chartWithPolicies(): Chart {
@@ -51,6 +54,44 @@ describe('PolicyLint', () => {
     expect(manifests).toHaveLength(1);
     const printed = stderr.mock.calls.map((c) => String(c[0])).join('');
     expect(printed).toMatch(/^netpol lint warning: \[shop\/Out\] spec\.egress\[0\]: .*\[egress-ports-without-destinations\]$/m);
+  });
+
+  test('sees the rules that connections add at synth, though it is installed above them', () => {
+    // GIVEN a chart-level lint, and a workload whose only egress (DNS) comes from a grant
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-lint-')) });
+    const shop = new Chart(app, 'shop', { namespace: 'shop' });
+    PolicyLint.of(shop);
+    const web = Workload.fromLabels(shop, 'Web', { labels: { app: 'web' }, ports: [{ port: 8080 }] });
+    const dns = Workload.fromLabels(shop, 'Dns', {
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'kube-dns' },
+      ports: [{ port: 53, protocol: Protocol.UDP }, { port: 53 }],
+    });
+    // WHEN
+    web.connections.allowTo(dns, undefined, { sides: GrantSides.EGRESS_ONLY });
+    // THEN synth passes: the egress policy of web allows DNS by the time it is linted
+    expect(() => app.synth()).not.toThrow();
+    expect(web.connections.egressPolicy!.policyTypes).toEqual(['Egress']);
+  });
+
+  test('prints each warning once, though cdk8s validates the app once per chart', () => {
+    // GIVEN an app-level lint over three charts, one warning in the first
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-lint-')) });
+    const dns = { peers: [Peer.podsInNamespace('kube-system', LabelSelector.of({ labels: { 'k8s-app': 'kube-dns' } }))], ports: [Port.DNS_UDP, Port.DNS_TCP] };
+    for (const ns of ['a', 'b', 'c']) {
+      const chart = new Chart(app, ns, { namespace: ns });
+      new NetworkPolicy(chart, 'Out', {
+        selector: LabelSelector.all(),
+        egress: ns === 'a' ? [dns, { peers: [Peer.any()], ports: [Port.HTTPS] }] : [dns],
+      });
+    }
+    PolicyLint.of(app);
+    // WHEN
+    app.synth();
+    // THEN
+    const printed = stderr.mock.calls.map((c) => String(c[0])).filter((line) => line.includes('[egress-ports-without-destinations]'));
+    expect(printed).toHaveLength(1);
+    expect(printed[0]).toMatch(/\[a\/Out\]/);
   });
 
   test('does not print warnings when asked not to', () => {
