@@ -1,4 +1,4 @@
-import { ApiObject, Chart, Lazy } from 'cdk8s';
+import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Peer, PeerKind } from './peer';
@@ -176,16 +176,6 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     this.names = PolicyNameRegistry.of(this);
     this.names.register(this);
     this.node.addValidation({ validate: () => this.validatePolicy() });
-  }
-
-  /**
-   * This policy, which is its own ApiObject.
-   *
-   * Kept so that code written when the policy owned a child ApiObject keeps working:
-   * `policy.apiObject.metadata.addAnnotation(...)` is `policy.metadata.addAnnotation(...)`.
-   */
-  public get apiObject(): ApiObject {
-    return this;
   }
 
   /**

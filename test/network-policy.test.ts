@@ -61,7 +61,6 @@ describe('NetworkPolicy', () => {
     // THEN
     const [manifest] = Testing.synth(chart);
     expect(ApiObject.of(policy)).toBe(policy);
-    expect(policy.apiObject).toBe(policy);
     expect(policy.node.children).toEqual([]);
     expect(policy.node.path).toBe('test/AllowWeb');
     expect(policy.name).toBe('allow-web');

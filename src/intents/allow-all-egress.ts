@@ -26,14 +26,6 @@ export class AllowAllEgress extends NetworkPolicy {
     super(scope, id, allowAllEgressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowAllEgress` at construct path `where`. */

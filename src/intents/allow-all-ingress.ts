@@ -26,14 +26,6 @@ export class AllowAllIngress extends NetworkPolicy {
     super(scope, id, allowAllIngressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowAllIngress` at construct path `where`. */

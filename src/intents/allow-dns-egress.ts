@@ -36,14 +36,6 @@ export class AllowDnsEgress extends NetworkPolicy {
     super(scope, id, allowDnsEgressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowDnsEgress` at construct path `where`. */

@@ -48,14 +48,6 @@ export class AllowDnsHttpsEgress extends NetworkPolicy {
     super(scope, id, allowDnsHttpsEgressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowDnsHttpsEgress` at construct path `where`. */

@@ -45,14 +45,6 @@ export class AllowExternalIngress extends NetworkPolicy {
     super(scope, id, allowExternalIngressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowExternalIngress` at construct path `where`. */

@@ -28,14 +28,6 @@ export class AllowFromAllNamespaces extends NetworkPolicy {
     super(scope, id, allowFromAllNamespacesPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowFromAllNamespaces` at construct path `where`. */

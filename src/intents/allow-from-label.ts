@@ -57,14 +57,6 @@ export class AllowFromLabel extends NetworkPolicy {
     super(scope, id, allowFromLabelPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowFromLabel` at construct path `where`. */

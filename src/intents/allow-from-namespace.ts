@@ -49,14 +49,6 @@ export class AllowFromNamespace extends NetworkPolicy {
     super(scope, id, allowFromNamespacePolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowFromNamespace` at construct path `where`. */

@@ -24,14 +24,6 @@ export class AllowInClusterEgress extends NetworkPolicy {
     super(scope, id, allowInClusterEgressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowInClusterEgress` at construct path `where`. */

@@ -29,14 +29,6 @@ export class AllowIngressFromCidr extends NetworkPolicy {
     super(scope, id, allowIngressFromCidrPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowIngressFromCidr` at construct path `where`. */

@@ -42,14 +42,6 @@ export class AllowKubeApiEgress extends NetworkPolicy {
     super(scope, id, allowKubeApiEgressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowKubeApiEgress` at construct path `where`. */

@@ -46,14 +46,6 @@ export class AllowPublicEgress extends NetworkPolicy {
     super(scope, id, allowPublicEgressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowPublicEgress` at construct path `where`. */

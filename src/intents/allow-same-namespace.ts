@@ -26,14 +26,6 @@ export class AllowSameNamespace extends NetworkPolicy {
     super(scope, id, allowSameNamespacePolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of an `AllowSameNamespace` at construct path `where`. */

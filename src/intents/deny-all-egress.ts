@@ -30,14 +30,6 @@ export class DenyAllEgress extends NetworkPolicy {
     super(scope, id, denyAllEgressPolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 
   /**
    * Refused: a rule would turn this deny-all policy into an allowance. Allow the traffic with a policy of its

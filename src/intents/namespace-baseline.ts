@@ -47,14 +47,6 @@ export class NamespaceBaseline extends NetworkPolicy {
     super(scope, id, namespaceBaselinePolicy(childPath(scope, id), props));
   }
 
-  /**
-   * This intent: it is itself the NetworkPolicy it renders.
-   *
-   * @deprecated use the intent itself, which is a `NetworkPolicy`
-   */
-  public get policy(): NetworkPolicy {
-    return this;
-  }
 }
 
 /** The NetworkPolicy props of a `NamespaceBaseline` at construct path `where`. */

@@ -25,15 +25,6 @@ describe('DenyAllIngress', () => {
     expect(intent.node.path).toBe('test/DenyIngress');
   });
 
-  test('keeps policy as the intent itself, for code written when the intent wrapped its policy', () => {
-    // GIVEN
-    const chart = shopChart();
-    // WHEN
-    const intent = new DenyAllIngress(chart, 'DenyIngress');
-    // THEN
-    expect(intent.policy).toBe(intent);
-  });
-
   test('refuses an ingress rule, which would turn deny-all into an allowance, and still accepts egress rules', () => {
     // GIVEN
     const chart = shopChart();

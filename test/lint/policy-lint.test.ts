@@ -109,7 +109,7 @@ describe('PolicyLint', () => {
     // GIVEN
     const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
     const sealed = new NetworkPolicy(chart, 'Sealed', { selector: LabelSelector.all(), egress: [] });
-    sealed.apiObject.metadata.addAnnotation('cdk8s-netpol.dev/lint', 'egress-blocks-dns=warning');
+    sealed.metadata.addAnnotation('cdk8s-netpol.dev/lint', 'egress-blocks-dns=warning');
     // WHEN
     const lint = PolicyLint.of(chart, { printWarnings: false });
     // THEN
