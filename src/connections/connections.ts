@@ -1,10 +1,10 @@
-import { createHash } from 'crypto';
 import { Construct } from 'constructs';
 import { NetworkPolicy, PolicyType } from '../network-policy';
 import { Port } from '../port';
 import { ConnectionEndpoint, isExternal, resolveGrantPorts } from './endpoint';
 import { GrantBook } from './grant-book';
 import { invalid } from '../private/errors';
+import { fitName } from '../private/policy-names';
 import { addPreSynthHook } from '../private/pre-synth';
 
 /**
@@ -45,9 +45,6 @@ export interface IConnectable {
   /** The connections of this workload. */
   readonly connections: Connections;
 }
-
-/** Longest policy name we write (some CNIs break on longer names). */
-const MAX_NAME = 63;
 
 /**
  * The two-sided grants of one workload.
@@ -224,11 +221,5 @@ function checkOptions(where: string, port: Port | undefined, options: GrantOptio
 
 /** `<workload>-<direction>`, cut to 63 characters with a hash of the owner's path when longer. */
 function policyName(workload: string, direction: string, path: string): string {
-  const name = `${workload}-${direction}`;
-  if (name.length <= MAX_NAME) {
-    return name;
-  }
-  const hash = createHash('sha1').update(path).digest('hex').slice(0, 8);
-  const room = MAX_NAME - direction.length - hash.length - 2;
-  return `${workload.slice(0, room).replace(/[-.]+$/, '')}-${hash}-${direction}`;
+  return fitName(workload, () => path, `-${direction}`);
 }

@@ -1,7 +1,6 @@
 /**
  * Internals shared by the intent constructs (not exported from the package).
  */
-import { createHash } from 'crypto';
 import { DnsProfile } from '../dns';
 import { NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
 import { Peer } from '../peer';
@@ -9,10 +8,8 @@ import { Port } from '../port';
 import { IntentProps } from './intent-props';
 import { cidrContainsCidr, parseCidr } from '../private/cidr';
 import { invalid } from '../private/errors';
+import { fitName } from '../private/policy-names';
 import { LabelOperator, LabelSelector } from '../selectors/label-selector';
-
-/** Longest default name we derive. */
-const MAX_NAME = 63;
 
 /** What an intent renders: the policy's default name, target pods, rules and description. */
 export interface IntentSpec {
@@ -147,11 +144,7 @@ export function cidrPeers(where: string, cidrs: string[] | undefined, except: st
  */
 export function intentName(parts: string[]): string {
   const name = parts.map(slug).filter((part) => part !== '').join('-');
-  if (name.length <= MAX_NAME) {
-    return name;
-  }
-  const hash = createHash('sha1').update(name).digest('hex').slice(0, 8);
-  return `${name.slice(0, MAX_NAME - 9).replace(/-+$/, '')}-${hash}`;
+  return fitName(name, () => name);
 }
 
 /**

@@ -28,11 +28,19 @@ export function defaultPolicyName(scope: IConstruct, id: string): string {
     below = ids.filter((part) => part !== 'Default' && part !== '');
   }
   const name = below.map(kebab).filter((part) => part !== '').join('-') || 'network-policy';
-  if (name.length <= MAX_NAME) {
-    return name;
+  return fitName(name, () => childPath(scope, id));
+}
+
+/**
+ * `head + tail` when it fits in 63 characters; otherwise `head` cut short, then `-` and 8 hex characters of
+ * the SHA-1 of `hashInput()`, then `tail`, so that long names stay readable, unique and at most 63 characters.
+ */
+export function fitName(head: string, hashInput: () => string, tail: string = ''): string {
+  if (head.length + tail.length <= MAX_NAME) {
+    return `${head}${tail}`;
   }
-  const hash = createHash('sha1').update(childPath(scope, id)).digest('hex').slice(0, 8);
-  return `${name.slice(0, MAX_NAME - 9).replace(/[-.]+$/, '')}-${hash}`;
+  const hash = createHash('sha1').update(hashInput()).digest('hex').slice(0, 8);
+  return `${head.slice(0, MAX_NAME - tail.length - hash.length - 1).replace(/[-.]+$/, '')}-${hash}${tail}`;
 }
 
 /** `AllowWebToAPI2` -> `allow-web-to-api2`. */

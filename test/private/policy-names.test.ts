@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import { defaultPolicyName, kebab, PolicyNameRegistry } from '../../src/private/policy-names';
+import { defaultPolicyName, fitName, kebab, PolicyNameRegistry } from '../../src/private/policy-names';
 
 describe('policy-names', () => {
   test.each([
@@ -65,5 +65,18 @@ describe('policy-names', () => {
     expect(registry.problemsOf(a)[0]).toMatch(/\(got \["c\/C"\]\)/);
     expect(registry.problemsOf(c)[0]).toMatch(/\(got \["c\/A"\]\)/);
     expect(registry.problemsOf(b)).toEqual([]);
+  });
+
+  test('fitName keeps short names and cuts long ones to 63 characters with a hash before the tail', () => {
+    // GIVEN
+    const long = `${'a'.repeat(60)}-.b`;
+    // WHEN
+    const short = fitName('web', () => 'unused', '-ingress');
+    const cut = fitName(long, () => 'path/of/it', '-egress');
+    // THEN
+    expect(short).toBe('web-ingress');
+    expect(cut).toHaveLength(63);
+    expect(cut).toMatch(/^a+-[0-9a-f]{8}-egress$/);
+    expect(fitName(long, () => 'other/path', '-egress')).not.toBe(cut);
   });
 });
