@@ -95,6 +95,9 @@ interface RenderedRule {
   readonly descriptions: string[];
 }
 
+/** The descriptions of a rule that has none (shared; never mutated). */
+const NO_DESCRIPTIONS: string[] = [];
+
 /** Prefix of the annotations this library writes. */
 const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
 
@@ -139,8 +142,6 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   /** Whether the direction's rule-descriptions annotation is registered (only once a rule has a description). */
   private ingressDescribed = false;
   private egressDescribed = false;
-  /** The app's policy names, for the duplicate-name check. */
-  private readonly names: PolicyNameRegistry;
 
   /**
    * @param scope parent construct
@@ -173,9 +174,12 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     this.namespace = namespace;
     if (props.ingress !== undefined) this.isolate(PolicyType.INGRESS, props.ingress);
     if (props.egress !== undefined) this.isolate(PolicyType.EGRESS, props.egress);
-    this.names = PolicyNameRegistry.of(this);
-    this.names.register(this);
-    this.node.addValidation({ validate: () => this.validatePolicy() });
+    if (this.ingressRules === undefined && this.egressRules === undefined) {
+      // Checked at synth, since a rule added later isolates its direction. cdk8s validates every construct
+      // once per chart, so only policies that may need the check carry it.
+      this.node.addValidation({ validate: () => this.isolationProblems() });
+    }
+    PolicyNameRegistry.of(this).register(this);
   }
 
   /**
@@ -254,12 +258,15 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
       throw invalid(where, `${type.toLowerCase()} rule has no peers`, rule?.peers,
         `List the ${side} in peers; use Peer.any() if every peer is really meant`);
     }
-    rule.peers.forEach((peer) => {
+    let hasAny = false;
+    let onlyIpBlocks = true;
+    for (const peer of rule.peers) {
       if (!(peer instanceof Peer)) {
         throw invalid(where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
       }
-    });
-    const hasAny = rule.peers.some((peer) => peer.kind === PeerKind.ANY);
+      hasAny ||= peer.kind === PeerKind.ANY;
+      onlyIpBlocks &&= peer.isIpBlock();
+    }
     if (hasAny && rule.peers.length > 1) {
       throw invalid(where, `Peer.any() already allows every peer, so the other ${side} in this rule mean nothing`,
         rule.peers.map((p) => p.toString()), 'Remove Peer.any(), or remove the other peers');
@@ -269,21 +276,22 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
       throw invalid(where, `${type.toLowerCase()} rule has an empty ports list, which Kubernetes reads as every port`, ports,
         'Leave ports out to allow every port, or list the ports');
     }
-    ports.forEach((port) => {
+    let hasNamed = false;
+    for (const port of ports) {
       if (!(port instanceof Port)) {
         throw invalid(where, 'ports must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
       }
-    });
-    const named = ports.filter((p) => p.portName !== undefined);
+      hasNamed ||= port.portName !== undefined;
+    }
     // In egress a port name resolves on the destination, which an address outside the cluster does not have;
     // in ingress it resolves on the selected pods, so ipBlock sources are fine.
-    if (type === PolicyType.EGRESS && named.length > 0 && rule.peers.every((peer) => peer.isIpBlock())) {
+    if (type === PolicyType.EGRESS && hasNamed && onlyIpBlocks) {
+      const named = ports.filter((p) => p.portName !== undefined);
       throw invalid(where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
         named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
     }
     const form = renderRuleForm(rule.peers, ports);
-    const description = rule.description === undefined || rule.description === '' ? [] : [rule.description];
-    return { key: form.key, peers: form.peers, ports: form.ports, descriptions: description };
+    return { ...form, descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };
   }
 
   private orderedRules(type: PolicyType): RenderedRule[] {
@@ -313,14 +321,13 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     return lines.length === 0 ? undefined : lines.join('\n');
   }
 
-  /** Runs once per chart at synth, so the usual case (no problem) answers without allocating. */
-  private validatePolicy(): string[] {
-    const duplicates = this.names.problemsOf(this);
+  /** Fails synth when no direction was isolated, neither by props nor by a rule added later. */
+  private isolationProblems(): string[] {
     if (this.ingressRules !== undefined || this.egressRules !== undefined) {
-      return duplicates;
+      return [];
     }
     return ['policy isolates no direction, and Kubernetes would read it as denying all ingress (got no ingress or egress). '
-      + 'Pass ingress: [] / egress: [] or add a rule, or use DenyAllIngress to state the intent.', ...duplicates];
+      + 'Pass ingress: [] / egress: [] or add a rule, or use DenyAllIngress to state the intent.'];
   }
 }
 

@@ -177,6 +177,12 @@ function keyName(key: string): string {
   return key.split('/').pop()!;
 }
 
+/** Text that is already a slug: lowercase letters and digits in groups joined by single dashes. */
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 function slug(text: string): string {
+  if (SLUG.test(text)) {
+    return text;
+  }
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

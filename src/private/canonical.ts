@@ -22,26 +22,61 @@ export function canonicalSet<T>(items: T[]): T[] {
   return [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!);
 }
 
-/** JSON with object keys sorted at every level, undefined fields dropped. */
+/**
+ * JSON with object keys sorted at every level, undefined fields dropped: what `JSON.stringify` writes for the
+ * same value with its keys sorted. Written out directly rather than through a sorted copy, because it runs for
+ * every new peer, port and rule of every policy.
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) {
+      out += (i === 0 ? '' : ',') + (skipped(value[i]) ? 'null' : canonicalJson(value[i]));
+    }
+    return `${out}]`;
+  }
+  const plain = value as Record<string, unknown>;
+  const keys = sortedKeys(plain);
+  let out = '{';
+  for (const key of keys) {
+    const item = plain[key];
+    if (!skipped(item)) {
+      out += `${out.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+    }
+  }
+  return `${out}}`;
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(sortKeys);
+/**
+ * The keys of an object in the order a key-sorted copy would be written: array-index keys ("0", "12") first
+ * in numeric order, as JavaScript enumerates them in every object, then the others sorted byte-wise.
+ */
+function sortedKeys(plain: Record<string, unknown>): string[] {
+  const keys = Object.keys(plain);
+  if (keys.length < 2) {
+    return keys;
   }
-  if (value !== null && typeof value === 'object') {
-    const plain = value as Record<string, unknown>;
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(plain).sort(compareStrings)) {
-      if (plain[key] !== undefined) {
-        out[key] = sortKeys(plain[key]);
-      }
-    }
-    return out;
+  // Object.keys already lists the array-index keys first, in numeric order.
+  let indices = 0;
+  while (indices < keys.length && isArrayIndex(keys[indices])) {
+    indices++;
   }
-  return value;
+  if (indices === 0) {
+    return keys.sort(compareStrings);
+  }
+  return [...keys.slice(0, indices), ...keys.slice(indices).sort(compareStrings)];
+}
+
+function isArrayIndex(key: string): boolean {
+  return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
+}
+
+/** Values that `JSON.stringify` leaves out of an object (and writes as null in an array). */
+function skipped(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
 /** A rendered value together with its canonical JSON (`key`), so that it is serialized once. */

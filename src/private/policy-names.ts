@@ -6,7 +6,7 @@ import { childPath, sanitizedId } from './construct-path';
 /** Longest name we write by default (some CNIs break on longer policy names). */
 const MAX_NAME = 63;
 
-/** Answer of `problemsOf` when there is no problem; shared, since it runs charts x policies times at synth. */
+/** Answer of `problemsOf` when there is no problem. */
 const NO_PROBLEMS: string[] = [];
 
 /**
@@ -64,6 +64,10 @@ const REGISTRIES = new WeakMap<IConstruct, PolicyNameRegistry>();
 /**
  * Every policy name of one app, by namespace, so that duplicates are found in constant time per policy.
  * A policy without a namespace is counted as `default`, where it most often lands.
+ *
+ * A duplicate is reported by a validation on each policy that shares the name, added when the second policy
+ * registers. cdk8s validates every construct of the app once per chart during synth, so a correct app, where
+ * no policy carries this validation, pays nothing for the check.
  */
 export class PolicyNameRegistry {
   /** The registry of the app (construct tree root) that `scope` belongs to. */
@@ -77,32 +81,39 @@ export class PolicyNameRegistry {
     return registry;
   }
 
-  private readonly byKey = new Map<string, NamedPolicy[]>();
-  /**
-   * Keys used by more than one policy. Empty in a correct app, so `problemsOf` is answered without building
-   * a key: cdk8s validates every construct once per chart during synth, so this check runs charts x policies times.
-   */
-  private readonly duplicated = new Set<string>();
+  /** The policy of each key, or the policies when there are several. */
+  private readonly byKey = new Map<string, NamedPolicy | NamedPolicy[]>();
+  /** Policies that carry the duplicate-name validation. */
+  private readonly watched = new Set<NamedPolicy>();
 
   private constructor() {}
 
+  /**
+   * Records the policy's name; when another policy already has it in the same namespace, both (and any
+   * earlier ones) get a validation that fails synth with `problemsOf`.
+   */
   public register(policy: NamedPolicy): void {
     const key = keyOf(policy);
-    const list = this.byKey.get(key);
-    if (list === undefined) {
-      this.byKey.set(key, [policy]);
-    } else {
-      list.push(policy);
-      this.duplicated.add(key);
+    const known = this.byKey.get(key);
+    if (known === undefined) {
+      this.byKey.set(key, policy);
+      return;
+    }
+    const list = Array.isArray(known) ? known : [known];
+    list.push(policy);
+    this.byKey.set(key, list);
+    for (const named of list) {
+      if (!this.watched.has(named)) {
+        this.watched.add(named);
+        named.node.addValidation({ validate: () => this.problemsOf(named) });
+      }
     }
   }
 
   /** A message when another policy of the app has the same name in the same namespace. */
   public problemsOf(policy: NamedPolicy): string[] {
-    if (this.duplicated.size === 0) {
-      return NO_PROBLEMS;
-    }
-    const others = (this.byKey.get(keyOf(policy)) ?? []).filter((p) => p !== policy);
+    const known = this.byKey.get(keyOf(policy));
+    const others = (Array.isArray(known) ? known : []).filter((p) => p !== policy);
     if (others.length === 0) {
       return NO_PROBLEMS;
     }

@@ -218,9 +218,13 @@ export class LabelSelector {
   }
 
   private render(): k8s.LabelSelector {
+    const keys = Object.keys(this._labels);
     const matchLabels: Record<string, string> = {};
-    for (const key of Object.keys(this._labels).sort(compareStrings)) {
+    for (const key of keys.length > 1 ? keys.sort(compareStrings) : keys) {
       matchLabels[key] = this._labels[key];
+    }
+    if (this._expressions.length === 0) {
+      return { matchLabels: undefinedIfEmptyMap(matchLabels), matchExpressions: undefined };
     }
     const byKey = new Map<string, k8s.LabelSelectorRequirement>();
     for (const expression of this._expressions) {

@@ -1,9 +1,24 @@
+import * as fc from 'fast-check';
 import { canonicalJson, canonicalSet, compareStrings, sortedUnique, undefinedIfEmpty, undefinedIfEmptyMap } from '../../src/private/canonical';
 
 describe('canonical', () => {
   test('canonicalJson sorts keys at every level and drops undefined', () => {
     // GIVEN / WHEN / THEN
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: undefined, x: 2 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[{"x":2,"z":1}]},"b":1}');
+  });
+
+  test('canonicalJson writes what JSON.stringify writes for the key-sorted value', () => {
+    // GIVEN: values of every JSON kind, with the cases JSON.stringify treats specially
+    const sorted = (v: unknown): unknown => (Array.isArray(v) ? v.map(sorted)
+      : v !== null && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v);
+    fc.assert(fc.property(fc.jsonValue(), (value) => {
+      // WHEN / THEN
+      expect(canonicalJson(value)).toBe(JSON.stringify(sorted(value)));
+    }), { numRuns: 300 });
+    expect(canonicalJson({ b: 1, 10: 1, a: 1, 9: 1, 4294967295: 1 })).toBe('{"9":1,"10":1,"4294967295":1,"a":1,"b":1}');
+    const special = { z: undefined, f: () => 1, s: Symbol('x'), list: [undefined, () => 1, 'x', null], n: NaN, e: {}, q: '"\\n' };
+    expect(canonicalJson(special)).toBe(JSON.stringify(sorted(special)));
+    expect(canonicalJson(special)).toBe('{"e":{},"list":[null,null,"x",null],"n":null,"q":"\\"\\\\n"}');
   });
 
   test('canonicalSet dedupes by content and sorts', () => {

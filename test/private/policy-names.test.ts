@@ -67,6 +67,25 @@ describe('policy-names', () => {
     expect(registry.problemsOf(b)).toEqual([]);
   });
 
+  test('a duplicate name fails validation of every policy that has it, once each', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'c');
+    const registry = PolicyNameRegistry.of(chart);
+    const [a, b, c, d] = ['A', 'B', 'C', 'D'].map((id) => Object.assign(new Construct(chart, id), { name: id === 'D' ? 'q' : 'p', namespace: 'shop' }));
+    registry.register(a);
+    registry.register(d);
+    expect(a.node.validate()).toEqual([]);
+    // WHEN
+    registry.register(b);
+    registry.register(c);
+    // THEN
+    expect(a.node.validate()).toHaveLength(1);
+    expect(a.node.validate()[0]).toMatch(/\(got \["c\/B","c\/C"\]\)/);
+    expect(b.node.validate()).toHaveLength(1);
+    expect(c.node.validate()[0]).toMatch(/\(got \["c\/A","c\/B"\]\)/);
+    expect(d.node.validate()).toEqual([]);
+  });
+
   test('fitName keeps short names and cuts long ones to 63 characters with a hash before the tail', () => {
     // GIVEN
     const long = `${'a'.repeat(60)}-.b`;
