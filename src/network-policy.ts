@@ -2,9 +2,9 @@ import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Peer, PeerKind } from './peer';
-import { renderRuleForm } from './policy-rule';
+import { DescribedRule, DirectionRules, renderRuleForm } from './policy-rule';
 import { Port } from './port';
-import { compareStrings, undefinedIfEmpty } from './private/canonical';
+import { undefinedIfEmpty } from './private/canonical';
 import { childPath } from './private/construct-path';
 import { invalid } from './private/errors';
 import { checkNamespaceName, dns1123SubdomainProblem } from './private/k8s-names';
@@ -87,16 +87,8 @@ export interface NetworkPolicyProps {
   readonly description?: string;
 }
 
-/** A rule after validation: canonical JSON key, rendered form and descriptions. */
-interface RenderedRule {
-  readonly key: string;
-  readonly peers: k8s.NetworkPolicyPeer[];
-  readonly ports: k8s.NetworkPolicyPort[];
-  readonly descriptions: string[];
-}
-
-/** The descriptions of a rule that has none (shared; never mutated). */
-const NO_DESCRIPTIONS: string[] = [];
+/** The descriptions of a rule that has none (shared). */
+const NO_DESCRIPTIONS: readonly string[] = [];
 
 /** Prefix of the annotations this library writes. */
 const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
@@ -131,14 +123,11 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   public readonly selector: LabelSelector;
 
   /**
-   * The rules of each isolated direction, by canonical key (absent: the direction is not isolated). Plain
-   * fields rather than a map of maps: thousands of policies are made per synth, and each allocation counts.
+   * The rules of each isolated direction (absent: the direction is not isolated). Plain fields rather than a
+   * map of maps: thousands of policies are made per synth, and each allocation counts.
    */
-  private ingressRules?: Map<string, RenderedRule>;
-  private egressRules?: Map<string, RenderedRule>;
-  /** `orderedRules()` per direction, until the next rule is added. */
-  private orderedIngress?: RenderedRule[];
-  private orderedEgress?: RenderedRule[];
+  private ingressRules?: DirectionRules;
+  private egressRules?: DirectionRules;
   /** Whether the direction's rule-descriptions annotation is registered (only once a rule has a description). */
   private ingressDescribed = false;
   private egressDescribed = false;
@@ -218,23 +207,16 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   }
 
   private addRule(type: PolicyType, rule: NetworkPolicyRule): void {
-    const rendered = this.renderRule(type, rule);
-    const rules = this.rulesOf(type);
-    const existing = rules.get(rendered.key);
-    const merged = existing === undefined ? rendered
-      : { ...rendered, descriptions: [...new Set([...existing.descriptions, ...rendered.descriptions])] };
-    rules.set(rendered.key, merged);
-    if (type === PolicyType.INGRESS) this.orderedIngress = undefined;
-    else this.orderedEgress = undefined;
-    if (merged.descriptions.length > 0) this.describeRules(type);
+    const stored = this.rulesOf(type).add(this.renderRule(type, rule));
+    if (stored.descriptions.length > 0) this.describeRules(type);
   }
 
   /** The rules of a direction, isolating it if it was not yet. */
-  private rulesOf(type: PolicyType): Map<string, RenderedRule> {
+  private rulesOf(type: PolicyType): DirectionRules {
     if (type === PolicyType.INGRESS) {
-      return this.ingressRules ??= new Map();
+      return this.ingressRules ??= new DirectionRules();
     }
-    return this.egressRules ??= new Map();
+    return this.egressRules ??= new DirectionRules();
   }
 
   /**
@@ -251,7 +233,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     this.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
   }
 
-  private renderRule(type: PolicyType, rule: NetworkPolicyRule): RenderedRule {
+  private renderRule(type: PolicyType, rule: NetworkPolicyRule): DescribedRule {
     const where = this.node.path;
     const side = type === PolicyType.INGRESS ? 'sources' : 'destinations';
     if (rule === undefined || !Array.isArray(rule.peers) || rule.peers.length === 0) {
@@ -291,31 +273,19 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
         named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
     }
     const form = renderRuleForm(rule.peers, ports);
-    return { ...form, descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };
-  }
-
-  private orderedRules(type: PolicyType): RenderedRule[] {
-    const rules = type === PolicyType.INGRESS ? this.ingressRules : this.egressRules;
-    if (rules === undefined) return [];
-    let ordered = type === PolicyType.INGRESS ? this.orderedIngress : this.orderedEgress;
-    if (ordered === undefined) {
-      ordered = rules.size === 1 ? [...rules.values()] : [...rules.keys()].sort(compareStrings).map((key) => rules.get(key)!);
-      if (type === PolicyType.INGRESS) this.orderedIngress = ordered;
-      else this.orderedEgress = ordered;
-    }
-    return ordered;
+    return { form, descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };
   }
 
   private renderSpec(): k8s.NetworkPolicySpec {
     const ingress = this.ingressRules === undefined ? undefined
-      : this.orderedRules(PolicyType.INGRESS).map((r) => ({ from: undefinedIfEmpty(r.peers), ports: undefinedIfEmpty(r.ports) }));
+      : this.ingressRules.list().map((r) => ({ from: undefinedIfEmpty(r.form.peers), ports: undefinedIfEmpty(r.form.ports) }));
     const egress = this.egressRules === undefined ? undefined
-      : this.orderedRules(PolicyType.EGRESS).map((r) => ({ to: undefinedIfEmpty(r.peers), ports: undefinedIfEmpty(r.ports) }));
+      : this.egressRules.list().map((r) => ({ to: undefinedIfEmpty(r.form.peers), ports: undefinedIfEmpty(r.form.ports) }));
     return { podSelector: this.selector._toKube(), policyTypes: this.policyTypes, ingress, egress };
   }
 
   private renderDescriptions(type: PolicyType): string | undefined {
-    const lines = this.orderedRules(type)
+    const lines = (type === PolicyType.INGRESS ? this.ingressRules : this.egressRules)!.list()
       .map((rule, index) => (rule.descriptions.length === 0 ? undefined : `${index}: ${rule.descriptions.join('; ')}`))
       .filter((line): line is string => line !== undefined);
     return lines.length === 0 ? undefined : lines.join('\n');

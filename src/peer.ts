@@ -146,6 +146,7 @@ export class Peer {
 
   private readonly _peers: k8s.NetworkPolicyPeer[];
   private _forms?: Keyed<k8s.NetworkPolicyPeer>[];
+  private _kubes?: k8s.NetworkPolicyPeer[];
 
   private constructor(
     /** What kind of peer this is. */
@@ -185,11 +186,27 @@ export class Peer {
    */
   public _canonicalForms(): Keyed<k8s.NetworkPolicyPeer>[] {
     if (this._forms === undefined) {
-      const byKey = new Map<string, k8s.NetworkPolicyPeer>();
-      this._toKube().forEach((kube) => byKey.set(canonicalJson(kube), kube));
-      this._forms = [...byKey.keys()].sort(compareStrings).map((key) => ({ key, kube: byKey.get(key)! }));
+      if (this._peers.length <= 1) {
+        this._forms = this._kubeForms().map((kube) => ({ key: canonicalJson(kube), kube }));
+      } else {
+        const byKey = new Map<string, k8s.NetworkPolicyPeer>();
+        this._toKube().forEach((kube) => byKey.set(canonicalJson(kube), kube));
+        this._forms = [...byKey.keys()].sort(compareStrings).map((key) => ({ key, kube: byKey.get(key)! }));
+      }
     }
     return this._forms;
+  }
+
+  /**
+   * The Kubernetes peers of `_canonicalForms()` (the same objects), without their JSON: a peer that renders
+   * one Kubernetes peer needs no sorting, so its JSON is only computed when a rule key asks for it.
+   * @internal
+   */
+  public _kubeForms(): k8s.NetworkPolicyPeer[] {
+    if (this._kubes === undefined) {
+      this._kubes = this._peers.length <= 1 ? this._toKube() : this._canonicalForms().map((form) => form.kube);
+    }
+    return this._kubes;
   }
 }
 

@@ -23,6 +23,9 @@ export interface RuleForm {
  * The rendered objects are shared between rules that use the same values: callers must not mutate them.
  */
 export function renderRuleForm(peers: Peer[], ports: Port[]): RuleForm {
+  if (peers.length === 1 && ports.length <= 1) {
+    return new SimpleRuleForm(peers[0], ports[0]);
+  }
   const peerForms = peers.length === 1 ? peers[0]._canonicalForms() : mergePeers(peers);
   const portForms = ports.length === 1 ? [ports[0]._canonicalForm()] : mergePorts(ports);
   return {
@@ -30,6 +33,28 @@ export function renderRuleForm(peers: Peer[], ports: Port[]): RuleForm {
     peers: peerForms.map((form) => form.kube),
     ports: portForms.map((form) => form.kube),
   };
+}
+
+/**
+ * The common rule, one peer and at most one port: nothing to sort, so its key, which only a policy with several
+ * rules in a direction needs, is computed on first use.
+ */
+class SimpleRuleForm implements RuleForm {
+  public readonly peers: k8s.NetworkPolicyPeer[];
+  public readonly ports: k8s.NetworkPolicyPort[];
+  private _key?: string;
+
+  public constructor(private readonly peer: Peer, private readonly port: Port | undefined) {
+    this.peers = peer._kubeForms();
+    this.ports = port === undefined ? [] : [port._kubeForm()];
+  }
+
+  public get key(): string {
+    if (this._key === undefined) {
+      this._key = ruleKey(this.peer._canonicalForms().map((form) => form.key), this.port === undefined ? [] : [this.port._canonicalForm().key]);
+    }
+    return this._key;
+  }
 }
 
 /** `canonicalJson({ peers, ports })` from the canonical JSON of each peer and port (`peers` sorts before `ports`). */
@@ -54,4 +79,52 @@ function mergePorts(ports: Port[]): SortableKeyed<k8s.NetworkPolicyPort>[] {
     bySortKey.set(form.sortKey, form);
   }
   return [...bySortKey.keys()].sort(compareStrings).map((key) => bySortKey.get(key)!);
+}
+
+/** A rule, and the descriptions given for it. */
+export interface DescribedRule {
+  readonly form: RuleForm;
+  readonly descriptions: readonly string[];
+}
+
+/**
+ * The rules of one direction of a policy: identical rules merged (their descriptions joined), listed in canonical
+ * order. Rule keys are only computed once a second rule arrives, since a single rule has nothing to merge with
+ * or to be sorted against.
+ */
+export class DirectionRules {
+  private readonly rules: DescribedRule[] = [];
+  /** Index of each rule by key, from the second rule on. */
+  private byKey?: Map<string, number>;
+  /** `list()`, until the next rule is added. */
+  private ordered?: DescribedRule[];
+
+  /** Adds a rule, or merges it into the identical one already there; returns the rule as stored. */
+  public add(rule: DescribedRule): DescribedRule {
+    this.ordered = undefined;
+    if (this.rules.length === 0) {
+      this.rules.push(rule);
+      return rule;
+    }
+    if (this.byKey === undefined) {
+      this.byKey = new Map(this.rules.map((known, index) => [known.form.key, index]));
+    }
+    const at = this.byKey.get(rule.form.key);
+    if (at === undefined) {
+      this.byKey.set(rule.form.key, this.rules.length);
+      this.rules.push(rule);
+      return rule;
+    }
+    const merged = { form: rule.form, descriptions: [...new Set([...this.rules[at].descriptions, ...rule.descriptions])] };
+    this.rules[at] = merged;
+    return merged;
+  }
+
+  /** The rules, sorted by key. Shared until the next `add()`: callers must not mutate it. */
+  public list(): DescribedRule[] {
+    if (this.ordered === undefined) {
+      this.ordered = this.rules.length <= 1 ? [...this.rules] : [...this.rules].sort((a, b) => compareStrings(a.form.key, b.form.key));
+    }
+    return this.ordered;
+  }
 }

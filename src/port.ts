@@ -157,6 +157,7 @@ export class Port {
   }
 
   private _form?: SortableKeyed<k8s.NetworkPolicyPort>;
+  private _kube?: k8s.NetworkPolicyPort;
 
   /**
    * @param protocol protocol
@@ -222,10 +223,22 @@ export class Port {
    */
   public _canonicalForm(): SortableKeyed<k8s.NetworkPolicyPort> {
     if (this._form === undefined) {
-      const kube = this._toKube();
+      const kube = this._kubeForm();
       this._form = { key: canonicalJson(kube), kube, sortKey: this._sortKey() };
     }
     return this._form;
+  }
+
+  /**
+   * The Kubernetes port of `_canonicalForm()` (the same object), without its JSON. Shared: callers must not
+   * mutate it.
+   * @internal
+   */
+  public _kubeForm(): k8s.NetworkPolicyPort {
+    if (this._kube === undefined) {
+      this._kube = this._toKube();
+    }
+    return this._kube;
   }
 
   /** @internal */

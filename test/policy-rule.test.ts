@@ -1,5 +1,5 @@
 import { LabelRequirement, LabelSelector, Peer, Port, Protocol } from '../src';
-import { renderRuleForm, ruleKey } from '../src/policy-rule';
+import { DirectionRules, renderRuleForm, ruleKey } from '../src/policy-rule';
 import { canonicalJson, canonicalSet, compareStrings } from '../src/private/canonical';
 
 const WEB = LabelSelector.of({ labels: { app: 'web', tier: 'front' } });
@@ -59,5 +59,36 @@ describe('policy-rule', () => {
     expect(second.ports[0]).toBe(first.ports[0]);
     expect(equal.key).toBe(first.key);
     expect(equal.peers).toHaveLength(1);
+  });
+
+  test('direction rules merge identical rules, join their descriptions, and list rules in key order', () => {
+    // GIVEN
+    const rules = new DirectionRules();
+    const web = renderRuleForm([Peer.pods(WEB)], [Port.tcp(8080)]);
+    const sameAsWeb = renderRuleForm([Peer.pods(LabelSelector.of({ labels: { tier: 'front', app: 'web' } }))], [Port.tcp(8080)]);
+    const dns = renderRuleForm([Peer.podsInNamespace('kube-system', DNS)], [Port.DNS_UDP, Port.DNS_TCP]);
+    // WHEN
+    rules.add({ form: web, descriptions: ['from web'] });
+    const one = rules.list();
+    rules.add({ form: dns, descriptions: [] });
+    const merged = rules.add({ form: sameAsWeb, descriptions: ['again', 'from web'] });
+    // THEN
+    expect(one.map((r) => r.form)).toEqual([web]);
+    expect(merged.descriptions).toEqual(['from web', 'again']);
+    const listed = rules.list();
+    expect(listed.map((r) => r.form.key)).toEqual([web.key, dns.key].sort(compareStrings));
+    expect(listed.find((r) => r.form.key === web.key)!.descriptions).toEqual(['from web', 'again']);
+    expect(rules.list()).toBe(listed);
+  });
+
+  test('a second identical rule merges with a first one whose key was never asked for', () => {
+    // GIVEN
+    const rules = new DirectionRules();
+    // WHEN
+    rules.add({ form: renderRuleForm([Peer.any()], []), descriptions: ['a'] });
+    rules.add({ form: renderRuleForm([Peer.any()], []), descriptions: ['b'] });
+    // THEN
+    expect(rules.list()).toHaveLength(1);
+    expect(rules.list()[0].descriptions).toEqual(['a', 'b']);
   });
 });
