@@ -101,6 +101,21 @@ export class Peer {
    * @example Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16'])
    */
   public static ipBlock(cidr: string, except?: string[]): Peer {
+    // Peers are immutable, so equal ranges share one peer (and its rendered forms): policies name the same few
+    // ranges over and over, and the CIDR intents check each range with a peer of its own before building theirs.
+    const key = ipBlockKey(cidr, except);
+    let peer = key === undefined ? undefined : IP_BLOCKS.get(key);
+    if (peer === undefined) {
+      peer = Peer.makeIpBlock(cidr, except);
+      if (key !== undefined) {
+        if (IP_BLOCKS.size >= IP_BLOCKS_MAX) IP_BLOCKS.clear();
+        IP_BLOCKS.set(key, peer);
+      }
+    }
+    return peer;
+  }
+
+  private static makeIpBlock(cidr: string, except?: string[]): Peer {
     const where = 'Peer.ipBlock()';
     const outer = checkCidr(where, cidr);
     const inner = (except ?? []).map((text) => {
@@ -208,6 +223,24 @@ export class Peer {
     }
     return this._kubes;
   }
+}
+
+/** `Peer.ipBlock()` results by their arguments; cleared when full, so that it stays small. */
+const IP_BLOCKS = new Map<string, Peer>();
+const IP_BLOCKS_MAX = 4096;
+
+/** The cache key of `Peer.ipBlock(cidr, except)`, or undefined for arguments that are not all strings. */
+function ipBlockKey(cidr: string, except: string[] | undefined): string | undefined {
+  if (typeof cidr !== 'string') {
+    return undefined;
+  }
+  if (except === undefined) {
+    return cidr;
+  }
+  if (!Array.isArray(except) || !except.every((text) => typeof text === 'string')) {
+    return undefined;
+  }
+  return [cidr, ...except].join('\u0000');
 }
 
 function checkSelector(where: string, selector: LabelSelector): void {

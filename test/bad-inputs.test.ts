@@ -79,7 +79,7 @@ describe('bad inputs', () => {
       message = (e as Error).message;
     }
     // THEN
-    expect(message).toMatch(/^\[[^\]]+\] .+ \(got .+\)\. .+\.$/s);
+    expect(message).toMatch(/^\[[^\]]+\] .+ \(got .+\)\. .+[.?!]$/s);
     for (const fragment of fragments) {
       expect(message).toMatch(fragment);
     }

@@ -43,6 +43,17 @@ describe('Peer', () => {
     expect(peer.toString()).toBe('ipBlock 10.0.0.0/8 except 10.1.0.0/16,10.2.0.0/16');
   });
 
+  test('ipBlock() with the same arguments gives the same peer, and bad arguments fail every time', () => {
+    // GIVEN / WHEN
+    const first = Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16']);
+    // THEN
+    expect(Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16'])).toBe(first);
+    expect(Peer.ipBlock('10.0.0.0/8')).not.toBe(first);
+    expect(kube(Peer.ipBlock('10.0.0.0/8'))).toEqual([{ ipBlock: { cidr: '10.0.0.0/8' } }]);
+    expect(() => Peer.ipBlock('10.0.0.1/8')).toThrow(/bits set past its prefix length.*"10\.0\.0\.1\/32"\?$/);
+    expect(() => Peer.ipBlock('10.0.0.1/8')).toThrow(/bits set past its prefix length/);
+  });
+
   test('ipBlock() writes IPv6 in RFC 5952 form', () => {
     // GIVEN / WHEN
     const peer = Peer.ipBlock('2001:DB8:0:0::/32', ['2001:db8:0:0:1::/80']);

@@ -153,8 +153,11 @@ export function intentName(parts: string[]): string {
  */
 export function selectorSlug(selector: LabelSelector): string {
   const kube = selector._toKube();
-  const labels = kube.matchLabels ?? {};
-  const parts = Object.keys(labels).map((key) => labels[key] === '' ? keyName(key) : labels[key]);
+  const parts: string[] = [];
+  const labels = kube.matchLabels;
+  for (const key in labels) {
+    parts.push(labels[key] === '' ? keyName(key) : labels[key]);
+  }
   for (const expression of kube.matchExpressions ?? []) {
     const key = keyName(expression.key);
     const values = (expression.values ?? []).join('-');

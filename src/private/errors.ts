@@ -2,7 +2,8 @@
  * The one error format of the library:
  * `[<where>] <what is wrong> (got <bad value>). <how to fix>.`
  *
- * `where` is a construct path for constructs and the call (`Port.tcp()`) for values.
+ * `where` is a construct path for constructs and the call (`Port.tcp()`) for values. A fix that asks a question
+ * ("did you mean ...?") ends with its question mark instead of the period.
  */
 export function invalid(where: string, problem: string, got: unknown, fix: string): Error {
   return new Error(formatProblem(where, problem, got, fix));
@@ -11,7 +12,7 @@ export function invalid(where: string, problem: string, got: unknown, fix: strin
 /** The same format as `invalid()`, as a string (for validations and lint findings). */
 export function formatProblem(where: string, problem: string, got: unknown, fix: string): string {
   const prefix = where === '' ? '' : `[${where}] `;
-  return `${prefix}${problem} (got ${show(got)}). ${stripPeriod(fix)}.`;
+  return `${prefix}${problem} (got ${show(got)}). ${endSentence(fix)}`;
 }
 
 /** Renders a bad value for a message: strings quoted, undefined spelled out, objects as JSON. */
@@ -29,6 +30,7 @@ export function show(value: unknown): string {
   }
 }
 
-function stripPeriod(text: string): string {
-  return text.endsWith('.') ? text.slice(0, -1) : text;
+/** The fix as one sentence: a period added unless it already ends with one, or with a question or exclamation mark. */
+function endSentence(text: string): string {
+  return /[.?!]$/.test(text) ? text : `${text}.`;
 }

@@ -13,6 +13,12 @@ describe('errors', () => {
     expect(formatProblem('', 'bad', 'x', 'fix it')).toBe('bad (got "x"). fix it.');
   });
 
+  test('a fix that ends with a question or exclamation mark gets no extra period', () => {
+    // GIVEN / WHEN / THEN
+    expect(formatProblem('w', 'bad', 1, 'Did you mean 2?')).toBe('[w] bad (got 1). Did you mean 2?');
+    expect(formatProblem('w', 'bad', 1, 'Never do this!')).toBe('[w] bad (got 1). Never do this!');
+  });
+
   test('show() renders any value readably', () => {
     // GIVEN
     const cyclic: any = {};
