@@ -8,6 +8,9 @@ const ESCAPED_SEPARATOR = '--';
  * separator, a newline) in an id with `--`.
  */
 export function sanitizedId(id: string): string {
+  if (!id.includes('/') && !id.includes('\n')) {
+    return id;
+  }
   return id.replace(/[/\n]/g, ESCAPED_SEPARATOR);
 }
 

@@ -43,8 +43,15 @@ export function fitName(head: string, hashInput: () => string, tail: string = ''
   return `${head.slice(0, MAX_NAME - tail.length - hash.length - 1).replace(/[-.]+$/, '')}-${hash}${tail}`;
 }
 
+/** An id of one word: an optional capital, then lowercase letters and digits. */
+const ONE_WORD = /^[A-Z]?[a-z0-9]*$/;
+
 /** `AllowWebToAPI2` -> `allow-web-to-api2`. */
 export function kebab(id: string): string {
+  if (ONE_WORD.test(id)) {
+    // `Api`, `Policy12`, `web`: nothing to split, only to lower
+    return id.toLowerCase();
+  }
   return id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')

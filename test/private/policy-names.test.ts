@@ -5,7 +5,7 @@ import { defaultPolicyName, fitName, kebab, PolicyNameRegistry } from '../../src
 describe('policy-names', () => {
   test.each([
     ['AllowWeb', 'allow-web'], ['AllowHTTPFromWeb', 'allow-http-from-web'], ['API2', 'api2'], ['deny_all', 'deny-all'],
-    ['already-kebab', 'already-kebab'], ['Web2Api', 'web2-api'], ['--x--', 'x'],
+    ['already-kebab', 'already-kebab'], ['Web2Api', 'web2-api'], ['--x--', 'x'], ['Policy12', 'policy12'], ['Api', 'api'], ['web', 'web'], ['A', 'a'], ['', ''],
   ])('kebab(%s) is %s', (id, expected) => {
     // GIVEN / WHEN / THEN
     expect(kebab(id)).toBe(expected);
