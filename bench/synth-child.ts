@@ -4,7 +4,8 @@
  *
  * Usage: node synth-child.js <variant> <count> <outdir> <libDir>
  * Variants: raw (k8s.KubeNetworkPolicy), wrapped (the same inside a bare Construct, Lazy spec), plus (cdk8s-plus-28
- * NetworkPolicy), core (our NetworkPolicy), intents (our intent constructs). All build the same policies: policy i has
+ * NetworkPolicy), core (our NetworkPolicy), mixed (core through four empty subclasses, one per shape: what a mix of
+ * construct classes costs by itself), intents (our intent constructs). All build the same policies: policy i has
  * shape i % 4 (ingress from labelled pods on TCP 8080; deny all ingress; DNS egress to kube-system; egress to
  * 10.0.0.0/8 except 10.1.0.0/16 on TCP 443) and lives in namespace ns-(i % 20), one chart per namespace.
  *
@@ -31,7 +32,7 @@ function main(argv: string[]): void {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const cdk8s: Cdk8s = require('cdk8s');
   const plus: Plus = require('cdk8s-plus-28');
-  const lib: Lib | undefined = variant === 'core' || variant === 'intents' ? require(libDir) : undefined;
+  const lib: Lib | undefined = ['core', 'mixed', 'intents'].includes(variant) ? require(libDir) : undefined;
   /* eslint-enable @typescript-eslint/no-require-imports */
   const t1 = process.hrtime.bigint();
   const app = new cdk8s.App({ outdir });
@@ -69,7 +70,8 @@ function builder(variant: string, cdk8s: Cdk8s, plus: Plus, lib: Lib | undefined
     case 'raw': return rawBuilder(plus);
     case 'wrapped': return wrappedBuilder(plus, cdk8s);
     case 'plus': return plusBuilder(plus);
-    case 'core': return coreBuilder(lib!);
+    case 'core': return coreBuilder(lib!, false);
+    case 'mixed': return coreBuilder(lib!, true);
     case 'intents': return intentsBuilder(lib!);
     default: throw new Error(`unknown variant ${JSON.stringify(variant)} (cdk8s ${cdk8s ? 'loaded' : 'missing'})`);
   }
@@ -181,15 +183,25 @@ function plusBuilder(plus: Plus): Build {
   };
 }
 
-/** Our core construct, with values (selectors, peers, ports) made once where a program would share them. */
-function coreBuilder(lib: Lib): Build {
-  const { LabelSelector, LabelRequirement, NetworkPolicy, Peer, Port } = lib;
+/**
+ * Our core construct, with values (selectors, peers, ports) made once where a program would share them. With
+ * `mixed`, each shape is made through its own empty subclass of NetworkPolicy, as the intents are: cdk8s then
+ * meets four classes where it met one, which is what a mix of construct classes costs by itself.
+ */
+function coreBuilder(lib: Lib, mixed: boolean): Build {
+  const { LabelSelector, LabelRequirement, Peer, Port } = lib;
+  class Shape0 extends lib.NetworkPolicy {}
+  class Shape1 extends lib.NetworkPolicy {}
+  class Shape2 extends lib.NetworkPolicy {}
+  class Shape3 extends lib.NetworkPolicy {}
+  const classes = mixed ? [Shape0, Shape1, Shape2, Shape3] : [lib.NetworkPolicy, lib.NetworkPolicy, lib.NetworkPolicy, lib.NetworkPolicy];
   const dns = Peer.podsInNamespace('kube-system',
     LabelSelector.of({ expressions: [LabelRequirement.isIn('k8s-app', ['coredns', 'kube-dns'])] }));
   const block = Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16']);
   return (chart, i) => {
     const selector = LabelSelector.of({ labels: { app: `svc-${i}` } });
     const id = `Policy${i}`;
+    const NetworkPolicy = classes[i % 4];
     switch (i % 4) {
       case 0:
         new NetworkPolicy(chart, id, {

@@ -1,9 +1,10 @@
 /**
- * End-to-end timings around the synth benchmark: `cdk8s synth` of the example app, and the start-up of the
- * `cdk8s-netpol` CLI (`node lib/cli/main.js --help`), each the median of several whole-process runs.
+ * End-to-end timings around the synth benchmark: `cdk8s synth` of the example app, the start-up of the
+ * `cdk8s-netpol` CLI (`node lib/cli/main.js --help`), and `check` of the manifests that synth wrote, each the
+ * median of several whole-process runs.
  */
 import { spawnSync } from 'child_process';
-import { existsSync } from 'fs';
+import { existsSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { median } from './synth-process';
 
@@ -20,6 +21,7 @@ export interface EndToEnd {
   readonly nodeStartup: CommandTiming;
   readonly exampleSynth?: CommandTiming;
   readonly cliHelp?: CommandTiming;
+  readonly cliCheck?: CommandTiming;
   readonly skipped: string[];
 }
 
@@ -34,11 +36,23 @@ export function measureEndToEnd(root: string): EndToEnd {
   const cli = join(root, 'lib', 'cli', 'main.js');
   const cliHelp = existsSync(cli) ? time('node lib/cli/main.js --help', process.execPath, [cli, '--help'], root, 10) : undefined;
   if (cliHelp === undefined) skipped.push('lib/cli/main.js not built (src/cli/main.ts absent or lib not rebuilt)');
-  for (const t of [nodeStartup, exampleSynth, cliHelp]) {
+  const dist = join(root, 'examples', 'app', 'dist');
+  const cliCheck = cliHelp !== undefined && exampleSynth !== undefined
+    ? time('node lib/cli/main.js check examples/app/dist', process.execPath, [cli, 'check', dist], root, 10) : undefined;
+  if (cliCheck !== undefined) {
+    console.log(`  (examples/app/dist holds ${policiesIn(dist)} NetworkPolicy objects)`);
+  }
+  for (const t of [nodeStartup, exampleSynth, cliHelp, cliCheck]) {
     if (t !== undefined) console.log(`  ${t.command.padEnd(58)} ${String(t.medianMs).padStart(8)} ms (median of ${t.runs})`);
   }
   skipped.forEach((s) => console.log(`  not measured: ${s}`));
-  return { nodeStartup, exampleSynth, cliHelp, skipped };
+  return { nodeStartup, exampleSynth, cliHelp, cliCheck, skipped };
+}
+
+/** How many NetworkPolicy documents the YAML files of a directory hold. */
+function policiesIn(dir: string): number {
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml'))
+    .reduce((n, f) => n + (readFileSync(join(dir, f), 'utf8').match(/^kind: NetworkPolicy$/gm) ?? []).length, 0);
 }
 
 function time(command: string, file: string, args: string[], cwd: string, runs: number): CommandTiming {
@@ -51,5 +65,5 @@ function time(command: string, file: string, args: string[], cwd: string, runs: 
       throw new Error(`${command} failed (exit ${proc.status}): ${(proc.stderr ?? '').slice(0, 2000)}`);
     }
   }
-  return { command, runs, medianMs: median(runsMs), runsMs };
+  return { command, runs, medianMs: Math.round(median(runsMs) * 10) / 10, runsMs };
 }

@@ -3,7 +3,8 @@
  * whole-process wall time and peak memory (max RSS). Options:
  *   --counts 1000,5000,20000   policy counts
  *   --runs R                   runs per cell (default 5, and 3 from 20,000 policies up)
- *   --variants raw,plus,core,intents   (also: wrapped, the floor for a construct that owns its ApiObject)
+ *   --variants raw,plus,core,intents   (also: wrapped, the floor for a construct that owns its ApiObject; mixed,
+ *                              core through four empty subclasses, the cost of a mix of construct classes)
  *   --lib DIR                  measure this compiled library instead of a snapshot of lib/
  *   --before DIR               also measure an older build of the library (variants core@before, intents@before),
  *                              interleaved with the others, and check that it writes byte-identical YAML
@@ -55,6 +56,7 @@ interface Cell {
 export const DESCRIPTIONS: Record<string, string> = {
   raw: 'cdk8s k8s.KubeNetworkPolicy (floor)',
   wrapped: 'k8s.KubeNetworkPolicy as child Resource of a bare Construct, Lazy spec (tree-shape floor)',
+  mixed: 'cdk8s-netpol NetworkPolicy through four empty subclasses, one per shape (cost of a mix of classes)',
   plus: 'cdk8s-plus-28 NetworkPolicy',
   core: 'cdk8s-netpol NetworkPolicy',
   intents: 'cdk8s-netpol intents',
