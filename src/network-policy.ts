@@ -1,8 +1,8 @@
 import { Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { Peer, PeerKind } from './peer';
-import { DescribedRule, DirectionRules, renderRuleForm } from './policy-rule';
+import { Peer } from './peer';
+import { checkedRule, DirectionRules } from './policy-rule';
 import { Port } from './port';
 import { undefinedIfEmpty } from './private/canonical';
 import { childPath } from './private/construct-path';
@@ -86,9 +86,6 @@ export interface NetworkPolicyProps {
    */
   readonly description?: string;
 }
-
-/** The descriptions of a rule that has none (shared). */
-const NO_DESCRIPTIONS: readonly string[] = [];
 
 /** Prefix of the annotations this library writes. */
 const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
@@ -207,7 +204,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   }
 
   private addRule(type: PolicyType, rule: NetworkPolicyRule): void {
-    const stored = this.rulesOf(type).add(this.renderRule(type, rule));
+    const stored = this.rulesOf(type).add(checkedRule(this.node.path, type === PolicyType.INGRESS ? 'ingress' : 'egress', rule));
     if (stored.descriptions.length > 0) this.describeRules(type);
   }
 
@@ -231,49 +228,6 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     else this.egressDescribed = true;
     const key = `${ANNOTATION_PREFIX}/${type.toLowerCase()}-rules`;
     this.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
-  }
-
-  private renderRule(type: PolicyType, rule: NetworkPolicyRule): DescribedRule {
-    const where = this.node.path;
-    const side = type === PolicyType.INGRESS ? 'sources' : 'destinations';
-    if (rule === undefined || !Array.isArray(rule.peers) || rule.peers.length === 0) {
-      throw invalid(where, `${type.toLowerCase()} rule has no peers`, rule?.peers,
-        `List the ${side} in peers; use Peer.any() if every peer is really meant`);
-    }
-    let hasAny = false;
-    let onlyIpBlocks = true;
-    for (const peer of rule.peers) {
-      if (!(peer instanceof Peer)) {
-        throw invalid(where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
-      }
-      hasAny ||= peer.kind === PeerKind.ANY;
-      onlyIpBlocks &&= peer.isIpBlock();
-    }
-    if (hasAny && rule.peers.length > 1) {
-      throw invalid(where, `Peer.any() already allows every peer, so the other ${side} in this rule mean nothing`,
-        rule.peers.map((p) => p.toString()), 'Remove Peer.any(), or remove the other peers');
-    }
-    const ports = rule.ports ?? [];
-    if (rule.ports !== undefined && ports.length === 0) {
-      throw invalid(where, `${type.toLowerCase()} rule has an empty ports list, which Kubernetes reads as every port`, ports,
-        'Leave ports out to allow every port, or list the ports');
-    }
-    let hasNamed = false;
-    for (const port of ports) {
-      if (!(port instanceof Port)) {
-        throw invalid(where, 'ports must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
-      }
-      hasNamed ||= port.portName !== undefined;
-    }
-    // In egress a port name resolves on the destination, which an address outside the cluster does not have;
-    // in ingress it resolves on the selected pods, so ipBlock sources are fine.
-    if (type === PolicyType.EGRESS && hasNamed && onlyIpBlocks) {
-      const named = ports.filter((p) => p.portName !== undefined);
-      throw invalid(where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
-        named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
-    }
-    const form = renderRuleForm(rule.peers, ports);
-    return { form, descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };
   }
 
   private renderSpec(): k8s.NetworkPolicySpec {

@@ -1,14 +1,17 @@
 /**
- * Canonical rendering of one rule's peers and ports (internal; not exported from the package).
+ * The rules of a policy (internal; not exported from the package): the checks a rule must pass, its canonical
+ * rendering, and the rules of one direction, merged and ordered.
  *
  * Peers and ports are immutable values that keep their canonical JSON once computed, so a rule's key is joined
  * from those texts instead of serializing the whole rule again, and the common rule (one peer, one port) needs
  * no sorting at all.
  */
 import { k8s } from 'cdk8s-plus-28';
-import { Peer } from './peer';
+import type { NetworkPolicyRule } from './network-policy';
+import { Peer, PeerKind } from './peer';
 import { Port } from './port';
 import { compareStrings, Keyed, SortableKeyed } from './private/canonical';
+import { invalid } from './private/errors';
 
 /** A rule's peers and ports, deduplicated and in canonical order, and the key that identifies the rule. */
 export interface RuleForm {
@@ -128,3 +131,54 @@ export class DirectionRules {
     return this.ordered;
   }
 }
+
+/**
+ * A rule of a policy, checked: `[where] ...` errors for what a rule must not be, then its canonical form.
+ *
+ * @param where the construct path of the policy
+ * @param direction the direction the rule is added to
+ * @param rule the rule as given
+ */
+export function checkedRule(where: string, direction: 'ingress' | 'egress', rule: NetworkPolicyRule): DescribedRule {
+  const side = direction === 'ingress' ? 'sources' : 'destinations';
+  if (rule === undefined || !Array.isArray(rule.peers) || rule.peers.length === 0) {
+    throw invalid(where, `${direction} rule has no peers`, rule?.peers,
+      `List the ${side} in peers; use Peer.any() if every peer is really meant`);
+  }
+  let hasAny = false;
+  let onlyIpBlocks = true;
+  for (const peer of rule.peers) {
+    if (!(peer instanceof Peer)) {
+      throw invalid(where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
+    }
+    hasAny ||= peer.kind === PeerKind.ANY;
+    onlyIpBlocks &&= peer.isIpBlock();
+  }
+  if (hasAny && rule.peers.length > 1) {
+    throw invalid(where, `Peer.any() already allows every peer, so the other ${side} in this rule mean nothing`,
+      rule.peers.map((p) => p.toString()), 'Remove Peer.any(), or remove the other peers');
+  }
+  const ports = rule.ports ?? [];
+  if (rule.ports !== undefined && ports.length === 0) {
+    throw invalid(where, `${direction} rule has an empty ports list, which Kubernetes reads as every port`, ports,
+      'Leave ports out to allow every port, or list the ports');
+  }
+  let hasNamed = false;
+  for (const port of ports) {
+    if (!(port instanceof Port)) {
+      throw invalid(where, 'ports must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+    }
+    hasNamed ||= port.portName !== undefined;
+  }
+  // In egress a port name resolves on the destination, which an address outside the cluster does not have;
+  // in ingress it resolves on the selected pods, so ipBlock sources are fine.
+  if (direction === 'egress' && hasNamed && onlyIpBlocks) {
+    const named = ports.filter((p) => p.portName !== undefined);
+    throw invalid(where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
+      named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
+  }
+  return { form: renderRuleForm(rule.peers, ports), descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };
+}
+
+/** The descriptions of a rule that has none (shared). */
+const NO_DESCRIPTIONS: readonly string[] = [];
