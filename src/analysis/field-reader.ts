@@ -1,16 +1,43 @@
-import { invalid } from '../private/errors';
+import { formatProblem } from '../private/errors';
 import { labelKeyProblem, labelValueProblem } from '../private/k8s-names';
+
+/** What a `FieldReader` throws: one malformed field, in the project format. */
+export class FieldProblem extends Error {}
 
 /**
  * Reads one manifest's fields with JSON type checks, throwing errors in the project format that name the
  * document, the object and the field path (internal).
  */
 export class FieldReader {
-  constructor(private readonly where: string) {}
+  /**
+   * @param where the document and object, for messages
+   * @param sink where `part()` records the problems of the parts it reads; without it, the first problem throws
+   */
+  constructor(private readonly where: string, private readonly sink?: string[]) {}
 
   /** Throws `[<where>] <path> <problem> (got <value>). <fix>.` */
   public fail(path: string, problem: string, got: unknown, fix: string): never {
-    throw invalid(this.where, `${path} ${problem}`, got, fix);
+    throw new FieldProblem(formatProblem(this.where, `${path} ${problem}`, got, fix));
+  }
+
+  /**
+   * Reads one part of a manifest (a rule, a selector). With a sink, a malformed field in it is recorded there
+   * and `fallback` is returned, so that the other parts are still read and every problem is reported; without
+   * one, the problem is thrown.
+   */
+  public part<T>(fallback: T, read: () => T): T {
+    if (this.sink === undefined) {
+      return read();
+    }
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof FieldProblem)) {
+        throw e;
+      }
+      this.sink.push(e.message);
+      return fallback;
+    }
   }
 
   /** A JSON object; with `known`, any other key is refused (as strict field validation does). */

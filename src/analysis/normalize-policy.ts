@@ -7,18 +7,24 @@ import { makeSelector, readOptionalSelector, readRule } from './normalize-rule';
 
 const POLICY_TYPES = ['Ingress', 'Egress'];
 
-/** Reads `spec` of a NetworkPolicy whose metadata was already read. */
+/**
+ * Reads `spec` of a NetworkPolicy whose metadata was already read. Each rule, the pod selector, the policy
+ * types and the top-level fields are read as separate parts (see `FieldReader.part`).
+ */
 export function readPolicy(r: FieldReader, manifest: any, namespace: string, name: string, source: ManifestSource): NormalizedPolicy {
-  r.object('', manifest, ['apiVersion', 'kind', 'metadata', 'spec']);
-  if (manifest.apiVersion !== 'networking.k8s.io/v1') {
-    r.fail('apiVersion', 'must be "networking.k8s.io/v1" for NetworkPolicy', manifest.apiVersion,
-      'Use apiVersion networking.k8s.io/v1 (extensions/v1beta1 was removed in Kubernetes 1.16)');
-  }
-  const spec = r.optionalObject('spec', manifest.spec, ['podSelector', 'policyTypes', 'ingress', 'egress']) ?? {};
-  const podSelector = readOptionalSelector(r, 'spec.podSelector', spec.podSelector) ?? makeSelector({}, []);
+  r.part(undefined, () => r.object('', manifest, ['apiVersion', 'kind', 'metadata', 'spec']));
+  r.part(undefined, () => {
+    if (manifest.apiVersion !== 'networking.k8s.io/v1') {
+      r.fail('apiVersion', 'must be "networking.k8s.io/v1" for NetworkPolicy', manifest.apiVersion,
+        'Use apiVersion networking.k8s.io/v1 (extensions/v1beta1 was removed in Kubernetes 1.16)');
+    }
+  });
+  const spec = r.optionalObject('spec', manifest.spec) ?? {};
+  r.part(undefined, () => r.object('spec', spec, ['podSelector', 'policyTypes', 'ingress', 'egress']));
+  const podSelector = r.part(undefined, () => readOptionalSelector(r, 'spec.podSelector', spec.podSelector)) ?? makeSelector({}, []);
   const ingress = readRules(r, 'spec.ingress', spec.ingress, 'from');
   const egress = readRules(r, 'spec.egress', spec.egress, 'to');
-  const written = readPolicyTypes(r, spec.policyTypes);
+  const written = r.part(undefined, () => readPolicyTypes(r, spec.policyTypes));
   const inferred = egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
   const types = (written ?? inferred);
   const policyTypes = POLICY_TYPES.filter((t) => types.includes(t)) as Array<'Ingress' | 'Egress'>;
@@ -38,8 +44,9 @@ export function readPolicy(r: FieldReader, manifest: any, namespace: string, nam
 }
 
 function readRules(r: FieldReader, path: string, value: unknown, peersField: 'from' | 'to'): NormalizedRule[] {
-  const list = r.optionalArray(path, value) ?? [];
-  return list.map((rule, i) => readRule(r, `${path}[${i}]`, rule, i, peersField));
+  const list = r.part(undefined, () => r.optionalArray(path, value)) ?? [];
+  return list.map((rule, i) => r.part(undefined, () => readRule(r, `${path}[${i}]`, rule, i, peersField)))
+    .filter((rule): rule is NormalizedRule => rule !== undefined);
 }
 
 function readPolicyTypes(r: FieldReader, value: unknown): string[] | undefined {

@@ -29,6 +29,12 @@ export * from './model';
 export interface NormalizeOptions {
   /** A name per input document for messages, e.g. `dist/app.k8s.yaml#2`. Default: `manifests[<index>]`. */
   readonly documentNames?: string[];
+  /**
+   * When given, the malformed fields of a NetworkPolicy are collected here, each part of the policy (its rules,
+   * selector, policy types) read on its own, instead of throwing at the first; a policy with problems is left
+   * out of the model. Problems that make the object unreadable (no object, no kind, no name) still throw.
+   */
+  readonly problems?: string[];
 }
 
 interface Collected {
@@ -45,7 +51,7 @@ export function normalizeManifests(manifests: unknown, options: NormalizeOptions
   const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [] };
   manifests.forEach((doc, index) => {
     const document = options.documentNames?.[index] ?? `manifests[${index}]`;
-    readDocument(found, doc, { document, index });
+    readDocument(found, doc, { document, index }, options.problems);
   });
   const referenced = [...found.policies.values(), ...found.workloads].map((o) => o.namespace);
   for (const name of referenced) {
@@ -60,7 +66,7 @@ export function normalizeManifests(manifests: unknown, options: NormalizeOptions
   };
 }
 
-function readDocument(found: Collected, doc: unknown, source: ManifestSource): void {
+function readDocument(found: Collected, doc: unknown, source: ManifestSource, problems?: string[]): void {
   if (doc === null || doc === undefined) {
     return; // an empty YAML document
   }
@@ -68,25 +74,29 @@ function readDocument(found: Collected, doc: unknown, source: ManifestSource): v
   const kind = new FieldReader(source.document).string('kind', top.kind);
   if (kind === 'List') {
     const items = new FieldReader(`${source.document} List`).optionalArray('items', top.items) ?? [];
-    items.forEach((item, i) => readDocument(found, item, { document: `${source.document} items[${i}]`, index: source.index }));
+    items.forEach((item, i) => readDocument(found, item, { document: `${source.document} items[${i}]`, index: source.index }, problems));
     return;
   }
   if (kind !== 'NetworkPolicy' && kind !== 'Namespace' && WORKLOAD_TEMPLATE_PATHS[kind] === undefined) {
     return;
   }
-  const { reader, namespace, name, metadata } = readIdentity(source.document, kind, top);
+  const { reader, namespace, name, metadata } = readIdentity(source.document, kind, top, problems);
   if (kind === 'Namespace') {
     const labels = reader.labels('metadata.labels', metadata.labels);
     found.namespaces.set(name, { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: true });
   } else if (kind === 'NetworkPolicy') {
-    reader.labels('metadata.labels', metadata.labels);
-    found.policies.set(`${namespace}/${name}`, readPolicy(reader, top, namespace, name, source));
+    const known = problems?.length ?? 0;
+    reader.part(undefined, () => reader.labels('metadata.labels', metadata.labels));
+    const policy = readPolicy(reader, top, namespace, name, source);
+    if ((problems?.length ?? 0) === known) {
+      found.policies.set(`${namespace}/${name}`, policy);
+    }
   } else {
     found.workloads.push(readWorkload(reader, top, namespace, name, source));
   }
 }
 
-function readIdentity(document: string, kind: string, top: Record<string, any>) {
+function readIdentity(document: string, kind: string, top: Record<string, any>, problems?: string[]) {
   const bare = new FieldReader(`${document} ${kind}`);
   const metadata = bare.object('metadata', top.metadata);
   const name = bare.string('metadata.name', metadata.name);
@@ -103,5 +113,7 @@ function readIdentity(document: string, kind: string, top: Record<string, any>) 
   if (nsProblem !== undefined) {
     bare.fail('metadata.namespace', nsProblem.problem, namespace, nsProblem.fix);
   }
-  return { reader: new FieldReader(`${document} ${kind} ${namespace}/${name}`), namespace, name, metadata };
+  // only NetworkPolicy reading is split into parts; the readers of other kinds throw at their first problem
+  const sink = kind === 'NetworkPolicy' ? problems : undefined;
+  return { reader: new FieldReader(`${document} ${kind} ${namespace}/${name}`, sink), namespace, name, metadata };
 }

@@ -1,6 +1,7 @@
 /**
  * Manifests -> lint context (internal). Each document is read on its own first, so that one the API server
- * would refuse becomes an `invalid-manifest` finding instead of stopping the run; the rest are linted.
+ * would refuse becomes `invalid-manifest` findings (one per malformed part of a policy: each rule, the pod
+ * selector, the policy types) instead of stopping the run; the rest are linted.
  */
 import { Cni } from './cni';
 import { BrokenDocument, LintContext, PolicyDoc } from './context';
@@ -24,7 +25,8 @@ export function readDocuments(manifests: unknown, names: string[], cni: Cni, clu
       docs.push(...read);
       valid.push(manifest);
     } catch (e) {
-      brokenDocuments.push({ source, message: (e as Error).message });
+      const messages = e instanceof DocumentProblems ? e.messages : [(e as Error).message];
+      messages.forEach((message) => brokenDocuments.push({ source, message }));
       valid.push(null);
     }
   });
@@ -32,9 +34,20 @@ export function readDocuments(manifests: unknown, names: string[], cni: Cni, clu
   return { model, docs, cni, clusterCidrs: parseClusterCidrs(clusterCidrs), brokenDocuments, checkCodes };
 }
 
+/** Every problem of one document that the API server would refuse. */
+class DocumentProblems extends Error {
+  constructor(public readonly messages: string[]) {
+    super(messages.join('\n'));
+  }
+}
+
 /** Every NetworkPolicy of one document (a `List` is flattened), each normalized on its own. */
 function readPolicyDocs(manifest: unknown, source: ManifestSource): PolicyDoc[] {
-  normalizeManifests([manifest], { documentNames: [source.document] }); // throws on anything malformed
+  const problems: string[] = [];
+  normalizeManifests([manifest], { documentNames: [source.document], problems }); // throws on an unreadable object
+  if (problems.length > 0) {
+    throw new DocumentProblems(problems);
+  }
   const items = isObject(manifest) && manifest.kind === 'List' && Array.isArray(manifest.items) ? manifest.items : [manifest];
   const policies = items.map((item, i) => ({ item, i })).filter(({ item }) => isObject(item) && item.kind === 'NetworkPolicy');
   return policies.map(({ item, i }) => {

@@ -102,6 +102,30 @@ describe('malformed input', () => {
     expect(run).toThrow(/^\[manifests\[1\] NetworkPolicy shop\/api\] spec\.ingress\[0\]\.ports\[0\]\.port/);
   });
 
+  test('collects every malformed part of a policy when asked for the problems, and leaves the policy out', () => {
+    // GIVEN a policy broken in five parts, and a valid one
+    const policy = base();
+    policy.extra = true;
+    policy.spec.podSelector = { matchLabels: { 'a/b/c': 'x' } };
+    policy.spec.ingress[0].ports[0].port = 0;
+    policy.spec.egress.push({ to: [{ ipBlock: { cidr: '10.0.0.0/33' } }] });
+    policy.spec.policyTypes = ['ingress'];
+    const other = netpol('shop', 'other', { podSelector: {}, policyTypes: ['Ingress'] });
+    const problems: string[] = [];
+    // WHEN
+    const model = normalizeManifests([policy, other], { documentNames: ['a.yaml#0', 'a.yaml#1'], problems });
+    // THEN
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toMatch(/^\[a\.yaml#0 NetworkPolicy shop\/api\] extra is not a known field/);
+    expect(problems[1]).toMatch(/spec\.podSelector\.matchLabels\["a\/b\/c"\]/);
+    expect(problems[2]).toMatch(/spec\.ingress\[0\]\.ports\[0\]\.port/);
+    expect(problems[3]).toMatch(/spec\.egress\[1\]\.to\[0\]\.ipBlock\.cidr/);
+    expect(problems[4]).toMatch(/spec\.policyTypes\[0\] must be "Ingress" or "Egress"/);
+    expect(model.policies.map((p) => p.id)).toEqual(['shop/other']);
+    // and without the list, the first problem throws
+    expect(() => normalizeManifests([policy])).toThrow(/extra is not a known field/);
+  });
+
   test('throws when a workload has a wrong JSON type', () => {
     // GIVEN a Deployment whose containerPort is a string
     const web = deployment('shop', 'web', { app: 'web' }, [{ containerPort: '80' }]);

@@ -67,6 +67,19 @@ describe('cdk8s-netpol check', () => {
     expect(run.stdout).toContain('(got 70000)');
   });
 
+  test('reports every malformed rule of a document, not only the first', () => {
+    // GIVEN one policy with a bad ingress port and a bad egress protocol
+    const yaml = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\n'
+      + 'spec:\n  ingress:\n    - ports: [{port: 70000}]\n  egress:\n    - ports: [{port: 53, protocol: udp}]\n';
+    // WHEN
+    const run = runCli(['check', '-'], { input: yaml });
+    // THEN
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('[<stdin>#0 NetworkPolicy shop/p] spec.ingress[0].ports[0].port');
+    expect(run.stdout).toContain('[<stdin>#0 NetworkPolicy shop/p] spec.egress[0].ports[0].protocol');
+    expect(run.stdout).toMatch(/1 document checked: 2 errors/);
+  });
+
   test('prints the findings and a summary as JSON with --format json', () => {
     // WHEN
     const run = runCli(['check', fixture('malformed.yaml'), '--format', 'json']);
