@@ -159,7 +159,7 @@ function summarize(reports: RoundReport[], variants: string[], count: number, ru
     const mine = reports.filter((r) => r.variant === variant);
     const walls = mine.map((r) => r.wallMs);
     const wallMs = median(walls);
-    const rawOf = (round: number) => reports.find((r) => r.variant === 'raw' && r.round === round)?.wallMs ?? NaN;
+    const rawOf = (inRound: number) => reports.find((r) => r.variant === 'raw' && r.round === inRound)?.wallMs ?? NaN;
     return {
       variant,
       count,

@@ -115,26 +115,6 @@ export class Peer {
     return peer;
   }
 
-  private static makeIpBlock(cidr: string, except?: string[]): Peer {
-    const where = 'Peer.ipBlock()';
-    const outer = checkCidr(where, cidr);
-    const inner = (except ?? []).map((text) => {
-      const parsed = checkCidr(where, text);
-      if (parsed.family !== outer.family) {
-        throw invalid(where, `except is IPv${parsed.family} but cidr ${outer.text} is IPv${outer.family}`, text,
-          'Use except ranges of the same address family as the cidr');
-      }
-      if (!cidrContainsCidr(outer, parsed) || parsed.prefix === outer.prefix) {
-        throw invalid(where, `except must lie strictly inside cidr ${outer.text}`, text,
-          'Remove the entry, or widen the cidr so that it contains the except range');
-      }
-      return parsed.text;
-    });
-    const ipBlock: k8s.IpBlock = { cidr: outer.text, except: inner.length === 0 ? undefined : sortedUnique(inner) };
-    const label = inner.length === 0 ? `ipBlock ${outer.text}` : `ipBlock ${outer.text} except ${sortedUnique(inner).join(',')}`;
-    return new Peer(PeerKind.IP_BLOCK, [{ ipBlock }], label);
-  }
-
   /** Every IPv4 address (`0.0.0.0/0`). */
   public static anyIpv4(): Peer {
     return Peer.ipBlock('0.0.0.0/0');
@@ -157,6 +137,27 @@ export class Peer {
    */
   public static any(): Peer {
     return new Peer(PeerKind.ANY, [], 'any peer');
+  }
+
+  /** A new ipBlock peer: `ipBlock()` without the cache. */
+  private static makeIpBlock(cidr: string, except?: string[]): Peer {
+    const where = 'Peer.ipBlock()';
+    const outer = checkCidr(where, cidr);
+    const inner = (except ?? []).map((text) => {
+      const parsed = checkCidr(where, text);
+      if (parsed.family !== outer.family) {
+        throw invalid(where, `except is IPv${parsed.family} but cidr ${outer.text} is IPv${outer.family}`, text,
+          'Use except ranges of the same address family as the cidr');
+      }
+      if (!cidrContainsCidr(outer, parsed) || parsed.prefix === outer.prefix) {
+        throw invalid(where, `except must lie strictly inside cidr ${outer.text}`, text,
+          'Remove the entry, or widen the cidr so that it contains the except range');
+      }
+      return parsed.text;
+    });
+    const ipBlock: k8s.IpBlock = { cidr: outer.text, except: inner.length === 0 ? undefined : sortedUnique(inner) };
+    const label = inner.length === 0 ? `ipBlock ${outer.text}` : `ipBlock ${outer.text} except ${sortedUnique(inner).join(',')}`;
+    return new Peer(PeerKind.IP_BLOCK, [{ ipBlock }], label);
   }
 
   private readonly _peers: k8s.NetworkPolicyPeer[];
