@@ -76,6 +76,11 @@ function mergePeers(peers: Peer[]): Keyed<k8s.NetworkPolicyPeer>[] {
 }
 
 function mergePorts(ports: Port[]): SortableKeyed<k8s.NetworkPolicyPort>[] {
+  if (ports.length === 2) {
+    // the common pair (DNS on UDP and TCP): equal sort keys mean the same port
+    const [a, b] = [ports[0]._canonicalForm(), ports[1]._canonicalForm()];
+    return a.sortKey === b.sortKey ? [b] : compareStrings(a.sortKey, b.sortKey) < 0 ? [a, b] : [b, a];
+  }
   const bySortKey = new Map<string, SortableKeyed<k8s.NetworkPolicyPort>>();
   for (const port of ports) {
     const form = port._canonicalForm();

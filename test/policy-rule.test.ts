@@ -21,6 +21,9 @@ describe('policy-rule', () => {
     ['a peer that renders two ipBlocks', [Peer.anywhere()], [Port.HTTPS]],
     ['duplicate and unordered peers', [Peer.namespace('b'), Peer.pods(WEB), Peer.namespace('a'), Peer.namespace('b')], [Port.DNS_UDP]],
     ['duplicate, unordered and named ports', [Peer.pods(WEB)], [Port.udp(53), Port.named('metrics'), Port.tcp(53), Port.allSctp(), Port.tcp(53)]],
+    ['two ports in order', [Peer.pods(WEB)], [Port.tcp(53), Port.udp(53)]],
+    ['two ports out of order', [Peer.pods(WEB)], [Port.udp(53), Port.tcp(53)]],
+    ['the same port twice', [Peer.pods(WEB)], [Port.tcp(80), Port.tcp(80)]],
     ['a range that equals a single port', [Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16'])], [Port.tcpRange(80, 80), Port.tcp(80)]],
     ['a named UDP port and a range', [Peer.allPodsInCluster(), Peer.anyIpv6()], [Port.named('dns', Protocol.UDP), Port.udpRange(30000, 32767)]],
   ])('renders %s exactly as serializing the whole rule would', (_name, peers, ports) => {

@@ -16,17 +16,16 @@ const NO_PROBLEMS: string[] = [];
  * 63 characters are cut and end with 8 hex characters of the path's SHA-1, so they stay unique.
  */
 export function defaultPolicyName(scope: IConstruct, id: string): string {
-  let below: string[];
   if (Chart.isChart(scope)) {
-    // the common case, a policy straight in its chart: no ancestors to walk
+    // the common case, a policy straight in its chart: no ancestors to walk, one part
     const own = sanitizedId(id);
-    below = own === 'Default' || own === '' ? [] : [own];
-  } else {
-    const chart = Chart.of(scope);
-    const scopes = scope.node.scopes;
-    const ids = [...scopes.slice(scopes.indexOf(chart) + 1).map((c) => c.node.id), sanitizedId(id)];
-    below = ids.filter((part) => part !== 'Default' && part !== '');
+    const name = (own === 'Default' ? '' : kebab(own)) || 'network-policy';
+    return name.length <= MAX_NAME ? name : fitName(name, () => childPath(scope, id));
   }
+  const chart = Chart.of(scope);
+  const scopes = scope.node.scopes;
+  const ids = [...scopes.slice(scopes.indexOf(chart) + 1).map((c) => c.node.id), sanitizedId(id)];
+  const below = ids.filter((part) => part !== 'Default' && part !== '');
   const name = below.map(kebab).filter((part) => part !== '').join('-') || 'network-policy';
   return fitName(name, () => childPath(scope, id));
 }

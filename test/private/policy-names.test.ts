@@ -23,6 +23,22 @@ describe('policy-names', () => {
     expect(only).toBe('network-policy');
   });
 
+  test('a policy straight in its chart is named like one in a construct of the chart', () => {
+    // GIVEN
+    const chart = new Chart(Testing.app(), 'c');
+    const wrapper = new Construct(chart, 'Default');
+    const long = `Allow${'VeryLong'.repeat(10)}`;
+    // WHEN / THEN: the same names, whether or not an ancestor has to be walked
+    for (const id of ['Default', '---', 'AllowWeb', 'a/b']) {
+      expect(defaultPolicyName(chart, id)).toBe(defaultPolicyName(wrapper, id));
+    }
+    expect(defaultPolicyName(chart, 'Default')).toBe('network-policy');
+    expect(defaultPolicyName(chart, '---')).toBe('network-policy');
+    expect(defaultPolicyName(chart, 'a/b')).toBe('a-b');
+    expect(defaultPolicyName(chart, long)).toHaveLength(63);
+    expect(defaultPolicyName(chart, long)).toMatch(/^allow-very-long-(very-long-)*[a-z-]*-[0-9a-f]{8}$/);
+  });
+
   test('the default name is known before the construct exists, from its scope and id', () => {
     // GIVEN
     const chart = new Chart(Testing.app(), 'c');
