@@ -1,4 +1,5 @@
 import { k8s } from 'cdk8s-plus-28';
+import { BoundedCache } from './private/bounded-cache';
 import { canonicalJson, compareStrings, Keyed, sortedUnique } from './private/canonical';
 import { Cidr, parseCidr, cidrContainsCidr } from './private/cidr';
 import { invalid } from './private/errors';
@@ -104,15 +105,7 @@ export class Peer {
     // Peers are immutable, so equal ranges share one peer (and its rendered forms): policies name the same few
     // ranges over and over, and the CIDR intents check each range with a peer of its own before building theirs.
     const key = ipBlockKey(cidr, except);
-    let peer = key === undefined ? undefined : IP_BLOCKS.get(key);
-    if (peer === undefined) {
-      peer = Peer.makeIpBlock(cidr, except);
-      if (key !== undefined) {
-        if (IP_BLOCKS.size >= IP_BLOCKS_MAX) IP_BLOCKS.clear();
-        IP_BLOCKS.set(key, peer);
-      }
-    }
-    return peer;
+    return key === undefined ? Peer.makeIpBlock(cidr, except) : IP_BLOCKS.get(key, () => Peer.makeIpBlock(cidr, except));
   }
 
   /** Every IPv4 address (`0.0.0.0/0`). */
@@ -226,9 +219,8 @@ export class Peer {
   }
 }
 
-/** `Peer.ipBlock()` results by their arguments; cleared when full, so that it stays small. */
-const IP_BLOCKS = new Map<string, Peer>();
-const IP_BLOCKS_MAX = 4096;
+/** `Peer.ipBlock()` results by their arguments. */
+const IP_BLOCKS = new BoundedCache<Peer>(4096);
 
 /** The cache key of `Peer.ipBlock(cidr, except)`, or undefined for arguments that are not all strings. */
 function ipBlockKey(cidr: string, except: string[] | undefined): string | undefined {

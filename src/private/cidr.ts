@@ -8,6 +8,7 @@
  * those edge cases exactly right matters more here than saving a hundred lines, so the parser is ours and the
  * hazardous-but-accepted forms are reported as flags the callers decide on.
  */
+import { BoundedCache } from './bounded-cache';
 
 /** A parsed address. IPv4-mapped IPv6 (`::ffff:a.b.c.d`) is stored as IPv4, as Go does for containment. */
 export interface IpAddress {
@@ -138,25 +139,16 @@ function parseV6(text: string): ParseResult<IpAddress> {
 /**
  * Parse results by text. The same few ranges (`0.0.0.0/0`, `10.0.0.0/8`, ...) are parsed again and again: by the
  * peer factories, by intents that check except ranges against their cidrs, and by the analyzer. Results are
- * immutable, so they are shared; the cache is emptied when it grows past PARSED_CIDRS_MAX entries.
+ * immutable, so they are shared.
  */
-const PARSED_CIDRS = new Map<string, ParseResult<Cidr>>();
-const PARSED_CIDRS_MAX = 4096;
+const PARSED_CIDRS = new BoundedCache<ParseResult<Cidr>>(4096);
 
 /** Parses `address/prefix` as the API server does (host bits masked, flags for the hazardous forms). */
 export function parseCidr(text: string): ParseResult<Cidr> {
   if (typeof text !== 'string') {
     return parseCidrText(text);
   }
-  let result = PARSED_CIDRS.get(text);
-  if (result === undefined) {
-    if (PARSED_CIDRS.size >= PARSED_CIDRS_MAX) {
-      PARSED_CIDRS.clear();
-    }
-    result = parseCidrText(text);
-    PARSED_CIDRS.set(text, result);
-  }
-  return result;
+  return PARSED_CIDRS.get(text, () => parseCidrText(text));
 }
 
 function parseCidrText(text: string): ParseResult<Cidr> {
