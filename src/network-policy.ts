@@ -1,4 +1,4 @@
-import { Chart, Lazy } from 'cdk8s';
+import { Chart, JsonPatch, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Peer } from './peer';
@@ -7,8 +7,9 @@ import { Port } from './port';
 import { undefinedIfEmpty } from './private/canonical';
 import { childPath } from './private/construct-path';
 import { invalid } from './private/errors';
-import { checkNamespaceName, dns1123SubdomainProblem } from './private/k8s-names';
-import { defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
+import { checkNamespaceName } from './private/k8s-names';
+import { rendersDirectly, sortedPlain } from './private/kube-json';
+import { checkPolicyName, defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
 import { LabelSelector } from './selectors/label-selector';
 
 /**
@@ -128,6 +129,8 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   /** Whether the direction's rule-descriptions annotation is registered (only once a rule has a description). */
   private ingressDescribed = false;
   private egressDescribed = false;
+  /** Whether a JSON patch was added, which only cdk8s's generic rendering applies. */
+  private patched = false;
 
   /**
    * @param scope parent construct
@@ -140,7 +143,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
       throw invalid(where, 'selector is required and must be a LabelSelector', props?.selector,
         'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() for every pod of the namespace');
     }
-    const name = checkName(where, props.name ?? defaultPolicyName(scope, id));
+    const name = checkPolicyName(where, props.name ?? defaultPolicyName(scope, id));
     const namespace = props.namespace === undefined ? Chart.of(scope).namespace : props.namespace;
     if (namespace !== undefined) {
       checkNamespaceName(where, namespace);
@@ -166,6 +169,37 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
       this.node.addValidation({ validate: () => this.isolationProblems() });
     }
     PolicyNameRegistry.of(this).register(this);
+  }
+
+  /**
+   * Renders the manifest: the same object, key for key and in the same order, as cdk8s's generic rendering of
+   * an `ApiObject`. The spec, built here from plain data, is copied once with its keys sorted instead of being
+   * resolved, sanitized and converted value by value. The generic rendering still runs when a JSON patch was
+   * added, the app has custom resolvers, or `CDK8S_DISABLE_SORT` is set.
+   */
+  public toJson(): any {
+    if (!rendersDirectly(this, this.patched)) {
+      return super.toJson();
+    }
+    try {
+      return {
+        ...k8s.KubeNetworkPolicy.GVK,
+        metadata: k8s.toJson_ObjectMeta(sortedPlain(this.metadata.toJson()) as k8s.ObjectMeta),
+        spec: sortedPlain(this.renderSpec()),
+      };
+    } catch (e) {
+      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
+    }
+  }
+
+  /**
+   * Applies RFC 6902 JSON patches to the synthesized manifest, as on any cdk8s `ApiObject`.
+   *
+   * @param ops the JSON-Patch operations
+   */
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.patched = true;
+    super.addJsonPatch(...ops);
   }
 
   /**
@@ -253,17 +287,4 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     return ['policy isolates no direction, and Kubernetes would read it as denying all ingress (got no ingress or egress). '
       + 'Pass ingress: [] / egress: [] or add a rule, or use DenyAllIngress to state the intent.'];
   }
-}
-
-/** `name` if it is a valid policy name; otherwise a scoped error. */
-function checkName(where: string, name: string): string {
-  const problem = dns1123SubdomainProblem(name);
-  if (problem !== undefined) {
-    throw invalid(where, `policy ${problem.problem}`, name, problem.fix);
-  }
-  if (name.length > 63) {
-    throw invalid(where, `policy name is ${name.length} characters; some CNIs break above 63`, name,
-      'Use a name of at most 63 characters');
-  }
-  return name;
 }

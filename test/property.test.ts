@@ -1,4 +1,5 @@
 import { Testing } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import * as fc from 'fast-check';
 import { LabelRequirement, LabelSelector, NetworkPolicy, NetworkPolicyRule, Peer, Port, Protocol } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
@@ -69,10 +70,12 @@ describe('property: valid values always render manifests the API server accepts'
         // GIVEN
         const chart = Testing.chart();
         // WHEN
-        new NetworkPolicy(chart, 'Random', { namespace, selector: podSelector, ingress, egress });
+        const policy = new NetworkPolicy(chart, 'Random', { namespace, selector: podSelector, ingress, egress });
         const manifests = Testing.synth(chart);
         // THEN
         expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+        // the direct rendering writes what cdk8s's generic ApiObject rendering writes, key order included
+        expect(JSON.stringify(manifests[0])).toBe(JSON.stringify(k8s.KubeNetworkPolicy.prototype.toJson.call(policy)));
         expect(manifests[0].spec.policyTypes).toEqual(ingress === undefined ? ['Egress'] : ['Ingress', 'Egress']);
         const again = Testing.chart();
         new NetworkPolicy(again, 'Random', { namespace, selector: podSelector, ingress, egress });

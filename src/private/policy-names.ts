@@ -2,6 +2,8 @@ import { createHash } from 'crypto';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { childPath, sanitizedId } from './construct-path';
+import { invalid } from './errors';
+import { dns1123SubdomainProblem } from './k8s-names';
 
 /** Longest name we write by default (some CNIs break on longer policy names). */
 const MAX_NAME = 63;
@@ -28,6 +30,19 @@ export function defaultPolicyName(scope: IConstruct, id: string): string {
   const below = ids.filter((part) => part !== 'Default' && part !== '');
   const name = below.map(kebab).filter((part) => part !== '').join('-') || 'network-policy';
   return fitName(name, () => childPath(scope, id));
+}
+
+/** `name` if it is a valid policy name; otherwise a scoped error. */
+export function checkPolicyName(where: string, name: string): string {
+  const problem = dns1123SubdomainProblem(name);
+  if (problem !== undefined) {
+    throw invalid(where, `policy ${problem.problem}`, name, problem.fix);
+  }
+  if (name.length > MAX_NAME) {
+    throw invalid(where, `policy name is ${name.length} characters; some CNIs break above 63`, name,
+      'Use a name of at most 63 characters');
+  }
+  return name;
 }
 
 /**
