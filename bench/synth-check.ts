@@ -61,6 +61,21 @@ export function checkIdentical(child: string, libA: string, libB: string, varian
   return { ok: problems.length === 0, policies, problems: problems.slice(0, 5) };
 }
 
+/** Two variants write byte-identical files with the same build (a floor must do the work it is the floor of). */
+export function checkSameBytes(child: string, lib: string, a: string, b: string): Agreement {
+  const [filesA, filesB] = [a, b].map((variant) => {
+    const files = new Map<string, string>();
+    runChild(child, lib, variant, IDENTICAL_COUNT, (outdir) => readdirSync(outdir).forEach((f) => files.set(f, readFileSync(join(outdir, f), 'utf8'))));
+    return files;
+  });
+  const problems: string[] = [];
+  for (const [file, text] of filesA) {
+    if (filesB.get(file) !== text) problems.push(`${file} differs between ${a} and ${b}`);
+  }
+  if (filesA.size !== filesB.size) problems.push(`${a} wrote ${filesA.size} files, ${b} ${filesB.size}`);
+  return { ok: problems.length === 0, policies: IDENTICAL_COUNT, problems: problems.slice(0, 5) };
+}
+
 /** `namespace/podSelector` -> spec with every list sorted, for the NetworkPolicies in a synth output dir. */
 function specsIn(outdir: string): Map<string, string> {
   const specs = new Map<string, string>();

@@ -3,7 +3,7 @@
  * one JSON line (phase times, CPU time, peak memory, output size) on stdout.
  *
  * Usage: node synth-child.js <variant> <count> <outdir> <libDir>
- * Variants: raw (k8s.KubeNetworkPolicy), wrapped (the same inside a bare Construct, Lazy spec), plus (cdk8s-plus-28
+ * Variants: raw (k8s.KubeNetworkPolicy), raw-intents (the same writing the intents' names and annotations), wrapped (the same inside a bare Construct, Lazy spec), plus (cdk8s-plus-28
  * NetworkPolicy), core (our NetworkPolicy), mixed (core through four empty subclasses, one per shape: what a mix of
  * construct classes costs by itself), intents (our intent constructs). All build the same policies: policy i has
  * shape i % 4 (ingress from labelled pods on TCP 8080; deny all ingress; DNS egress to kube-system; egress to
@@ -68,6 +68,7 @@ type Build = (chart: Scope, i: number) => void;
 function builder(variant: string, cdk8s: Cdk8s, plus: Plus, lib: Lib | undefined): Build {
   switch (variant) {
     case 'raw': return rawBuilder(plus);
+    case 'raw-intents': return rawIntentsBuilder(plus);
     case 'wrapped': return wrappedBuilder(plus, cdk8s);
     case 'plus': return plusBuilder(plus);
     case 'core': return coreBuilder(lib!, false);
@@ -81,6 +82,35 @@ function builder(variant: string, cdk8s: Cdk8s, plus: Plus, lib: Lib | undefined
 function rawBuilder(plus: Plus): Build {
   return (chart, i) => {
     new plus.k8s.KubeNetworkPolicy(chart, `Policy${i}`, { metadata: { name: `policy${i}` }, spec: rawSpec(plus, i) });
+  };
+}
+
+/** The intents' descriptions, by shape, for policy i. */
+const INTENT_DESCRIPTIONS = [
+  (i: number) => `Allow ingress to the selected pods from pods(app=client-${i}).`,
+  () => 'Deny all ingress to the selected pods.',
+  () => 'Allow the selected pods to query cluster DNS (kube-system, k8s-app in kube-dns/coredns) on UDP and TCP 53.',
+  () => 'Allow egress from the selected pods to ipBlock 10.0.0.0/8 except 10.1.0.0/16.',
+];
+
+/** The intents' default names, by shape, for policy i. */
+const INTENT_NAMES = [
+  (i: number) => `svc-${i}-allow-from-client-${i}`,
+  (i: number) => `svc-${i}-deny-all-ingress`,
+  (i: number) => `svc-${i}-allow-dns-egress`,
+  (i: number) => `svc-${i}-allow-egress-to-10-0-0-0-8`,
+];
+
+/**
+ * The floor for the intents: the generated k8s class writing the intents' manifests byte for byte (their names
+ * and description annotations), specs written by hand. The intents' own cost is their time over this one.
+ */
+function rawIntentsBuilder(plus: Plus): Build {
+  return (chart, i) => {
+    new plus.k8s.KubeNetworkPolicy(chart, `Intent${i}`, {
+      metadata: { name: INTENT_NAMES[i % 4](i), annotations: { 'cdk8s-netpol.dev/description': INTENT_DESCRIPTIONS[i % 4](i) } },
+      spec: rawSpec(plus, i),
+    });
   };
 }
 

@@ -3,7 +3,8 @@
  * whole-process wall time and peak memory (max RSS). Options:
  *   --counts 1000,5000,20000   policy counts
  *   --runs R                   runs per cell (default 5, and 3 from 20,000 policies up)
- *   --variants raw,plus,core,intents   (also: wrapped, the floor for a construct that owns its ApiObject; mixed,
+ *   --variants raw,raw-intents,plus,core,intents   (raw-intents writes the intents' manifests byte for byte, the
+ *                              floor for the intents; also: wrapped, the floor for a construct that owns its ApiObject; mixed,
  *                              core through four empty subclasses, the cost of a mix of construct classes)
  *   --lib DIR                  measure this compiled library instead of a snapshot of lib/
  *   --before DIR               also measure an older build of the library (variants core@before, intents@before),
@@ -23,7 +24,7 @@ import { cpus } from 'os';
 import { join, resolve } from 'path';
 import * as ts from 'typescript';
 import { BenchOutcome } from './analyzer';
-import { checkAgreement, checkIdentical } from './synth-check';
+import { checkAgreement, checkIdentical, checkSameBytes } from './synth-check';
 import { measureEndToEnd, EndToEnd } from './synth-e2e';
 import { ChildReport, LIB, median, RESULTS, runChild, setChildNiceness } from './synth-process';
 
@@ -51,20 +52,26 @@ interface Cell {
   readonly bytes: number;
   readonly vsRaw: number;
   readonly vsPlus?: number;
+  /**
+   * For the intents, when raw-intents ran: the paired ratio to raw-intents, the floor that writes the same
+   * bytes. It measures the intents' own cost apart from the size of what they write.
+   */
+  readonly pairedVsSameOutput?: number;
 }
 
 export const DESCRIPTIONS: Record<string, string> = {
-  raw: 'cdk8s k8s.KubeNetworkPolicy (floor)',
-  wrapped: 'k8s.KubeNetworkPolicy as child Resource of a bare Construct, Lazy spec (tree-shape floor)',
-  mixed: 'cdk8s-netpol NetworkPolicy through four empty subclasses, one per shape (cost of a mix of classes)',
-  plus: 'cdk8s-plus-28 NetworkPolicy',
-  core: 'cdk8s-netpol NetworkPolicy',
-  intents: 'cdk8s-netpol intents',
+  'raw': 'cdk8s k8s.KubeNetworkPolicy (floor)',
+  'raw-intents': 'cdk8s k8s.KubeNetworkPolicy writing the intents\' manifests byte for byte (floor for the intents)',
+  'wrapped': 'k8s.KubeNetworkPolicy as child Resource of a bare Construct, Lazy spec (tree-shape floor)',
+  'mixed': 'cdk8s-netpol NetworkPolicy through four empty subclasses, one per shape (cost of a mix of classes)',
+  'plus': 'cdk8s-plus-28 NetworkPolicy',
+  'core': 'cdk8s-netpol NetworkPolicy',
+  'intents': 'cdk8s-netpol intents',
 };
 
 export async function runSynthBenchmark(args: string[]): Promise<BenchOutcome> {
   const counts = listArg(args, '--counts', '1000,5000,20000').map(Number);
-  const base = listArg(args, '--variants', 'raw,plus,core,intents');
+  const base = listArg(args, '--variants', 'raw,raw-intents,plus,core,intents');
   const before = args.includes('--before') ? resolve(args[args.indexOf('--before') + 1]) : undefined;
   const ours = base.filter((v) => v === 'core' || v === 'intents');
   const variants = before === undefined ? base : [...base, ...ours.map((v) => `${v}@before`)];
@@ -72,9 +79,15 @@ export async function runSynthBenchmark(args: string[]): Promise<BenchOutcome> {
   const fixedRuns = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : undefined;
   const child = compileChild();
   const lib = args.includes('--lib') ? resolve(args[args.indexOf('--lib') + 1]) : snapshotLib();
-  const agreement = checkAgreement(child, lib, base);
+  let agreement = checkAgreement(child, lib, base);
   console.log(agreement.ok ? `agreement: all variants synthesize the same specs (${agreement.policies} policies compared)`
     : `FAIL agreement: ${agreement.problems.join('; ')}`);
+  if (base.includes('raw-intents') && base.includes('intents')) {
+    const same = checkSameBytes(child, lib, 'raw-intents', 'intents');
+    console.log(same.ok ? `same bytes: raw-intents and intents write identical files (${same.policies} policies)`
+      : `FAIL same bytes: ${same.problems.join('; ')}`);
+    agreement = { ...agreement, ok: agreement.ok && same.ok, problems: [...agreement.problems, ...same.problems] };
+  }
   const identical = before === undefined ? undefined : checkIdentical(child, before, lib, ours);
   if (identical !== undefined) {
     console.log(identical.ok ? `identical: ${ours.join(' and ')} write the same bytes with the --before build`
@@ -159,7 +172,10 @@ function summarize(reports: RoundReport[], variants: string[], count: number, ru
     const mine = reports.filter((r) => r.variant === variant);
     const walls = mine.map((r) => r.wallMs);
     const wallMs = median(walls);
-    const rawOf = (inRound: number) => reports.find((r) => r.variant === 'raw' && r.round === inRound)?.wallMs ?? NaN;
+    const wallOf = (other: string, inRound: number) => reports.find((r) => r.variant === other && r.round === inRound)?.wallMs ?? NaN;
+    const rawOf = (inRound: number) => wallOf('raw', inRound);
+    const sameOutput = variant.startsWith('intents') && variants.includes('raw-intents')
+      ? round2(median(mine.map((r) => r.wallMs / wallOf('raw-intents', r.round)))) : undefined;
     return {
       variant,
       count,
@@ -177,14 +193,16 @@ function summarize(reports: RoundReport[], variants: string[], count: number, ru
       bytes: med(variant, (r) => r.bytes),
       vsRaw: round2(wallMs / raw),
       vsPlus: plus === undefined ? undefined : round2(wallMs / plus),
+      pairedVsSameOutput: sameOutput,
     };
   });
 }
 
 function printTable(cells: Cell[]): void {
-  const header = ['policies', 'variant', 'wall ms (median)', 'min-max', 'x raw', 'paired x raw', 'min x raw', 'x plus', 'cpu ms', 'cpu x raw', 'load', 'construct', 'synth', 'max RSS MB'];
+  const header = ['policies', 'variant', 'wall ms (median)', 'min-max', 'x raw', 'paired x raw', 'min x raw', 'paired x raw-intents',
+    'x plus', 'cpu ms', 'cpu x raw', 'load', 'construct', 'synth', 'max RSS MB'];
   const rows = cells.map((c) => [String(c.count), c.variant, String(c.wallMs), c.wallRangeMs.join('-'), c.vsRaw.toFixed(2),
-    c.pairedVsRaw.toFixed(2), c.minVsRaw.toFixed(2),
+    c.pairedVsRaw.toFixed(2), c.minVsRaw.toFixed(2), c.pairedVsSameOutput === undefined ? '-' : c.pairedVsSameOutput.toFixed(2),
     c.vsPlus === undefined ? '-' : c.vsPlus.toFixed(2), String(c.cpuMs), c.cpuVsRaw.toFixed(2), String(c.loadMs),
     String(c.constructMs), String(c.synthMs), String(c.maxRssMb)]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -202,7 +220,8 @@ function judgeTargets(cells: Cell[]): string[] {
         + `${c.vsRaw <= 1.1 && c.pairedVsRaw <= 1.1 ? 'met' : c.vsRaw <= 1.1 || c.pairedVsRaw <= 1.1 ? 'met by one estimate only' : 'NOT met'}`
       : 'no raw';
     const plus = c.vsPlus === undefined ? 'no plus' : `${c.vsPlus.toFixed(2)}x plus (target < 1): ${c.vsPlus < 1 ? 'met' : 'NOT met'}`;
-    lines.push(`target ${c.variant} @ ${c.count}: ${raw}; ${plus}`);
+    const same = c.pairedVsSameOutput === undefined ? '' : `; ${c.pairedVsSameOutput.toFixed(2)}x paired to raw-intents, which writes the same bytes`;
+    lines.push(`target ${c.variant} @ ${c.count}: ${raw}; ${plus}${same}`);
   }
   for (const variant of [...new Set(cells.map((c) => c.variant))]) {
     const mine = cells.filter((c) => c.variant === variant).sort((a, b) => a.count - b.count);

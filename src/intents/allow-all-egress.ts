@@ -35,6 +35,6 @@ function allowAllEgressPolicy(where: string, props: AllowIntentProps): NetworkPo
     defaultName: intentName([selectorSlug(selector), 'allow-all-egress']),
     selector,
     description: 'Allow all egress from the selected pods.',
-    egress: [{ peers: [Peer.any()], description: 'every destination, every port' }],
+    egress: [{ peers: [Peer.any()] }],
   });
 }

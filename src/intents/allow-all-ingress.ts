@@ -35,6 +35,6 @@ function allowAllIngressPolicy(where: string, props: AllowIntentProps): NetworkP
     defaultName: intentName([selectorSlug(selector), 'allow-all-ingress']),
     selector,
     description: 'Allow all ingress to the selected pods.',
-    ingress: [{ peers: [Peer.any()], description: 'every source, every port' }],
+    ingress: [{ peers: [Peer.any()] }],
   });
 }

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { dnsOrDefault, dnsRule, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
+import { dnsOrDefault, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { childPath } from '../private/construct-path';
@@ -46,6 +46,7 @@ function allowDnsEgressPolicy(where: string, props: AllowDnsEgressProps): Networ
     defaultName: intentName([selectorSlug(selector), 'allow-dns-egress']),
     selector,
     description: `Allow the selected pods to query ${dns.description}.`,
-    egress: [dnsRule(dns)],
+    // one rule, which the policy's description already states: no rule description to repeat it
+    egress: [{ peers: dns.peers, ports: dns.ports }],
   });
 }

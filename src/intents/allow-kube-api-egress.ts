@@ -53,6 +53,6 @@ function allowKubeApiEgressPolicy(where: string, props: AllowKubeApiEgressProps)
     defaultName: intentName([selectorSlug(selector), 'allow-kube-api-egress']),
     selector,
     description: 'Allow egress from the selected pods to the Kubernetes API server.',
-    egress: [{ peers, ports, description: 'Kubernetes API server' }],
+    egress: [{ peers, ports }],
   });
 }
