@@ -46,7 +46,7 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   gitignore: ['codegen.out/', 'examples/app/dist/', 'examples/lint-app/dist/', 'bench/results/'],
 });
 
-for (const pattern of ['codegen.out/', 'examples/', '.ci/', 'bench/']) {
+for (const pattern of ['codegen.out/', 'examples/', '.ci/', 'bench/', 'build-tools/']) {
   project.addPackageIgnore(pattern);
 }
 
@@ -55,15 +55,19 @@ project.eslint?.addRules({ 'no-bitwise': 'off' });
 
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
+// The package entry loads the analyzer, connections and lint modules on first use (see the script).
+project.compileTask.exec('ts-node --transpile-only build-tools/lazy-index.ts');
+
 // Type-check the tests, the example app and the benchmarks (ts-jest only transpiles).
 const typecheck = project.addTask('typecheck', {
-  description: 'Type-check tests, the example app and benchmarks',
+  description: 'Type-check tests, the example app, benchmarks and build tools',
   steps: [
     { exec: 'tsc --noEmit -p test/tsconfig.json' },
     { exec: 'tsc --noEmit -p examples/app/tsconfig.json' },
     { exec: 'tsc --noEmit -p examples/snippets/tsconfig.json' },
     { exec: 'tsc --noEmit -p examples/lint-app/tsconfig.json' },
     { exec: 'tsc --noEmit -p bench/tsconfig.json' },
+    { exec: 'tsc --noEmit -p build-tools/tsconfig.json' },
   ],
 });
 
