@@ -7,16 +7,25 @@
  */
 import { BenchOutcome, runAnalyzerBenchmark } from './analyzer';
 import { runSynthBenchmark } from './synth';
+import { runInstructionBenchmark } from './synth-instructions';
 
 interface Benchmark {
   readonly name: string;
   readonly description: string;
   readonly run: (args: string[]) => BenchOutcome | Promise<BenchOutcome>;
+  /** Run only when named (slow, or needing a tool the machine may lack). */
+  readonly onlyWhenNamed?: boolean;
 }
 
 const BENCHMARKS: Benchmark[] = [
   { name: 'analyzer', description: 'truth table of N workloads x M policies for one port vs a naive evaluator', run: runAnalyzerBenchmark },
   { name: 'synth', description: 'synth of N policies: raw cdk8s vs cdk8s-plus-28 vs this library, one process each', run: runSynthBenchmark },
+  {
+    name: 'synth-instructions',
+    description: 'instructions executed by the synth children (valgrind): a repeatable proxy for their CPU work; run it on its own',
+    run: runInstructionBenchmark,
+    onlyWhenNamed: true,
+  },
 ];
 
 async function main(argv: string[]): Promise<number> {
@@ -27,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
     return 2;
   }
-  const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
+  const selected = names.length === 0 ? BENCHMARKS.filter((b) => !b.onlyWhenNamed) : BENCHMARKS.filter((b) => names.includes(b.name));
   let ok = true;
   for (const bench of selected) {
     console.log(`== ${bench.name}: ${bench.description}`);

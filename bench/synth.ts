@@ -111,7 +111,7 @@ export async function runSynthBenchmark(args: string[]): Promise<BenchOutcome> {
 }
 
 /** Transpiles the child to bench/results/.build (inside the repo, so it resolves node_modules). */
-function compileChild(): string {
+export function compileChild(): string {
   const source = readFileSync(join(__dirname, 'synth-child.ts'), 'utf8');
   const out = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } });
   const dir = join(RESULTS, '.build');
@@ -125,7 +125,7 @@ function compileChild(): string {
  * Copies lib/ to bench/results/.build/lib, so that a rebuild during the run cannot change what is measured
  * (and so that an older build can be kept and measured again with --lib).
  */
-function snapshotLib(): string {
+export function snapshotLib(): string {
   if (!existsSync(join(LIB, 'index.js'))) {
     throw new Error('lib/index.js is missing: build the library first with `npx jsii --silence-warnings=reserved-word`');
   }
@@ -242,7 +242,7 @@ function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-function listArg(args: string[], name: string, fallback: string): string[] {
+export function listArg(args: string[], name: string, fallback: string): string[] {
   const i = args.indexOf(name);
   return (i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback).split(',').filter((x) => x !== '');
 }
