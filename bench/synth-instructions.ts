@@ -58,7 +58,8 @@ export async function runInstructionBenchmark(args: string[]): Promise<BenchOutc
       + `  ${String(r.bytes).padStart(13)}`);
   }
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, 'synth-instructions.json'), JSON.stringify({ valgrind: version.stdout.trim(), node: process.version, lib, before, rows }, null, 2) + '\n');
+  const result = { valgrind: version.stdout.trim(), node: process.version, lib, before, rows };
+  writeFileSync(join(RESULTS, 'synth-instructions.json'), JSON.stringify(result, null, 2) + '\n');
   return { ok: true };
 }
 
