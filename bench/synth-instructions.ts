@@ -49,7 +49,11 @@ export async function runInstructionBenchmark(args: string[]): Promise<BenchOutc
     const of = (variant: string) => results.find((x) => x.variant === variant && x.count === r.count)?.instructions;
     const raw = of('raw');
     const floor = r.variant.startsWith('intents') ? of('raw-intents') : undefined;
-    return { ...r, vsRaw: raw === undefined ? undefined : r.instructions / raw, vsRawIntents: floor === undefined ? undefined : r.instructions / floor };
+    return {
+      ...r,
+      vsRaw: raw === undefined ? undefined : r.instructions / raw,
+      vsRawIntents: floor === undefined ? undefined : r.instructions / floor,
+    };
   });
   console.log('  policies  variant         instructions  x raw  x raw-intents  bytes written');
   for (const r of rows) {
