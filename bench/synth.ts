@@ -17,7 +17,7 @@
  *
  * The child (bench/synth-child.ts) is transpiled once to plain JavaScript under bench/results/.build, so no
  * TypeScript compiler runs in a measured process; our library is loaded from the compiled lib/
- * (build it first with `npx jsii --silence-warnings=reserved-word`).
+ * (build it first with `npx projen compile`).
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'fs';
 import { cpus } from 'os';
@@ -127,13 +127,13 @@ export function compileChild(): string {
  */
 export function snapshotLib(): string {
   if (!existsSync(join(LIB, 'index.js'))) {
-    throw new Error('lib/index.js is missing: build the library first with `npx jsii --silence-warnings=reserved-word`');
+    throw new Error('lib/index.js is missing: build the library first with `npx projen compile`');
   }
   const built = statSync(join(LIB, 'index.js')).mtimeMs;
   const stale = walk(join(ROOT, 'src')).filter((f) => statSync(f).mtimeMs > built);
   if (stale.length > 0) {
     console.warn(`warning: lib/ is older than ${stale.length} file(s) in src/ (${stale.slice(0, 3).join(', ')}); `
-      + 'rebuild with `npx jsii --silence-warnings=reserved-word` to measure the current code');
+      + 'rebuild with `npx projen compile` to measure the current code');
   }
   const snapshot = join(RESULTS, '.build', 'lib');
   rmSync(snapshot, { recursive: true, force: true });
