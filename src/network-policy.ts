@@ -111,6 +111,15 @@ const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
  */
 export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   /**
+   * `instanceof` by the prototype chain; cdk8s makes it true for every ApiObject on any ApiObject class.
+   * @param x the value to test
+   * @internal
+   */
+  public static [Symbol.hasInstance](x: unknown): x is NetworkPolicy {
+    return typeof x === 'object' && x !== null && Object.prototype.isPrototypeOf.call(this.prototype, x);
+  }
+
+  /**
    * The namespace of the policy.
    *
    * @default - none: the namespace of the `kubectl` context

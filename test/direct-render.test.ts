@@ -18,8 +18,7 @@ function generic(policy: NetworkPolicy): any {
 }
 
 function policiesIn(scope: IConstruct): NetworkPolicy[] {
-  // not instanceof: cdk8s makes `x instanceof NetworkPolicy` true for every ApiObject
-  return scope.node.findAll().filter((c): c is NetworkPolicy => NetworkPolicy.prototype.isPrototypeOf(c));
+  return scope.node.findAll().filter((c): c is NetworkPolicy => c instanceof NetworkPolicy);
 }
 
 /** Every intent, with the options that change its output, and the core construct with every kind of peer and port. */

@@ -2,8 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { LabelRequirement, LabelSelector, NetworkPolicy, Peer, PolicyType, Port } from '../src';
+import { DenyAllIngress, LabelRequirement, LabelSelector, NetworkPolicy, Peer, PolicyType, Port } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
 
 const WEB = LabelSelector.of({ labels: { app: 'web' } });
@@ -65,6 +66,19 @@ describe('NetworkPolicy', () => {
     expect(policy.node.path).toBe('test/AllowWeb');
     expect(policy.name).toBe('allow-web');
     expect(manifest.metadata).toEqual({ name: 'allow-web', namespace: 'shop', labels: { team: 'shop' } });
+  });
+
+  test('instanceof NetworkPolicy holds for policies and intents only, though cdk8s answers true for any ApiObject', () => {
+    // GIVEN
+    const chart = shopChart();
+    // WHEN
+    const deployment = new k8s.KubeDeployment(chart, 'Web', {});
+    const policy = new NetworkPolicy(chart, 'AllowWeb', { selector: API, ingress: [] });
+    const deny = new DenyAllIngress(chart, 'Deny');
+    // THEN
+    expect([deployment, policy, deny, undefined, 'policy'].map((x) => x instanceof NetworkPolicy)).toEqual([false, true, true, false, false]);
+    expect([deployment, policy, deny].map((x) => x instanceof DenyAllIngress)).toEqual([false, false, true]);
+    expect([deployment, policy, deny].map((x) => x instanceof ApiObject)).toEqual([true, true, true]);
   });
 
   test('addIngressRule() and addEgressRule() isolate the direction they add to', () => {
