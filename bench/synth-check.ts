@@ -44,36 +44,32 @@ export function checkAgreement(child: string, lib: string, variants: string[]): 
 
 /** Every variant writes byte-identical files with both builds of the library (an optimization must not change output). */
 export function checkIdentical(child: string, libA: string, libB: string, variants: string[]): Agreement {
-  const problems: string[] = [];
-  let policies = 0;
-  for (const variant of variants) {
-    const [a, b] = [libA, libB].map((lib) => {
-      const files = new Map<string, string>();
-      runChild(child, lib, variant, IDENTICAL_COUNT, (outdir) => readdirSync(outdir).forEach((f) => files.set(f, readFileSync(join(outdir, f), 'utf8'))));
-      return files;
-    });
-    policies += IDENTICAL_COUNT;
-    for (const [file, text] of a) {
-      if (b.get(file) !== text) problems.push(`${variant}: ${file} differs between ${libA} and ${libB}`);
-    }
-    if (a.size !== b.size) problems.push(`${variant}: ${a.size} vs ${b.size} files`);
-  }
-  return { ok: problems.length === 0, policies, problems: problems.slice(0, 5) };
+  const problems = variants.flatMap((variant) => fileDifferences(
+    filesWritten(child, libA, variant), filesWritten(child, libB, variant), `${variant} with ${libA}`, `${variant} with ${libB}`));
+  return { ok: problems.length === 0, policies: IDENTICAL_COUNT * variants.length, problems: problems.slice(0, 5) };
 }
 
 /** Two variants write byte-identical files with the same build (a floor must do the work it is the floor of). */
 export function checkSameBytes(child: string, lib: string, a: string, b: string): Agreement {
-  const [filesA, filesB] = [a, b].map((variant) => {
-    const files = new Map<string, string>();
-    runChild(child, lib, variant, IDENTICAL_COUNT, (outdir) => readdirSync(outdir).forEach((f) => files.set(f, readFileSync(join(outdir, f), 'utf8'))));
-    return files;
-  });
-  const problems: string[] = [];
-  for (const [file, text] of filesA) {
-    if (filesB.get(file) !== text) problems.push(`${file} differs between ${a} and ${b}`);
-  }
-  if (filesA.size !== filesB.size) problems.push(`${a} wrote ${filesA.size} files, ${b} ${filesB.size}`);
+  const problems = fileDifferences(filesWritten(child, lib, a), filesWritten(child, lib, b), a, b);
   return { ok: problems.length === 0, policies: IDENTICAL_COUNT, problems: problems.slice(0, 5) };
+}
+
+/** File name -> content of what one child writes for IDENTICAL_COUNT policies. */
+function filesWritten(child: string, lib: string, variant: string): Map<string, string> {
+  const files = new Map<string, string>();
+  runChild(child, lib, variant, IDENTICAL_COUNT, (outdir) => readdirSync(outdir).forEach((f) => files.set(f, readFileSync(join(outdir, f), 'utf8'))));
+  return files;
+}
+
+/** The files that differ between two outputs, named after their sources. */
+function fileDifferences(a: Map<string, string>, b: Map<string, string>, nameA: string, nameB: string): string[] {
+  const problems: string[] = [];
+  for (const [file, text] of a) {
+    if (b.get(file) !== text) problems.push(`${file} differs between ${nameA} and ${nameB}`);
+  }
+  if (a.size !== b.size) problems.push(`${nameA} wrote ${a.size} files, ${nameB} ${b.size}`);
+  return problems;
 }
 
 /** `namespace/podSelector` -> spec with every list sorted, for the NetworkPolicies in a synth output dir. */

@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { BenchOutcome } from './analyzer';
-import { compileChild, listArg, snapshotLib } from './synth';
+import { compileChild, listArg, snapshotLib, withBefore } from './synth';
 import { RESULTS } from './synth-process';
 
 /** One counted child. */
@@ -36,9 +36,7 @@ export async function runInstructionBenchmark(args: string[]): Promise<BenchOutc
   }
   const counts = listArg(args, '--counts', '5000').map(Number);
   const base = listArg(args, '--variants', 'raw,raw-intents,plus,core,intents');
-  const before = args.includes('--before') ? resolve(args[args.indexOf('--before') + 1]) : undefined;
-  const ours = base.filter((v) => v === 'core' || v === 'intents');
-  const variants = before === undefined ? base : [...base, ...ours.map((v) => `${v}@before`)];
+  const { before, variants } = withBefore(args, base);
   const child = compileChild();
   const lib = args.includes('--lib') ? resolve(args[args.indexOf('--lib') + 1]) : snapshotLib();
   const jobs = counts.flatMap((count) => variants.map((variant) => ({ variant, count })));

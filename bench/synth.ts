@@ -72,9 +72,7 @@ export const DESCRIPTIONS: Record<string, string> = {
 export async function runSynthBenchmark(args: string[]): Promise<BenchOutcome> {
   const counts = listArg(args, '--counts', '1000,5000,20000').map(Number);
   const base = listArg(args, '--variants', 'raw,raw-intents,plus,core,intents');
-  const before = args.includes('--before') ? resolve(args[args.indexOf('--before') + 1]) : undefined;
-  const ours = base.filter((v) => v === 'core' || v === 'intents');
-  const variants = before === undefined ? base : [...base, ...ours.map((v) => `${v}@before`)];
+  const { before, ours, variants } = withBefore(args, base);
   if (args.includes('--nice')) setChildNiceness(Number(args[args.indexOf('--nice') + 1]));
   const fixedRuns = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : undefined;
   const child = compileChild();
@@ -108,6 +106,16 @@ export async function runSynthBenchmark(args: string[]): Promise<BenchOutcome> {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, 'synth.json'), JSON.stringify(result, null, 2) + '\n');
   return { ok: agreement.ok && (identical?.ok ?? true) };
+}
+
+/**
+ * The `--before DIR` build, if given, and the variants to run: `base`, then `core@before` / `intents@before`
+ * for those of ours that `base` names.
+ */
+export function withBefore(args: string[], base: string[]): { before?: string; ours: string[]; variants: string[] } {
+  const before = args.includes('--before') ? resolve(args[args.indexOf('--before') + 1]) : undefined;
+  const ours = base.filter((v) => v === 'core' || v === 'intents');
+  return { before, ours, variants: before === undefined ? base : [...base, ...ours.map((v) => `${v}@before`)] };
 }
 
 /** Transpiles the child to bench/results/.build (inside the repo, so it resolves node_modules). */
