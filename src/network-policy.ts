@@ -8,7 +8,7 @@ import { undefinedIfEmpty } from './private/canonical';
 import { childPath } from './private/construct-path';
 import { invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
-import { rendersDirectly, sortedPlain } from './private/kube-json';
+import { objectMetaJson, rendersDirectly, sortedPlain, SpecToken } from './private/kube-json';
 import { checkPolicyName, defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
 import { LabelSelector } from './selectors/label-selector';
 
@@ -90,6 +90,8 @@ export interface NetworkPolicyProps {
 
 /** Prefix of the annotations this library writes. */
 const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
+/** The annotation that holds the policy's description. */
+const DESCRIPTION_ANNOTATION = `${ANNOTATION_PREFIX}/description`;
 
 /**
  * A `networking.k8s.io/v1` NetworkPolicy with canonical, deterministic output.
@@ -159,15 +161,11 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     }
     const annotations: Record<string, string> = {};
     if (props.description !== undefined && props.description !== '') {
-      annotations[`${ANNOTATION_PREFIX}/description`] = props.description;
+      annotations[DESCRIPTION_ANNOTATION] = props.description;
     }
-    // The spec is rendered at synth, from the rules known by then; `this` exists only after super().
-    let self: NetworkPolicy | undefined;
-    super(scope, id, {
-      metadata: { name, namespace, annotations },
-      spec: Lazy.any({ produce: () => self!.renderSpec() }) as unknown as k8s.NetworkPolicySpec,
-    });
-    self = this;
+    const spec = new SpecToken();
+    super(scope, id, { metadata: { name, namespace, annotations }, spec: spec as unknown as k8s.NetworkPolicySpec });
+    spec.source = this;
     this.selector = props.selector;
     this.namespace = namespace;
     if (props.ingress !== undefined) this.isolate(PolicyType.INGRESS, props.ingress);
@@ -193,8 +191,8 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     try {
       return {
         ...k8s.KubeNetworkPolicy.GVK,
-        metadata: k8s.toJson_ObjectMeta(sortedPlain(this.metadata.toJson()) as k8s.ObjectMeta),
-        spec: sortedPlain(this.renderSpec()),
+        metadata: objectMetaJson(this.metadata.toJson()),
+        spec: sortedPlain(this._renderSpec()),
       };
     } catch (e) {
       throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
@@ -243,7 +241,9 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
         `Pass a list; [] isolates ${type.toLowerCase()} and allows nothing`);
     }
     this.rulesOf(type);
-    rules.forEach((rule) => this.addRule(type, rule));
+    for (let i = 0; i < rules.length; i++) {
+      this.addRule(type, rules[i]);
+    }
   }
 
   private addRule(type: PolicyType, rule: NetworkPolicyRule): void {
@@ -270,22 +270,20 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     if (type === PolicyType.INGRESS) this.ingressDescribed = true;
     else this.egressDescribed = true;
     const key = `${ANNOTATION_PREFIX}/${type.toLowerCase()}-rules`;
-    this.metadata.addAnnotation(key, Lazy.any({ produce: () => this.renderDescriptions(type) }) as unknown as string);
+    const rules = this.rulesOf(type);
+    this.metadata.addAnnotation(key, Lazy.any({ produce: () => rules.descriptions() }) as unknown as string);
   }
 
-  private renderSpec(): k8s.NetworkPolicySpec {
+  /**
+   * The spec, from the rules known now.
+   * @internal
+   */
+  public _renderSpec(): k8s.NetworkPolicySpec {
     const ingress = this.ingressRules === undefined ? undefined
       : this.ingressRules.list().map((r) => ({ from: undefinedIfEmpty(r.form.peers), ports: undefinedIfEmpty(r.form.ports) }));
     const egress = this.egressRules === undefined ? undefined
       : this.egressRules.list().map((r) => ({ to: undefinedIfEmpty(r.form.peers), ports: undefinedIfEmpty(r.form.ports) }));
     return { podSelector: this.selector._toKube(), policyTypes: this.policyTypes, ingress, egress };
-  }
-
-  private renderDescriptions(type: PolicyType): string | undefined {
-    const lines = (type === PolicyType.INGRESS ? this.ingressRules : this.egressRules)!.list()
-      .map((rule, index) => (rule.descriptions.length === 0 ? undefined : `${index}: ${rule.descriptions.join('; ')}`))
-      .filter((line): line is string => line !== undefined);
-    return lines.length === 0 ? undefined : lines.join('\n');
   }
 
   /** Fails synth when no direction was isolated, neither by props nor by a rule added later. */

@@ -31,11 +31,26 @@ export function renderRuleForm(peers: Peer[], ports: Port[]): RuleForm {
   }
   const peerForms = peers.length === 1 ? peers[0]._canonicalForms() : mergePeers(peers);
   const portForms = ports.length === 1 ? [ports[0]._canonicalForm()] : mergePorts(ports);
-  return {
-    key: ruleKey(peerForms.map((form) => form.key), portForms.map((form) => form.key)),
-    peers: peerForms.map((form) => form.kube),
-    ports: portForms.map((form) => form.kube),
-  };
+  return new MergedRuleForm(peerForms, portForms);
+}
+
+/** A rule of several peers or ports, merged and sorted; its key, too, is only computed when asked for. */
+class MergedRuleForm implements RuleForm {
+  public readonly peers: k8s.NetworkPolicyPeer[];
+  public readonly ports: k8s.NetworkPolicyPort[];
+  private _key?: string;
+
+  public constructor(private readonly peerForms: Keyed<k8s.NetworkPolicyPeer>[], private readonly portForms: Keyed<k8s.NetworkPolicyPort>[]) {
+    this.peers = peerForms.map((form) => form.kube);
+    this.ports = portForms.map((form) => form.kube);
+  }
+
+  public get key(): string {
+    if (this._key === undefined) {
+      this._key = ruleKey(this.peerForms.map((form) => form.key), this.portForms.map((form) => form.key));
+    }
+    return this._key;
+  }
 }
 
 /**
@@ -128,6 +143,17 @@ export class DirectionRules {
     return merged;
   }
 
+  /**
+   * The descriptions of the rules, a line each (`<index in list()>: <descriptions joined by "; ">`), or undefined
+   * when no rule has one.
+   */
+  public descriptions(): string | undefined {
+    const lines = this.list()
+      .map((rule, index) => (rule.descriptions.length === 0 ? undefined : `${index}: ${rule.descriptions.join('; ')}`))
+      .filter((line): line is string => line !== undefined);
+    return lines.length === 0 ? undefined : lines.join('\n');
+  }
+
   /** The rules, sorted by key. Shared until the next `add()`: callers must not mutate it. */
   public list(): DescribedRule[] {
     if (this.ordered === undefined) {
@@ -150,18 +176,21 @@ export function checkedRule(where: string, direction: 'ingress' | 'egress', rule
     throw invalid(where, `${direction} rule has no peers`, rule?.peers,
       `List the ${side} in peers; use Peer.any() if every peer is really meant`);
   }
+  const peers = rule.peers;
   let hasAny = false;
   let onlyIpBlocks = true;
-  for (const peer of rule.peers) {
+  // indexed loops: this runs for every rule of every policy, mostly before the JIT has optimized it
+  for (let i = 0; i < peers.length; i++) {
+    const peer = peers[i];
     if (!(peer instanceof Peer)) {
       throw invalid(where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
     }
     hasAny ||= peer.kind === PeerKind.ANY;
     onlyIpBlocks &&= peer.isIpBlock();
   }
-  if (hasAny && rule.peers.length > 1) {
+  if (hasAny && peers.length > 1) {
     throw invalid(where, `Peer.any() already allows every peer, so the other ${side} in this rule mean nothing`,
-      rule.peers.map((p) => p.toString()), 'Remove Peer.any(), or remove the other peers');
+      peers.map((p) => p.toString()), 'Remove Peer.any(), or remove the other peers');
   }
   const ports = rule.ports ?? [];
   if (rule.ports !== undefined && ports.length === 0) {
@@ -169,7 +198,8 @@ export function checkedRule(where: string, direction: 'ingress' | 'egress', rule
       'Leave ports out to allow every port, or list the ports');
   }
   let hasNamed = false;
-  for (const port of ports) {
+  for (let i = 0; i < ports.length; i++) {
+    const port = ports[i];
     if (!(port instanceof Port)) {
       throw invalid(where, 'ports must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
     }
@@ -182,7 +212,7 @@ export function checkedRule(where: string, direction: 'ingress' | 'egress', rule
     throw invalid(where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
       named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
   }
-  return { form: renderRuleForm(rule.peers, ports), descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };
+  return { form: renderRuleForm(peers, ports), descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };
 }
 
 /** The descriptions of a rule that has none (shared). */

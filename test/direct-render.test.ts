@@ -63,6 +63,10 @@ function everything(): Chart {
   core.metadata.addAnnotation('lazy.example.com/answer', Lazy.any({ produce: () => 'resolved at synth' }) as unknown as string);
   core.metadata.addFinalizers('example.com/keep');
   core.addEgressRule({ peers: [Peer.namespaces(LabelSelector.of({ labels: { 3: 'x', b: 'y', a: 'z' } }))], ports: [Port.named('dns', undefined)] });
+  // metadata that the generated class converts (owner references) or leaves out (a field ObjectMeta does not have)
+  const owned = new NetworkPolicy(chart, 'Owned', { selector: api, ingress: [] });
+  owned.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: '1234' });
+  owned.metadata.add('notObjectMeta', 'left out');
   return chart;
 }
 

@@ -6,9 +6,10 @@ import { NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
 import { Peer } from '../peer';
 import { Port } from '../port';
 import { IntentProps } from './intent-props';
+import { BoundedCache } from '../private/bounded-cache';
 import { cidrContainsCidr, parseCidr } from '../private/cidr';
 import { invalid } from '../private/errors';
-import { fitName } from '../private/policy-names';
+import { fitName, MAX_NAME } from '../private/policy-names';
 import { LabelOperator, LabelSelector } from '../selectors/label-selector';
 
 /** What an intent renders: the policy's default name, target pods, rules and description. */
@@ -73,11 +74,11 @@ export function checkPorts(where: string, ports: Port[] | undefined, prop = 'por
     throw invalid(where, `${prop} is empty, which Kubernetes reads as every port and protocol`, ports,
       `Leave ${prop} out to allow every port, or list the ports, e.g. [Port.tcp(8080)]`);
   }
-  ports.forEach((port) => {
-    if (!(port instanceof Port)) {
-      throw invalid(where, `${prop} must be made with the Port factories`, port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+  for (let i = 0; i < ports.length; i++) {
+    if (!(ports[i] instanceof Port)) {
+      throw invalid(where, `${prop} must be made with the Port factories`, ports[i], 'Use Port.tcp(), Port.udp(), Port.named(), ...');
     }
-  });
+  }
   return [...ports];
 }
 
@@ -115,6 +116,38 @@ export function dnsRule(dns: DnsProfile): NetworkPolicyRule {
  * Syntax errors come from `Peer.ipBlock()`.
  */
 export function cidrPeers(where: string, cidrs: string[] | undefined, except: string[] | undefined): Peer[] {
+  const key = cidrPeersKey(cidrs, except);
+  if (key === undefined) {
+    return makeCidrPeers(where, cidrs, except);
+  }
+  // Peers are immutable: equal ranges share their peers (a failure throws, so only valid ranges are kept)
+  return [...CIDR_PEERS.get(key, () => makeCidrPeers(where, cidrs, except))];
+}
+
+/** `cidrPeers()` results by their arguments. */
+const CIDR_PEERS = new BoundedCache<Peer[]>(1024);
+
+/** The cache key of `cidrPeers(cidrs, except)`, or undefined unless both are lists of strings. */
+function cidrPeersKey(cidrs: string[] | undefined, except: string[] | undefined): string | undefined {
+  if (!isStringList(cidrs) || (except !== undefined && !isStringList(except))) {
+    return undefined;
+  }
+  return except === undefined || except.length === 0 ? cidrs.join('\u0000') : `${cidrs.join('\u0000')}\u0001${except.join('\u0000')}`;
+}
+
+function isStringList(value: unknown): value is string[] {
+  if (!Array.isArray(value)) {
+    return false;
+  }
+  for (let i = 0; i < value.length; i++) {
+    if (typeof value[i] !== 'string') {
+      return false;
+    }
+  }
+  return true;
+}
+
+function makeCidrPeers(where: string, cidrs: string[] | undefined, except: string[] | undefined): Peer[] {
   if (!Array.isArray(cidrs) || cidrs.length === 0) {
     throw invalid(where, 'cidrs must list at least one CIDR', cidrs, 'Give the address ranges, e.g. cidrs: ["203.0.113.0/24"]');
   }
@@ -143,8 +176,14 @@ export function cidrPeers(where: string, cidrs: string[] | undefined, except: st
  * Longer than 63 characters: cut, plus 8 hex characters of the full name's SHA-1, so it stays unique.
  */
 export function intentName(parts: string[]): string {
-  const name = parts.map(slug).filter((part) => part !== '').join('-');
-  return fitName(name, () => name);
+  let name = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = slug(parts[i]);
+    if (part !== '') {
+      name = name === '' ? part : `${name}-${part}`;
+    }
+  }
+  return name.length <= MAX_NAME ? name : fitName(name, () => name);
 }
 
 /**
@@ -158,7 +197,12 @@ export function selectorSlug(selector: LabelSelector): string {
   for (const key in labels) {
     parts.push(labels[key] === '' ? keyName(key) : labels[key]);
   }
-  for (const expression of kube.matchExpressions ?? []) {
+  const expressions = kube.matchExpressions;
+  if (expressions === undefined) {
+    // the common selector, labels only (often one label)
+    return slug(parts.length === 1 ? parts[0] : parts.join('-'));
+  }
+  for (const expression of expressions) {
     const key = keyName(expression.key);
     const values = (expression.values ?? []).join('-');
     switch (expression.operator) {

@@ -60,3 +60,44 @@ export function sortedPlain(value: unknown): unknown {
   }
   return copy;
 }
+
+/** The ObjectMeta fields that `k8s.toJson_ObjectMeta` copies unchanged: maps of strings, and strings. */
+const PLAIN_META_FIELDS = new Set(['annotations', 'labels', 'name', 'namespace']);
+
+/**
+ * The metadata as the generated class converts it, from cdk8s's rendering of it (`metadata.toJson()`, which is
+ * resolved, without empty members, and sorted by key). When it has only names, labels and annotations, the
+ * conversion would copy it key for key in the same (alphabetical) order, so it is returned as it is.
+ */
+export function objectMetaJson(meta: Record<string, unknown> | undefined): unknown {
+  if (meta === undefined) {
+    return undefined;
+  }
+  for (const field in meta) {
+    if (!PLAIN_META_FIELDS.has(field)) {
+      return k8s.toJson_ObjectMeta(meta as k8s.ObjectMeta);
+    }
+  }
+  return meta;
+}
+
+/** What a `SpecToken` renders. */
+export interface SpecSource {
+  /** The spec, from what is known now. */
+  _renderSpec(): k8s.NetworkPolicySpec;
+}
+
+/**
+ * The spec of a policy as cdk8s's generic rendering reads it: an implicit token (an object with `resolve()`)
+ * that renders the spec at synth, from the rules known by then. The policy is set once it exists, after its
+ * `super()` call. One small object per policy, where a `Lazy` would add a closure as well.
+ */
+export class SpecToken {
+  /** The policy whose spec this is. */
+  public source?: SpecSource;
+
+  /** Called by cdk8s's `ImplicitTokenResolver`. */
+  public resolve(): k8s.NetworkPolicySpec {
+    return this.source!._renderSpec();
+  }
+}

@@ -6,7 +6,7 @@ import { invalid } from './errors';
 import { dns1123SubdomainProblem } from './k8s-names';
 
 /** Longest name we write by default (some CNIs break on longer policy names). */
-const MAX_NAME = 63;
+export const MAX_NAME = 63;
 
 /** Answer of `problemsOf` when there is no problem. */
 const NO_PROBLEMS: string[] = [];
@@ -102,8 +102,11 @@ export class PolicyNameRegistry {
     return registry;
   }
 
-  /** The policy of each key, or the policies when there are several. */
-  private readonly byKey = new Map<string, NamedPolicy | NamedPolicy[]>();
+  /**
+   * By namespace, the policy of each name, or the policies when there are several. Maps of maps rather than one
+   * map of joined keys: no key string is built per policy.
+   */
+  private readonly byNamespace = new Map<string, Map<string, NamedPolicy | NamedPolicy[]>>();
   /** Policies that carry the duplicate-name validation. */
   private readonly watched = new Set<NamedPolicy>();
 
@@ -114,15 +117,15 @@ export class PolicyNameRegistry {
    * earlier ones) get a validation that fails synth with `problemsOf`.
    */
   public register(policy: NamedPolicy): void {
-    const key = keyOf(policy);
-    const known = this.byKey.get(key);
+    const names = this.namesIn(policy.namespace ?? 'default');
+    const known = names.get(policy.name);
     if (known === undefined) {
-      this.byKey.set(key, policy);
+      names.set(policy.name, policy);
       return;
     }
     const list = Array.isArray(known) ? known : [known];
     list.push(policy);
-    this.byKey.set(key, list);
+    names.set(policy.name, list);
     for (const named of list) {
       if (!this.watched.has(named)) {
         this.watched.add(named);
@@ -133,7 +136,7 @@ export class PolicyNameRegistry {
 
   /** A message when another policy of the app has the same name in the same namespace. */
   public problemsOf(policy: NamedPolicy): string[] {
-    const known = this.byKey.get(keyOf(policy));
+    const known = this.namesIn(policy.namespace ?? 'default').get(policy.name);
     const others = (Array.isArray(known) ? known : []).filter((p) => p !== policy);
     if (others.length === 0) {
       return NO_PROBLEMS;
@@ -143,8 +146,14 @@ export class PolicyNameRegistry {
       + `so one would silently replace the other (got ${JSON.stringify(others.map((o) => o.node.path))}). `
       + 'Give each policy a distinct name with the name prop, or a distinct construct id.'];
   }
-}
 
-function keyOf(policy: NamedPolicy): string {
-  return `${policy.namespace ?? 'default'}/${policy.name}`;
+  /** The names registered in a namespace. */
+  private namesIn(namespace: string): Map<string, NamedPolicy | NamedPolicy[]> {
+    let names = this.byNamespace.get(namespace);
+    if (names === undefined) {
+      names = new Map();
+      this.byNamespace.set(namespace, names);
+    }
+    return names;
+  }
 }

@@ -5,6 +5,7 @@ import { networkPolicyApiErrors } from '../api-rules';
 import { allowedIn, API, INTERNET, shopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
+const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
 
 describe('AllowEgressToCidr', () => {
   test('renders one ipBlock per CIDR, each with the except ranges inside it', () => {
@@ -48,6 +49,30 @@ describe('AllowEgressToCidr', () => {
     const name: string = Testing.synth(chart)[0].metadata.name;
     expect(name.length).toBeLessThanOrEqual(63);
     expect(name).toMatch(/^api-allow-egress-to-203-0-113-0-24-.*-[0-9a-f]{8}$/);
+  });
+
+  test('policies that repeat the same ranges render the same peers, and each bad use still fails at its own path', () => {
+    // GIVEN
+    const chart = shopChart();
+    const ranges = { cidrs: ['10.0.0.0/8', '172.16.0.0/12'], except: ['10.1.0.0/16', '172.16.1.0/24'] };
+    // WHEN
+    new AllowEgressToCidr(chart, 'First', { selector: API_PODS, ...ranges });
+    new AllowEgressToCidr(chart, 'Second', { selector: WEB_PODS, ...ranges, except: [...ranges.except].reverse() });
+    new AllowEgressToCidr(chart, 'Third', { selector: LabelSelector.of({ labels: { app: 'db' } }), ...ranges });
+    // THEN
+    const egress = Testing.synth(chart).map((manifest) => manifest.spec.egress);
+    expect(egress[0]).toEqual([{
+      to: [
+        { ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } },
+        { ipBlock: { cidr: '172.16.0.0/12', except: ['172.16.1.0/24'] } },
+      ],
+    }]);
+    expect(egress[1]).toEqual(egress[0]);
+    expect(egress[2]).toEqual(egress[0]);
+    expect(() => new AllowEgressToCidr(chart, 'StrayAgain', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))
+      .toThrow(/\[test\/StrayAgain\] except range lies strictly inside none/);
+    expect(() => new AllowEgressToCidr(chart, 'StrayOnceMore', { selector: WEB_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))
+      .toThrow(/\[test\/StrayOnceMore\] except range lies strictly inside none/);
   });
 
   test('throws on no CIDRs, invalid CIDRs, stray exceptions and empty ports', () => {
