@@ -64,3 +64,31 @@ export function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * A distribution-free confidence interval for the median of the population that `values` were drawn from: the
+ * k-th smallest and the k-th largest value. It covers the median unless at most k - 1 values fall on one side of
+ * it, so its coverage is 1 - 2 P(Binomial(n, 1/2) <= k - 1); k is the largest rank that keeps the coverage at
+ * least `confidence`. It assumes only independent draws. With too few values even k = 1 (the whole range) falls
+ * short; `confidence` in the answer is the coverage reached.
+ */
+export function medianInterval(values: number[], confidence = 0.9): { low: number; high: number; confidence: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) {
+    return { low: NaN, high: NaN, confidence: 0 };
+  }
+  const alpha = (1 - confidence) / 2;
+  let k = 1;
+  let point = Math.pow(0.5, n); // P(B = k - 1)
+  let below = point; // P(B <= k - 1)
+  while (2 * (k + 1) <= n) {
+    point = (point * (n - k + 1)) / k; // P(B = k)
+    if (below + point > alpha) {
+      break;
+    }
+    below += point;
+    k++;
+  }
+  return { low: sorted[k - 1], high: sorted[n - k], confidence: 1 - 2 * below };
+}
+
