@@ -66,8 +66,9 @@ const PLAIN_META_FIELDS = new Set(['annotations', 'labels', 'name', 'namespace']
 
 /**
  * The metadata as the generated class converts it, from cdk8s's rendering of it (`metadata.toJson()`, which is
- * resolved, without empty members, and sorted by key). When it has only names, labels and annotations, the
- * conversion would copy it key for key in the same (alphabetical) order, so it is returned as it is.
+ * resolved, without empty members, and sorted by key). When it has only a name, a namespace, labels and
+ * annotations, the conversion would copy it key for key in the same (alphabetical) order, so it is returned as it
+ * is; anything else (owner references, finalizers, fields ObjectMeta does not have) is converted.
  */
 export function objectMetaJson(meta: Record<string, unknown> | undefined): unknown {
   if (meta === undefined) {
