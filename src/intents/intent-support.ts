@@ -9,7 +9,7 @@ import { IntentProps } from './intent-props';
 import { BoundedCache } from '../private/bounded-cache';
 import { cidrContainsCidr, parseCidr } from '../private/cidr';
 import { invalid } from '../private/errors';
-import { fitName, MAX_NAME } from '../private/policy-names';
+import { fitName } from '../private/policy-names';
 import { LabelOperator, LabelSelector } from '../selectors/label-selector';
 
 /** What an intent renders: the policy's default name, target pods, rules and description. */
@@ -183,7 +183,7 @@ export function intentName(parts: string[]): string {
       name = name === '' ? part : `${name}-${part}`;
     }
   }
-  return name.length <= MAX_NAME ? name : fitName(name, () => name);
+  return fitName(name, () => name);
 }
 
 /**
@@ -197,12 +197,7 @@ export function selectorSlug(selector: LabelSelector): string {
   for (const key in labels) {
     parts.push(labels[key] === '' ? keyName(key) : labels[key]);
   }
-  const expressions = kube.matchExpressions;
-  if (expressions === undefined) {
-    // the common selector, labels only (often one label)
-    return slug(parts.length === 1 ? parts[0] : parts.join('-'));
-  }
-  for (const expression of expressions) {
+  for (const expression of kube.matchExpressions ?? []) {
     const key = keyName(expression.key);
     const values = (expression.values ?? []).join('-');
     switch (expression.operator) {

@@ -6,7 +6,7 @@ import { invalid } from './errors';
 import { dns1123SubdomainProblem } from './k8s-names';
 
 /** Longest name we write by default (some CNIs break on longer policy names). */
-export const MAX_NAME = 63;
+const MAX_NAME = 63;
 
 /** Answer of `problemsOf` when there is no problem. */
 const NO_PROBLEMS: string[] = [];
