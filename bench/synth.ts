@@ -193,12 +193,14 @@ function summarize(reports: RoundReport[], variants: string[], count: number, ru
     const walls = mine.map((r) => r.wallMs);
     const wallMs = median(walls);
     const wallOf = (other: string, inRound: number) => reports.find((r) => r.variant === other && r.round === inRound)?.wallMs ?? NaN;
-    const rawOf = (inRound: number) => wallOf('raw', inRound);
-    const sameOutput = variant.startsWith('intents') && variants.includes('raw-intents')
-      ? round2(median(mine.map((r) => r.wallMs / wallOf('raw-intents', r.round)))) : undefined;
+    // this variant's wall time over another's in the same round, one ratio per round
     const ratiosTo = (other: string) => mine.map((r) => r.wallMs / wallOf(other, r.round));
-    const interval = medianInterval(ratiosTo('raw'));
-    const plusInterval = plus === undefined ? undefined : medianInterval(ratiosTo('plus'));
+    const toRaw = ratiosTo('raw');
+    const interval = medianInterval(toRaw);
+    const toPlus = plus === undefined ? undefined : ratiosTo('plus');
+    const plusInterval = toPlus === undefined ? undefined : medianInterval(toPlus);
+    const sameOutput = variant.startsWith('intents') && variants.includes('raw-intents')
+      ? round2(median(ratiosTo('raw-intents'))) : undefined;
     return {
       variant,
       count,
@@ -206,7 +208,7 @@ function summarize(reports: RoundReport[], variants: string[], count: number, ru
       wallMs: round(wallMs),
       wallRangeMs: [round(Math.min(...walls)), round(Math.max(...walls))],
       minVsRaw: round2(Math.min(...walls) / rawMin),
-      pairedVsRaw: round2(median(mine.map((r) => r.wallMs / rawOf(r.round)))),
+      pairedVsRaw: round2(median(toRaw)),
       pairedVsRawInterval: [round2(interval.low), round2(interval.high)],
       intervalConfidence: round2(interval.confidence),
       loadMs: round(med(variant, (r) => r.loadMs)),
@@ -218,7 +220,7 @@ function summarize(reports: RoundReport[], variants: string[], count: number, ru
       bytes: med(variant, (r) => r.bytes),
       vsRaw: round2(wallMs / raw),
       vsPlus: plus === undefined ? undefined : round2(wallMs / plus),
-      pairedVsPlus: plus === undefined ? undefined : round2(median(ratiosTo('plus'))),
+      pairedVsPlus: toPlus === undefined ? undefined : round2(median(toPlus)),
       pairedVsPlusInterval: plusInterval === undefined ? undefined : [round2(plusInterval.low), round2(plusInterval.high)],
       pairedVsSameOutput: sameOutput,
     };
