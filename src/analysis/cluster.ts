@@ -3,7 +3,8 @@
  * namespace, endpoint resolution, and the endpoints found in workload manifests.
  */
 import { Endpoint } from './endpoint';
-import { selectorMatches, Subject } from './match';
+import { SelectorIndex } from './label-index';
+import { Subject } from './match';
 import { ClusterModel, NAMESPACE_NAME_LABEL, NormalizedPolicy, NormalizedRule, NormalizedWorkload } from './model';
 import { compareText } from './order';
 import { TrafficDirection } from './verdict';
@@ -12,6 +13,8 @@ import { parseIp } from '../private/cidr';
 export class Cluster {
   private readonly namespaceLabelMap = new Map<string, Record<string, string>>();
   private readonly policiesByNamespace = new Map<string, NormalizedPolicy[]>();
+  /** Per namespace, its policies indexed by podSelector, built on first use. */
+  private readonly selectorIndexes = new Map<string, SelectorIndex<NormalizedPolicy>>();
 
   constructor(public readonly model: ClusterModel) {
     for (const ns of model.namespaces) {
@@ -39,9 +42,13 @@ export class Cluster {
     if (!subject.isPod) {
       return [];
     }
-    return this.policiesIn(subject.namespace).filter((p) =>
-      (direction === TrafficDirection.INGRESS ? p.isolatesIngress : p.isolatesEgress)
-      && selectorMatches(p.podSelector, subject.labels));
+    let index = this.selectorIndexes.get(subject.namespace);
+    if (index === undefined) {
+      index = new SelectorIndex(this.policiesIn(subject.namespace), (p) => p.podSelector);
+      this.selectorIndexes.set(subject.namespace, index);
+    }
+    const ingress = direction === TrafficDirection.INGRESS;
+    return index.matching(subject.labels, (p) => (ingress ? p.isolatesIngress : p.isolatesEgress));
   }
 
   /** Resolves an endpoint against this cluster. */

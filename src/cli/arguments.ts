@@ -30,10 +30,7 @@ export function parsePort(text: string): ProbePort {
   return { portName: value, protocol: protocol as Protocol };
 }
 
-/** Splits repeated and comma-separated option values: `--port 80,443 --port 53/udp`. */
-export function splitList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
-}
+export { splitList } from './option-values';
 
 /** The label of a probed port, as the analyzer writes it: `TCP 8080`, `TCP "http"`. */
 export function portLabel(port: ProbePort): string {

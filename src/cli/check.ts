@@ -2,11 +2,10 @@
  * `cdk8s-netpol check`: validates every document as the API server would and runs the lint checks
  * (internal). Exit 0 when clean, 1 with findings at error level.
  */
-import { splitList } from './arguments';
 import { paint } from './colour';
 import { CliError, EXIT_FINDINGS, EXIT_OK, Io } from './errors';
 import { loadManifests } from './load-manifests';
-import { checkFormat } from './matrix';
+import { checkFormat, splitList } from './option-values';
 // Import the linter's modules directly: the package index also loads the construct door (cdk8s), which costs
 // start-up time the command does not need.
 import { Cni } from '../lint/cni';

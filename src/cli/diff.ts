@@ -3,7 +3,7 @@
  */
 import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
 import { diffJson, diffMarkdown, diffText } from './format-diff';
-import { checkFormat } from './matrix';
+import { checkFormat } from './option-values';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 import { PolicyAnalyzer } from '../analysis';
 

@@ -3,7 +3,7 @@
  */
 import { EXIT_OK, Io } from './errors';
 import { graphDot, graphMermaid, GraphEdge } from './format-graph';
-import { checkFormat } from './matrix';
+import { checkFormat } from './option-values';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 import { Endpoint, TruthTableData, TruthTablePort } from '../analysis';
 

@@ -1,7 +1,8 @@
 /**
  * `cdk8s-netpol matrix`: the truth table of the workloads found, plus extra endpoints (internal).
  */
-import { CliError, EXIT_OK, Io } from './errors';
+import { EXIT_OK, Io } from './errors';
+import { checkFormat } from './option-values';
 import { matrixHtml } from './format-html';
 import { matrixJson, matrixMarkdown, matrixText } from './format-matrix';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
@@ -31,9 +32,4 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
   return EXIT_OK;
 }
 
-/** Refuses a `--format` value the command does not know. */
-export function checkFormat(format: string, known: string[]): void {
-  if (!known.includes(format)) {
-    throw CliError.problem('--format', `must be one of ${known.join(', ')}`, format, `Use --format ${known[0]}`);
-  }
-}
+export { checkFormat } from './option-values';

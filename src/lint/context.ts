@@ -3,6 +3,7 @@
  * document as written (duplicates kept, annotations, whether a namespace was written).
  */
 import { Cni } from './cni';
+import type { LintIndex } from './lint-index';
 import { ClusterModel, ManifestSource, NormalizedPolicy } from '../analysis/model';
 import { Cidr } from '../private/cidr';
 
@@ -31,6 +32,12 @@ export interface LintContext {
   readonly checkCodes: string[];
   /** Documents the API server would refuse, with the reading error (already in the project format). */
   readonly brokenDocuments: BrokenDocument[];
+  /**
+   * Lookups shared by the checks of one run (see `lintIndex()`).
+   *
+   * @default - each check that needs it builds its own
+   */
+  readonly index?: LintIndex;
 }
 
 /** A document that could not be read. */

@@ -5,6 +5,7 @@
 import { Report } from './check';
 import { Cni } from './cni';
 import { Finding } from './finding';
+import { LintIndex } from './lint-index';
 import { LintOptions } from './lint-options';
 import { appOverrides, effectiveSeverity, LINT_ANNOTATION, policyOverrides } from './overrides';
 import { readDocuments } from './read-documents';
@@ -20,7 +21,8 @@ export type WhereOf = (object: string, documentIndex: number) => string | undefi
 export function runLint(manifests: unknown, options: LintOptions = {}, whereOf?: WhereOf): Finding[] {
   const codes = CHECKS.map((c) => c.code);
   const app = appOverrides(options.severities, codes);
-  const context = readDocuments(manifests, options.sources ?? [], options.cni ?? Cni.UNKNOWN, options.clusterCidrs ?? [], codes);
+  const read = readDocuments(manifests, options.sources ?? [], options.cni ?? Cni.UNKNOWN, options.clusterCidrs ?? [], codes);
+  const context = { ...read, index: new LintIndex(read.model, read.docs) };
   const findings: Finding[] = [];
   for (const check of CHECKS) {
     for (const report of check.check(context)) {

@@ -3,23 +3,34 @@
  * they define any, else one representative pod built from the policy's own podSelector.
  */
 import { LintContext } from './context';
-import { Cluster } from '../analysis/cluster';
-import { selectorMatches, Subject } from '../analysis/match';
-import { NormalizedPolicy, NormalizedSelector } from '../analysis/model';
+import { lintIndex } from './lint-index';
+import { Subject } from '../analysis/match';
+import { NormalizedPolicy, NormalizedSelector, NormalizedWorkload } from '../analysis/model';
 
 /** Label value used for `Exists` requirements of a representative pod. */
 const ANY_VALUE = 'any';
 
-/** The pods of the policy's namespace it selects (workloads, or one representative pod). */
-export function selectedSubjects(context: LintContext, cluster: Cluster, policy: NormalizedPolicy): Subject[] {
-  const namespaceLabels = cluster.namespaceLabels(policy.namespace);
+/**
+ * The pods of the policy's namespace it selects (workloads, or one representative pod). A workload is the
+ * same subject object on every call of one run, so checks can remember what they found about it.
+ */
+export function selectedSubjects(context: LintContext, policy: NormalizedPolicy): Subject[] {
+  const index = lintIndex(context);
   if (context.model.workloads.length === 0) {
     const labels = representativeLabels(policy.podSelector);
+    const namespaceLabels = index.cluster.namespaceLabels(policy.namespace);
     return [{ key: `${policy.namespace}/<pod ${JSON.stringify(labels)}>`, isPod: true, namespace: policy.namespace, labels, namespaceLabels, ports: [] }];
   }
-  return context.model.workloads
-    .filter((w) => w.namespace === policy.namespace && selectorMatches(policy.podSelector, w.labels))
-    .map((w) => ({ key: `${w.namespace}/${w.name}`, isPod: true, namespace: w.namespace, labels: w.labels, namespaceLabels, ports: w.ports }));
+  const subjects = index.memo('workload-subjects', () => new Map<NormalizedWorkload, Subject>());
+  return index.selectedWorkloads(policy).map((w) => {
+    let subject = subjects.get(w);
+    if (subject === undefined) {
+      const namespaceLabels = index.cluster.namespaceLabels(w.namespace);
+      subject = { key: `${w.namespace}/${w.name}`, isPod: true, namespace: w.namespace, labels: w.labels, namespaceLabels, ports: w.ports };
+      subjects.set(w, subject);
+    }
+    return subject;
+  });
 }
 
 /** Labels of a pod the selector matches: its matchLabels, the first `In` value, a value for `Exists`. */

@@ -1,4 +1,3 @@
-import { Cluster } from '../../analysis/cluster';
 import { Protocol } from '../../protocol';
 import { LintCheck } from '../check';
 import { Severity } from '../severity';
@@ -9,8 +8,5 @@ export const egressBlocksDnsTcp: LintCheck = {
   code: 'egress-blocks-dns-tcp',
   description: 'Egress isolation that allows DNS over UDP 53 but not over TCP 53, which large answers need.',
   defaultSeverity: Severity.WARNING,
-  check: (context) => {
-    const cluster = new Cluster(context.model);
-    return blockedDnsReports(context, Protocol.TCP, (pod) => dnsAllowed(cluster, pod, Protocol.UDP));
-  },
+  check: (context) => blockedDnsReports(context, Protocol.TCP, (pod) => dnsAllowed(context, pod, Protocol.UDP)),
 };

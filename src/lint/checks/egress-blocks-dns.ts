@@ -6,14 +6,14 @@
  * Pods meant to have no egress at all are marked by annotating a policy that selects them with
  * `cdk8s-netpol.dev/no-egress: "true"`.
  */
-import { Cluster } from '../../analysis/cluster';
 import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../../analysis/match';
-import { NAMESPACE_NAME_LABEL } from '../../analysis/model';
+import { NAMESPACE_NAME_LABEL, NormalizedPolicy } from '../../analysis/model';
 import { TrafficDirection } from '../../analysis/verdict';
 import { parseIp } from '../../private/cidr';
 import { Protocol } from '../../protocol';
 import { LintCheck, Report } from '../check';
 import { LintContext, PolicyDoc } from '../context';
+import { lintIndex } from '../lint-index';
 import { Severity } from '../severity';
 import { selectedSubjects } from '../subjects';
 
@@ -35,17 +35,42 @@ const DNS_TARGETS: Subject[] = [
   { key: '169.254.20.10', isPod: false, namespace: '', labels: {}, namespaceLabels: {}, ports: [], ip: parseIp('169.254.20.10').value },
 ];
 
-/** Whether the pod's egress allows DNS over `protocol` to some DNS target (or the pod is not egress-isolated). */
-export function dnsAllowed(cluster: Cluster, pod: Subject, protocol: Protocol): boolean {
-  const policies = cluster.selectingPolicies(pod, TrafficDirection.EGRESS);
-  return policies.length === 0 || policies.some((p) => p.egress.some((rule) => DNS_TARGETS.some((target) =>
-    ruleAdmitsPeer(rule, p.namespace, target) && ruleAdmitsPort(rule, protocol, 53, target))));
+/**
+ * Whether the pod's egress allows DNS over `protocol` to some DNS target (or the pod is not egress-isolated).
+ * Remembered per pod and, since whether a rule admits DNS does not depend on the pod, per policy.
+ */
+export function dnsAllowed(context: LintContext, pod: Subject, protocol: Protocol): boolean {
+  const index = lintIndex(context);
+  const byPod = index.memo(`dns-pods-${protocol}`, () => new Map<Subject, boolean>());
+  const byPolicy = index.memo(`dns-policies-${protocol}`, () => new Map<NormalizedPolicy, boolean>());
+  const policyAllows = (p: NormalizedPolicy) => {
+    let allows = byPolicy.get(p);
+    if (allows === undefined) {
+      allows = p.egress.some((rule) => DNS_TARGETS.some((target) =>
+        ruleAdmitsPeer(rule, p.namespace, target) && ruleAdmitsPort(rule, protocol, 53, target)));
+      byPolicy.set(p, allows);
+    }
+    return allows;
+  };
+  let allowed = byPod.get(pod);
+  if (allowed === undefined) {
+    const policies = index.cluster.selectingPolicies(pod, TrafficDirection.EGRESS);
+    allowed = policies.length === 0 || policies.some(policyAllows);
+    byPod.set(pod, allowed);
+  }
+  return allowed;
 }
 
-/** Whether a policy selecting the pod says the pod is meant to have no egress. */
+/** Whether a policy selecting the pod says the pod is meant to have no egress (annotated policies by namespace). */
 function meantWithoutEgress(context: LintContext, pod: Subject): boolean {
-  return context.docs.some((d) => d.policy.namespace === pod.namespace && d.annotations[NO_EGRESS_ANNOTATION] === 'true'
-    && selectorMatches(d.policy.podSelector, pod.labels));
+  const annotated = lintIndex(context).memo('no-egress-docs', () => {
+    const byNamespace = new Map<string, PolicyDoc[]>();
+    for (const d of context.docs.filter((doc) => doc.annotations[NO_EGRESS_ANNOTATION] === 'true')) {
+      byNamespace.set(d.policy.namespace, [...(byNamespace.get(d.policy.namespace) ?? []), d]);
+    }
+    return byNamespace;
+  });
+  return (annotated.get(pod.namespace) ?? []).some((d) => selectorMatches(d.policy.podSelector, pod.labels));
 }
 
 /**
@@ -53,11 +78,10 @@ function meantWithoutEgress(context: LintContext, pod: Subject): boolean {
  * reported once, on the first such policy in document order.
  */
 export function blockedDnsReports(context: LintContext, protocol: Protocol, alsoBlocked: (pod: Subject) => boolean): Report[] {
-  const cluster = new Cluster(context.model);
   const reported = new Set<string>();
   return context.docs.filter((doc) => doc.policy.isolatesEgress).flatMap((doc: PolicyDoc) => {
-    const pod = selectedSubjects(context, cluster, doc.policy).find((s) =>
-      !reported.has(s.key) && !meantWithoutEgress(context, s) && alsoBlocked(s) && !dnsAllowed(cluster, s, protocol));
+    const pod = selectedSubjects(context, doc.policy).find((s) =>
+      !reported.has(s.key) && !meantWithoutEgress(context, s) && alsoBlocked(s) && !dnsAllowed(context, s, protocol));
     if (pod === undefined) {
       return [];
     }

@@ -1,5 +1,5 @@
-import { selectorMatches } from '../../analysis/match';
 import { LintCheck } from '../check';
+import { lintIndex } from '../lint-index';
 import { Severity } from '../severity';
 
 /** With workloads in the manifests, a policy selecting none of them is usually a label typo. */
@@ -8,12 +8,12 @@ export const selectsNoWorkload: LintCheck = {
   description: 'A policy whose podSelector matches no workload of the manifests (checked only when they define workloads).',
   defaultSeverity: Severity.WARNING,
   check: (context) => {
-    const workloads = context.model.workloads;
-    if (workloads.length === 0) {
+    if (context.model.workloads.length === 0) {
       return [];
     }
+    const index = lintIndex(context);
     return context.docs
-      .filter((doc) => !workloads.some((w) => w.namespace === doc.policy.namespace && selectorMatches(doc.policy.podSelector, w.labels)))
+      .filter((doc) => !index.selectsAnyWorkload(doc.policy))
       .map((doc) => ({
         doc,
         field: 'spec.podSelector',

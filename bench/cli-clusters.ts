@@ -1,0 +1,156 @@
+/**
+ * The two clusters of the CLI benchmark, as manifest lists: N Deployments with named ports in 20 namespaces
+ * and N NetworkPolicies. Both are deterministic (a seeded generator, no clock).
+ *
+ * - `unique`: every workload has its own `app` label and is selected by its own policy with ingress and
+ *   egress rules naming other workloads' `app` labels, so no two workloads fall in one class: the worst case
+ *   for grouping, and for every per-policy scan of the workloads.
+ * - `mixed`: what a real cluster export looks like: per namespace a deny-all (`podSelector: {}`) both ways and
+ *   a DNS allow; tier-to-tier allows by label and by `matchExpressions`, cross-namespace allows, named-port
+ *   scrapes, ipBlock egress with except, and some duplicate and shadowed rules (which `check` reports).
+ */
+import { random } from './synthetic-cluster';
+
+export type Generator = 'unique' | 'mixed';
+
+export const GENERATORS: Generator[] = ['unique', 'mixed'];
+
+const NAMESPACES = 20;
+const TIERS = ['web', 'api', 'db', 'cache', 'worker'];
+
+/** The manifests of one cluster of `n` workloads and `n` policies (namespaces first). */
+export function generateCluster(generator: Generator, n: number, seed = 16): any[] {
+  return generator === 'unique' ? uniqueCluster(n) : mixedCluster(n, seed);
+}
+
+function namespaceName(i: number): string {
+  return `team-${String(i % NAMESPACES).padStart(2, '0')}`;
+}
+
+function namespaces(): any[] {
+  const list = [namespace('kube-system', { tier: 'system' }), namespace('monitoring', { tier: 'system' })];
+  for (let i = 0; i < NAMESPACES; i++) {
+    list.push(namespace(namespaceName(i), { team: `t${i % 7}`, env: i % 3 === 0 ? 'staging' : 'prod' }));
+  }
+  return list;
+}
+
+function uniqueCluster(n: number): any[] {
+  const manifests = namespaces();
+  for (let i = 0; i < n; i++) {
+    manifests.push(deployment(namespaceName(i), `w-${i}`, { app: `w-${i}` }, 8080));
+  }
+  for (let i = 0; i < n; i++) {
+    const ns = namespaceName(i);
+    const near = (k: number) => `w-${(i + k * NAMESPACES) % n}`; // a workload of the same namespace
+    manifests.push(policy(ns, `p-${i}`, { matchLabels: { app: `w-${i}` } }, {
+      policyTypes: ['Ingress', 'Egress'],
+      ingress: [
+        { from: [{ podSelector: { matchLabels: { app: near(1) } } }], ports: [{ port: 'http' }] },
+        { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespaceName(i + 1) } }, podSelector: { matchLabels: { app: `w-${(i + 1) % n}` } } }], ports: [{ port: 8080 }] },
+      ],
+      egress: [
+        { to: [{ podSelector: { matchLabels: { app: near(2) } } }], ports: [{ port: 8080 }] },
+        { to: [{ podSelector: { matchLabels: { app: near(3) } } }], ports: [{ port: 'metrics' }] },
+      ],
+    }));
+  }
+  return manifests;
+}
+
+const DNS_PEER = {
+  namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+  podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+};
+
+function mixedCluster(n: number, seed: number): any[] {
+  const rnd = random(seed);
+  const manifests = namespaces();
+  manifests.push(deployment('kube-system', 'coredns', { 'k8s-app': 'kube-dns' }, 53));
+  const apps = Math.max(1, Math.floor(n / 4)); // four replicas' worth of workloads per app
+  for (let i = 0; i < n - 1; i++) {
+    const app = i % apps;
+    manifests.push(deployment(namespaceName(app), `w-${i}`, { app: `app-${app}`, tier: TIERS[app % TIERS.length], version: `v${i % 3}` }, 8080));
+  }
+  let made = 0;
+  const add = (p: any) => {
+    if (made < n) {
+      manifests.push(p);
+      made++;
+    }
+  };
+  for (let i = 0; i < NAMESPACES; i++) {
+    const ns = namespaceName(i);
+    add(policy(ns, 'deny-all', {}, { policyTypes: ['Ingress', 'Egress'] }));
+    // Every fifth namespace allows DNS over UDP only (egress-blocks-dns-tcp), and every tenth has a policy whose
+    // selector has a typo (selects-no-workload).
+    const dnsPorts = i % 5 === 4 ? [{ protocol: 'UDP', port: 53 }] : [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }];
+    add(policy(ns, 'allow-dns', {}, { policyTypes: ['Egress'], egress: [{ to: [DNS_PEER], ports: dnsPorts }] }));
+    if (i % 10 === 3) {
+      add(policy(ns, 'allow-typo', { matchLabels: { ap: 'web' } }, { ingress: [{ from: [{ podSelector: {} }] }] }));
+    }
+  }
+  for (let i = 0; made < n; i++) {
+    const target = Math.floor(rnd() * apps);
+    const peer = Math.floor(rnd() * apps);
+    add(mixedPolicy(i, target, peer));
+  }
+  return manifests;
+}
+
+function mixedPolicy(i: number, target: number, peer: number): any {
+  const ns = namespaceName(target);
+  const name = `p-${i}-app-${target}`;
+  const selector = { matchLabels: { app: `app-${target}` } };
+  const fromTier = { podSelector: { matchLabels: { tier: TIERS[peer % TIERS.length] } } };
+  switch (i % 8) {
+    case 0: // tier to tier on a port, repeated by a later rule (duplicate-rule)
+      return policy(ns, name, selector, { ingress: [{ from: [fromTier], ports: [{ port: 8080 }] }, { from: [fromTier], ports: [{ port: 8080 }] }] });
+    case 1: // another namespace's app on a named port (AND)
+      return policy(ns, name, selector, {
+        ingress: [{ from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespaceName(peer) } }, podSelector: { matchLabels: { app: `app-${peer}` } } }], ports: [{ port: 'http' }] }],
+      });
+    case 2: // monitoring scrapes a named port
+      return policy(ns, name, selector, { ingress: [{ from: [{ namespaceSelector: { matchLabels: { tier: 'system' } } }], ports: [{ port: 'metrics' }] }] });
+    case 3: // internet egress except private ranges, and a tier range by matchExpressions
+      return policy(ns, name, selector, {
+        policyTypes: ['Egress'],
+        egress: [
+          { to: [{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'] } }], ports: [{ port: 443 }] },
+          { to: [{ podSelector: { matchExpressions: [{ key: 'tier', operator: 'In', values: [TIERS[peer % TIERS.length], 'cache'] }] } }], ports: [{ port: 8000, endPort: 8999 }] },
+        ],
+      });
+    case 4: // a broad rule, then a narrower one it shadows (shadowed-rule)
+      return policy(ns, name, selector, {
+        ingress: [{ from: [{ podSelector: {} }], ports: [{ port: 8080 }] }, { from: [fromTier], ports: [{ port: 8080 }] }],
+      });
+    case 5: // every non-staging namespace, by matchExpressions
+      return policy(ns, name, { matchLabels: { tier: TIERS[target % TIERS.length] } }, {
+        ingress: [{ from: [{ namespaceSelector: { matchExpressions: [{ key: 'env', operator: 'NotIn', values: ['staging'] }] } }] }],
+      });
+    case 6: // egress to one app's pods in the same namespace
+      return policy(ns, name, selector, { policyTypes: ['Egress'], egress: [{ to: [{ podSelector: { matchLabels: { app: `app-${peer}` } } }], ports: [{ port: 8080 }] }] });
+    default: // versions of an app by matchExpressions
+      return policy(ns, name, { matchLabels: { app: `app-${target}` }, matchExpressions: [{ key: 'version', operator: 'In', values: ['v0', 'v1'] }] }, {
+        ingress: [{ from: [fromTier], ports: [{ port: 'http' }, { port: 9090 }] }],
+      });
+  }
+}
+
+function namespace(name: string, labels: Record<string, string>): any {
+  return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } };
+}
+
+function deployment(ns: string, name: string, labels: Record<string, string>, port: number): any {
+  const ports = [{ name: port === 53 ? 'dns' : 'http', containerPort: port, protocol: port === 53 ? 'UDP' : 'TCP' }, { name: 'metrics', containerPort: 9090 }];
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name, namespace: ns },
+    spec: { selector: { matchLabels: labels }, template: { metadata: { labels }, spec: { containers: [{ name: 'main', image: 'app', ports }] } } },
+  };
+}
+
+function policy(ns: string, name: string, podSelector: any, spec: any): any {
+  return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: ns }, spec: { podSelector, ...spec } };
+}
