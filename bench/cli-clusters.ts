@@ -42,16 +42,19 @@ function uniqueCluster(n: number): any[] {
   }
   for (let i = 0; i < n; i++) {
     const ns = namespaceName(i);
-    const near = (k: number) => `w-${(i + k * NAMESPACES) % n}`; // a workload of the same namespace
+    const app = (k: number) => ({ matchLabels: { app: `w-${(i + k + n) % n}` } });
+    const inNamespaceOf = (k: number) => ({ matchLabels: { 'kubernetes.io/metadata.name': namespaceName((i + k + n) % n) } });
+    // Flows w-i -> w-(i+20) on the named port (same namespace) and w-i -> w-(i+1) on 8080 (the next namespace),
+    // each allowed by the source's egress and the destination's ingress.
     manifests.push(policy(ns, `p-${i}`, { matchLabels: { app: `w-${i}` } }, {
       policyTypes: ['Ingress', 'Egress'],
       ingress: [
-        { from: [{ podSelector: { matchLabels: { app: near(1) } } }], ports: [{ port: 'http' }] },
-        { from: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespaceName(i + 1) } }, podSelector: { matchLabels: { app: `w-${(i + 1) % n}` } } }], ports: [{ port: 8080 }] },
+        { from: [{ podSelector: app(-NAMESPACES) }], ports: [{ port: 'http' }] },
+        { from: [{ namespaceSelector: inNamespaceOf(-1), podSelector: app(-1) }], ports: [{ port: 8080 }] },
       ],
       egress: [
-        { to: [{ podSelector: { matchLabels: { app: near(2) } } }], ports: [{ port: 8080 }] },
-        { to: [{ podSelector: { matchLabels: { app: near(3) } } }], ports: [{ port: 'metrics' }] },
+        { to: [{ podSelector: app(NAMESPACES) }], ports: [{ port: 8080 }] },
+        { to: [{ namespaceSelector: inNamespaceOf(1), podSelector: app(1) }], ports: [{ port: 'http' }] },
       ],
     }));
   }

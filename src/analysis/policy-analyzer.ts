@@ -3,7 +3,7 @@ import { Cluster } from './cluster';
 import { DiffOptions, FlowChange } from './diff';
 import { Endpoint } from './endpoint';
 import { evaluateQuery } from './evaluate';
-import { computeCells, Probe } from './fast-table';
+import { computeClassTable, Probe } from './class-table';
 import { normalizeManifests } from './normalize';
 import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
@@ -119,8 +119,7 @@ export class PolicyAnalyzer {
     }
     const subjects = endpoints.map((e) => this.cluster.resolve(e));
     const ports = options.ports.map((p, i) => checkProbe(p, i));
-    const cells = ports.map((p) => computeCells(this.cluster, subjects, p));
-    return TruthTable._create(endpoints, ports, cells);
+    return TruthTable._create(endpoints, ports, computeClassTable(this.cluster, subjects, ports));
   }
 }
 

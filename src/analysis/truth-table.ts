@@ -1,3 +1,5 @@
+import { BitMatrix } from './bit-matrix';
+import type { ClassTable } from './class-table';
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
 import { invalid } from '../private/errors';
@@ -81,18 +83,22 @@ export interface TruthTableData {
 
 /**
  * Which endpoint may reach which, per probed port.
+ *
+ * Stored compactly: endpoints that no selector, ipBlock or named port can tell apart share a class, and each
+ * port keeps one bit per (source class, destination class). `toData()` expands it cell by cell, which only
+ * suits small tables; the CLI's grouped and sparse outputs read the classes directly.
  */
 export class TruthTable {
   /** @internal */
-  public static _create(endpoints: Endpoint[], ports: TruthTablePort[], cells: Uint8Array[]): TruthTable {
-    return new TruthTable(endpoints, ports, cells);
+  public static _create(endpoints: Endpoint[], ports: TruthTablePort[], table: ClassTable): TruthTable {
+    return new TruthTable(endpoints, ports, table);
   }
 
   private readonly endpointList: Endpoint[];
   private readonly portList: TruthTablePort[];
   private readonly index = new Map<string, number>();
 
-  private constructor(endpoints: Endpoint[], ports: TruthTablePort[], private readonly cells: Uint8Array[]) {
+  private constructor(endpoints: Endpoint[], ports: TruthTablePort[], private readonly table: ClassTable) {
     this.endpointList = [...endpoints];
     this.portList = ports.map((p) => ({ ...p }));
     endpoints.forEach((e, i) => this.index.set(e.key, i));
@@ -115,33 +121,52 @@ export class TruthTable {
 
   /** Whether `sourceKey` may reach `destinationKey` on the port at `portIndex`. */
   public isAllowed(sourceKey: string, destinationKey: string, portIndex: number): boolean {
-    const n = this.endpointList.length;
-    return this.matrix(portIndex)[this.position(sourceKey) * n + this.position(destinationKey)] === 1;
+    const m = this.matrix(portIndex);
+    const classOf = this.table.classOf;
+    return m.get(classOf[this.position(sourceKey)], classOf[this.position(destinationKey)]);
   }
 
   /** How many (source, destination) cells of the port at `portIndex` are allowed. */
   public allowedCount(portIndex: number): number {
-    return this.matrix(portIndex).reduce((sum, cell) => sum + cell, 0);
+    const m = this.matrix(portIndex);
+    const sizes = this._classSizes();
+    let count = 0;
+    for (let c = 0; c < m.rows; c++) {
+      let reach = 0;
+      for (const d of m.row(c).elements()) reach += sizes[d];
+      count += sizes[c] * reach;
+    }
+    return count;
   }
 
-  /** The whole table as plain data. */
+  /** The whole table as plain data, cell by cell. */
   public toData(): TruthTableData {
     const keys = this.keys;
-    const n = keys.length;
-    const matrices = this.portList.map((port, p) => ({
-      port: { ...port },
-      rows: keys.map((source, s) => ({
-        source,
-        allowed: Array.from(this.cells[p].subarray(s * n, (s + 1) * n), (c) => c === 1),
-      })),
-    }));
+    const classOf = this.table.classOf;
+    const matrices = this.portList.map((port, p) => {
+      const m = this.table.matrices[p];
+      const rowOf = (c: number) => Array.from(classOf, (d) => m.get(c, d));
+      return { port: { ...port }, rows: keys.map((source, s) => ({ source, allowed: rowOf(classOf[s]) })) };
+    });
     return { endpoints: keys, ports: this.ports, matrices };
   }
 
-  private matrix(portIndex: number): Uint8Array {
-    const m = this.cells[portIndex];
+  /** @internal The class-level table: class of each endpoint, one bit matrix per port. */
+  public _classTable(): ClassTable {
+    return this.table;
+  }
+
+  /** @internal How many endpoints each class has. */
+  public _classSizes(): Int32Array {
+    const sizes = new Int32Array(this.table.classCount);
+    this.table.classOf.forEach((c) => sizes[c]++);
+    return sizes;
+  }
+
+  private matrix(portIndex: number): BitMatrix {
+    const m = this.table.matrices[portIndex];
     if (m === undefined) {
-      throw invalid('TruthTable', `port index must be from 0 to ${this.cells.length - 1}`, portIndex, 'Use an index into ports');
+      throw invalid('TruthTable', `port index must be from 0 to ${this.table.matrices.length - 1}`, portIndex, 'Use an index into ports');
     }
     return m;
   }

@@ -1,3 +1,4 @@
+import { generateCluster } from '../../bench/cli-clusters';
 import { buildCluster } from '../../bench/synthetic-cluster';
 import { Endpoint, PolicyAnalyzer, ProbePort } from '../../src/analysis';
 import { Protocol } from '../../src/protocol';
@@ -85,6 +86,29 @@ describe('truth table', () => {
     expect(table.allowedCount(0)).toBeGreaterThan(0);
     expect(table.allowedCount(0)).toBeLessThan(endpoints.length * endpoints.length);
   });
+});
+
+test.each([['unique', 75], ['mixed', 140]] as const)('agrees with evaluate() on every pair of the %s benchmark cluster of %d workloads', (generator, n) => {
+  // GIVEN more classes than one 32-bit word holds, and addresses inside and outside the ipBlocks
+  const analyzer = PolicyAnalyzer.fromManifests(generateCluster(generator, n));
+  const endpoints = [...analyzer.endpoints(), Endpoint.ip('203.0.113.9'), Endpoint.ip('10.1.2.3')];
+  const ports: ProbePort[] = [{ port: 8080 }, { port: 443 }, { portName: 'http' }, { portName: 'metrics' }, { port: 53, protocol: Protocol.UDP }];
+  // WHEN
+  const table = analyzer.truthTable({ ports, endpoints });
+  // THEN every cell agrees, and the counts are the counts of allowed cells
+  const disagreements: string[] = [];
+  ports.forEach((port, p) => {
+    let allowedCells = 0;
+    for (const source of endpoints) {
+      for (const destination of endpoints) {
+        const allowed = analyzer.evaluate({ source, destination, ...port }).allowed;
+        allowedCells += allowed ? 1 : 0;
+        if (allowed !== table.isAllowed(source.key, destination.key, p)) disagreements.push(`${source.key} -> ${destination.key} #${p}`);
+      }
+    }
+    if (table.allowedCount(p) !== allowedCells) disagreements.push(`count #${p}: ${table.allowedCount(p)} != ${allowedCells}`);
+  });
+  expect(disagreements).toEqual([]);
 });
 
 describe('diff', () => {
