@@ -7,7 +7,6 @@
 import { Cluster } from '../src/analysis/cluster';
 import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../src/analysis/match';
 import { NAMESPACE_NAME_LABEL, NormalizedPolicy } from '../src/analysis/model';
-import { TrafficDirection } from '../src/analysis/verdict';
 import { Report } from '../src/lint/check';
 import { NO_EGRESS_ANNOTATION } from '../src/lint/checks/egress-blocks-dns';
 import { LintContext, PolicyDoc } from '../src/lint/context';

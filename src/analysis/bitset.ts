@@ -25,6 +25,11 @@ export class BitSet {
     this.words[i >>> 5] |= 1 << (i & 31);
   }
 
+  /** Adds i if absent, removes it if present. */
+  public flip(i: number): void {
+    this.words[i >>> 5] ^= 1 << (i & 31);
+  }
+
   public has(i: number): boolean {
     return (this.words[i >>> 5] & (1 << (i & 31))) !== 0;
   }

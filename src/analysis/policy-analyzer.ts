@@ -7,6 +7,7 @@ import { computeClassTable, Probe } from './class-table';
 import { normalizeManifests } from './normalize';
 import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
+import { flowChanges } from './table-diff';
 import { TruthTable, TruthTableOptions, TruthTablePort } from './truth-table';
 import { Verdict } from './verdict';
 import { invalid } from '../private/errors';
@@ -60,34 +61,21 @@ export class PolicyAnalyzer {
    * Compares the workloads of both (by key) plus `extraEndpoints`.
    */
   public static diff(before: PolicyAnalyzer, after: PolicyAnalyzer, options: DiffOptions): FlowChange[] {
+    const [old, now] = PolicyAnalyzer._diffTables(before, after, options);
+    return [...flowChanges(old, now)];
+  }
+
+  /**
+   * @internal The two truth tables `diff()` compares: the workloads of both (by key) plus `extraEndpoints`,
+   * sorted by key, over the same ports. `flowChanges()` lists their differences as it finds them.
+   */
+  public static _diffTables(before: PolicyAnalyzer, after: PolicyAnalyzer, options: DiffOptions): TruthTable[] {
     const endpoints = new Map<string, Endpoint>();
     for (const e of [...after.endpoints(), ...before.endpoints(), ...(options.extraEndpoints ?? [])]) {
       if (!endpoints.has(e.key)) endpoints.set(e.key, e);
     }
     const list = [...endpoints.values()].sort((a, b) => compareText(a.key, b.key));
-    const old = before.truthTable({ ports: options.ports, endpoints: list });
-    const now = after.truthTable({ ports: options.ports, endpoints: list });
-    const changes: FlowChange[] = [];
-    for (const source of list) {
-      for (const destination of list) {
-        old.ports.forEach((port, p) => {
-          const allowedBefore = old.isAllowed(source.key, destination.key, p);
-          const allowedAfter = now.isAllowed(source.key, destination.key, p);
-          if (allowedBefore !== allowedAfter) {
-            changes.push({
-              source: source.key,
-              destination: destination.key,
-              port: port.port,
-              portName: port.portName,
-              protocol: port.protocol,
-              allowedBefore,
-              allowedAfter,
-            });
-          }
-        });
-      }
-    }
-    return changes;
+    return [before.truthTable({ ports: options.ports, endpoints: list }), after.truthTable({ ports: options.ports, endpoints: list })];
   }
 
   private constructor(private readonly cluster: Cluster) {}

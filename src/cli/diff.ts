@@ -2,10 +2,12 @@
  * `cdk8s-netpol diff`: flows that became allowed or denied between two sets of manifests (internal).
  */
 import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
-import { diffJson, diffMarkdown, diffText } from './format-diff';
+import { writeDiffJson, writeDiffMarkdown, writeDiffText } from './format-diff';
 import { checkFormat } from './option-values';
+import { Output } from './output';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
-import { PolicyAnalyzer } from '../analysis';
+import { FlowChange, PolicyAnalyzer } from '../analysis';
+import { flowChanges } from '../analysis/table-diff';
 
 /** Options of `diff`. */
 export interface DiffCommandOptions {
@@ -23,12 +25,24 @@ export async function runDiff(before: string, after: string, options: DiffComman
   const choice = chooseEndpoints([old, now], options.endpoint);
   noteInferred(io, choice);
   const extraEndpoints = choice.inferred ? [...choice.endpoints, ...choice.extras] : choice.extras;
-  const changes = PolicyAnalyzer.diff(old.analyzer, now.analyzer, { ports, extraEndpoints });
-  const render: Record<string, () => string> = {
-    text: () => diffText(changes, io.colour),
-    markdown: () => diffMarkdown(changes),
-    json: () => diffJson(changes),
+  const [tableBefore, tableAfter] = PolicyAnalyzer._diffTables(old.analyzer, now.analyzer, { ports, extraEndpoints });
+  // The changes are found again on each pass over them, class by class, instead of being kept.
+  let changed = false;
+  const changes: Iterable<FlowChange> = {
+    [Symbol.iterator]: function* () {
+      for (const change of flowChanges(tableBefore, tableAfter)) {
+        changed = true;
+        yield change;
+      }
+    },
   };
-  io.out(render[options.format]());
-  return changes.length === 0 ? EXIT_OK : EXIT_FINDINGS;
+  const out = new Output(io.out);
+  const render: Record<string, () => void> = {
+    text: () => writeDiffText(changes, io.colour, out),
+    markdown: () => writeDiffMarkdown(changes, out),
+    json: () => writeDiffJson(changes, out),
+  };
+  render[options.format]();
+  out.flush();
+  return changed ? EXIT_FINDINGS : EXIT_OK;
 }

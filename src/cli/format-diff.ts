@@ -1,42 +1,77 @@
 /**
- * Renders flow changes as text, Markdown or JSON (internal).
+ * Renders flow changes as text, Markdown or JSON (internal), one change at a time. The changes are read
+ * twice where a form needs a total before it starts (the text's column width); the string forms collect the
+ * same output.
  */
 import { paint } from './colour';
+import { collect, jsonAt, Output } from './output';
 import { FlowChange } from '../analysis';
 
 function port(change: FlowChange): string {
   return change.port !== undefined ? `${change.protocol} ${change.port}` : `${change.protocol} ${JSON.stringify(change.portName)}`;
 }
 
-function summary(changes: FlowChange[]): string {
-  if (changes.length === 0) {
+function summary(count: number, allowed: number): string {
+  if (count === 0) {
     return 'no flow changed';
   }
-  const allowed = changes.filter((c) => c.allowedAfter).length;
-  return `${changes.length} flow${changes.length === 1 ? '' : 's'} changed: ${allowed} now allowed, ${changes.length - allowed} now denied`;
+  return `${count} flow${count === 1 ? '' : 's'} changed: ${allowed} now allowed, ${count - allowed} now denied`;
 }
 
 /** One line per change (`+` now allowed, `-` now denied), then a summary. */
-export function diffText(changes: FlowChange[], colour: boolean): string {
-  const width = Math.max(0, ...changes.map((c) => `${c.source} -> ${c.destination}`.length));
-  const lines = changes.map((c) => {
+export function writeDiffText(changes: Iterable<FlowChange>, colour: boolean, out: Output): void {
+  let width = 0;
+  for (const c of changes) width = Math.max(width, `${c.source} -> ${c.destination}`.length);
+  let count = 0;
+  let allowed = 0;
+  for (const c of changes) {
     const mark = c.allowedAfter ? paint(colour, 'green', '+ allowed') : paint(colour, 'red', '- denied ');
-    return `${mark}  ${`${c.source} -> ${c.destination}`.padEnd(width)}  ${port(c)}`;
-  });
-  return `${[...lines, summary(changes)].join('\n')}\n`;
-}
-
-/** A table for a pull request comment. */
-export function diffMarkdown(changes: FlowChange[]): string {
-  if (changes.length === 0) {
-    return `${summary(changes)}\n`;
+    out.line(`${mark}  ${`${c.source} -> ${c.destination}`.padEnd(width)}  ${port(c)}`);
+    count++;
+    allowed += c.allowedAfter ? 1 : 0;
   }
-  const rows = changes.map((c) =>
-    `| ${c.allowedAfter ? '✅ now allowed' : '❌ now denied'} | \`${c.source}\` | \`${c.destination}\` | ${port(c)} |`);
-  return [`**${summary(changes)}**`, '', '| change | from | to | port |', '|---|---|---|---|', ...rows, ''].join('\n');
+  out.line(summary(count, allowed));
 }
 
-/** The changes exactly as the analyzer gives them. */
+/** A table for a pull request comment; the summary comes first, so the changes are counted first. */
+export function writeDiffMarkdown(changes: Iterable<FlowChange>, out: Output): void {
+  let count = 0;
+  let allowed = 0;
+  for (const c of changes) {
+    count++;
+    allowed += c.allowedAfter ? 1 : 0;
+  }
+  if (count === 0) {
+    out.line(summary(count, allowed));
+    return;
+  }
+  out.line(`**${summary(count, allowed)}**`);
+  out.line('');
+  out.line('| change | from | to | port |');
+  out.line('|---|---|---|---|');
+  for (const c of changes) {
+    out.line(`| ${c.allowedAfter ? '✅ now allowed' : '❌ now denied'} | \`${c.source}\` | \`${c.destination}\` | ${port(c)} |`);
+  }
+}
+
+/** The changes exactly as the analyzer gives them: `{ changes: FlowChange[] }`. */
+export function writeDiffJson(changes: Iterable<FlowChange>, out: Output): void {
+  let first = true;
+  for (const c of changes) {
+    out.text(first ? `{\n  "changes": [\n${jsonAt(c, 2)}` : `,\n${jsonAt(c, 2)}`);
+    first = false;
+  }
+  out.text(first ? '{\n  "changes": []\n}\n' : '\n  ]\n}\n');
+}
+
+export function diffText(changes: FlowChange[], colour: boolean): string {
+  return collect((out) => writeDiffText(changes, colour, out));
+}
+
+export function diffMarkdown(changes: FlowChange[]): string {
+  return collect((out) => writeDiffMarkdown(changes, out));
+}
+
 export function diffJson(changes: FlowChange[]): string {
-  return `${JSON.stringify({ changes }, undefined, 2)}\n`;
+  return collect((out) => writeDiffJson(changes, out));
 }

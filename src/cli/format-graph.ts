@@ -1,6 +1,8 @@
 /**
  * Renders a who-may-talk-to-whom graph as Mermaid or Graphviz DOT, pods grouped by namespace (internal).
+ * Edges are written as they come, so a graph of any size streams.
  */
+import { collect, Output } from './output';
 
 /** An allowed flow between two endpoints, labelled with its ports. */
 export interface GraphEdge {
@@ -24,7 +26,9 @@ function groups(keys: string[]): Group[] {
       continue;
     }
     const namespace = key.slice(0, key.indexOf('/'));
-    byNamespace.set(namespace, [...(byNamespace.get(namespace) ?? []), key]);
+    const list = byNamespace.get(namespace);
+    if (list === undefined) byNamespace.set(namespace, [key]);
+    else list.push(key);
   }
   return [...[...byNamespace].map(([namespace, list]) => ({ namespace, keys: list })), { keys: loose }];
 }
@@ -38,19 +42,22 @@ function mermaidText(text: string): string {
 }
 
 /** A Mermaid flowchart: namespaces as subgraphs, nodes `n<index>` in key order. */
-export function graphMermaid(keys: string[], edges: GraphEdge[]): string {
+export function writeGraphMermaid(keys: string[], edges: Iterable<GraphEdge>, out: Output): void {
   const id = new Map(keys.map((k, i) => [k, `n${i}`]));
-  const lines = ['flowchart LR'];
+  out.line('flowchart LR');
   groups(keys).forEach((group, g) => {
     const indent = group.namespace === undefined ? '  ' : '    ';
-    if (group.namespace !== undefined) lines.push(`  subgraph ns${g}["namespace ${mermaidText(group.namespace)}"]`);
-    group.keys.forEach((k) => lines.push(`${indent}${id.get(k)}["${mermaidText(shortName(k))}"]`));
-    if (group.namespace !== undefined) lines.push('  end');
+    if (group.namespace !== undefined) out.line(`  subgraph ns${g}["namespace ${mermaidText(group.namespace)}"]`);
+    group.keys.forEach((k) => out.line(`${indent}${id.get(k)}["${mermaidText(shortName(k))}"]`));
+    if (group.namespace !== undefined) out.line('  end');
   });
   for (const e of edges) {
-    lines.push(`  ${id.get(e.source)} -->|"${mermaidText(e.label)}"| ${id.get(e.destination)}`);
+    out.line(`  ${id.get(e.source)} -->|"${mermaidText(e.label)}"| ${id.get(e.destination)}`);
   }
-  return `${lines.join('\n')}\n`;
+}
+
+export function graphMermaid(keys: string[], edges: Iterable<GraphEdge>): string {
+  return collect((out) => writeGraphMermaid(keys, edges, out));
 }
 
 function dotText(text: string): string {
@@ -58,19 +65,23 @@ function dotText(text: string): string {
 }
 
 /** A Graphviz digraph: namespaces as clusters, nodes by key. */
-export function graphDot(keys: string[], edges: GraphEdge[]): string {
-  const lines = ['digraph netpol {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'];
+export function writeGraphDot(keys: string[], edges: Iterable<GraphEdge>, out: Output): void {
+  ['digraph netpol {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'].forEach((l) => out.line(l));
   groups(keys).forEach((group, g) => {
     const indent = group.namespace === undefined ? '  ' : '    ';
     if (group.namespace !== undefined) {
-      lines.push(`  subgraph cluster_${g} {`, `    label=${dotText(`namespace ${group.namespace}`)};`);
+      out.line(`  subgraph cluster_${g} {`);
+      out.line(`    label=${dotText(`namespace ${group.namespace}`)};`);
     }
-    group.keys.forEach((k) => lines.push(`${indent}${dotText(k)} [label=${dotText(shortName(k))}];`));
-    if (group.namespace !== undefined) lines.push('  }');
+    group.keys.forEach((k) => out.line(`${indent}${dotText(k)} [label=${dotText(shortName(k))}];`));
+    if (group.namespace !== undefined) out.line('  }');
   });
   for (const e of edges) {
-    lines.push(`  ${dotText(e.source)} -> ${dotText(e.destination)} [label=${dotText(e.label)}];`);
+    out.line(`  ${dotText(e.source)} -> ${dotText(e.destination)} [label=${dotText(e.label)}];`);
   }
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  out.line('}');
+}
+
+export function graphDot(keys: string[], edges: Iterable<GraphEdge>): string {
+  return collect((out) => writeGraphDot(keys, edges, out));
 }

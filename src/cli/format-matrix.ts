@@ -1,7 +1,10 @@
 /**
- * Truth table renderers: aligned text for a terminal, Markdown for a pull request, JSON (internal).
+ * The full truth table, cell by cell: aligned text for a terminal, Markdown for a pull request, JSON
+ * (internal). Each is written row by row; the string forms collect the same output.
  */
 import { paint } from './colour';
+import { collect, jsonArray, jsonAt, Output } from './output';
+import { TableView, viewOfData } from './table-view';
 import { TruthTableData, TruthTableRow } from '../analysis';
 
 /** Ports whose matrices are identical, shown once. */
@@ -12,59 +15,82 @@ export interface MatrixGroup {
 
 /** Groups the ports with identical matrices, in the order of their first port. */
 export function groupMatrices(data: TruthTableData): MatrixGroup[] {
-  const groups = new Map<string, { labels: string[]; rows: TruthTableRow[] }>();
-  for (const matrix of data.matrices) {
-    const key = matrix.rows.map((r) => r.allowed.map((a) => (a ? '1' : '0')).join('')).join('|');
-    const group = groups.get(key) ?? { labels: [], rows: matrix.rows };
-    group.labels.push(matrix.port.label);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
+  return viewOfData(data).portGroups.map((g) => ({ labels: g.map((p) => data.matrices[p].port.label), rows: data.matrices[g[0]].rows }));
 }
 
 /** Text: one block per group of ports with the same matrix; rows are sources, numbered columns are destinations (the row numbers). */
-export function matrixText(data: TruthTableData, colour: boolean): string {
-  const n = data.endpoints.length;
-  const numbers = data.endpoints.map((_, i) => String(i + 1));
-  const labelWidth = Math.max(...data.endpoints.map((k, i) => `${numbers[i]} ${k}`.length), 'from \\ to'.length);
+export function writeMatrixText(view: TableView, colour: boolean, out: Output): void {
+  const n = view.keys.length;
+  const numbers = view.keys.map((_, i) => String(i + 1));
+  const labelWidth = Math.max(...view.keys.map((k, i) => `${numbers[i]} ${k}`.length), 'from \\ to'.length);
   const cellWidth = Math.max(...numbers.map((s) => s.length));
-  const blocks = groupMatrices(data).map((matrix) => {
-    const allowed = matrix.rows.reduce((sum, row) => sum + row.allowed.filter((a) => a).length, 0);
-    const lines = [
-      paint(colour, 'bold', `${matrix.labels.join(', ')}: ${allowed} of ${n * n} allowed`),
-      `${'from \\ to'.padEnd(labelWidth)}  ${numbers.map((s) => s.padStart(cellWidth)).join(' ')}`,
-    ];
-    matrix.rows.forEach((row, i) => {
-      const cells = row.allowed.map((a) => paint(colour, a ? 'green' : 'red', (a ? '✓' : '✗').padStart(cellWidth)));
-      lines.push(`${`${numbers[i]} ${row.source}`.padEnd(labelWidth)}  ${cells.join(' ')}`);
+  const yes = paint(colour, 'green', '✓'.padStart(cellWidth));
+  const no = paint(colour, 'red', '✗'.padStart(cellWidth));
+  view.portGroups.forEach((group, g) => {
+    const labels = group.map((p) => view.ports[p].label).join(', ');
+    out.text(g === 0 ? '' : '\n\n');
+    out.line(paint(colour, 'bold', `${labels}: ${view.allowedCount(group[0])} of ${n * n} allowed`));
+    out.text(`${'from \\ to'.padEnd(labelWidth)}  ${numbers.map((s) => s.padStart(cellWidth)).join(' ')}`);
+    view.keys.forEach((source, s) => {
+      const cells = view.rowCells(group[0], s).map((a) => (a ? yes : no));
+      out.text(`\n${`${numbers[s]} ${source}`.padEnd(labelWidth)}  ${cells.join(' ')}`);
     });
-    return lines.join('\n');
   });
-  return `${blocks.join('\n\n')}\n\n✓ allowed  ✗ denied  (rows: source, columns: destination by row number)\n`;
+  out.text('\n\n✓ allowed  ✗ denied  (rows: source, columns: destination by row number)\n');
 }
 
 /** Markdown: one table per group of ports with the same matrix, destinations as columns. */
-export function matrixMarkdown(data: TruthTableData): string {
-  const blocks = groupMatrices(data).map((matrix) => {
-    const lines = [
-      `**${escapeMarkdown(matrix.labels.join(', '))}**`,
-      '',
-      `| from \\ to | ${data.endpoints.map((k) => `\`${k}\``).join(' | ')} |`,
-      `|---|${data.endpoints.map(() => ':---:').join('|')}|`,
-    ];
-    for (const row of matrix.rows) {
-      lines.push(`| \`${row.source}\` | ${row.allowed.map((a) => (a ? '✅' : '❌')).join(' | ')} |`);
-    }
-    return lines.join('\n');
+export function writeMatrixMarkdown(view: TableView, out: Output): void {
+  view.portGroups.forEach((group, g) => {
+    out.text(g === 0 ? '' : '\n\n');
+    out.line(`**${escapeMarkdown(group.map((p) => view.ports[p].label).join(', '))}**`);
+    out.line('');
+    out.line(`| from \\ to | ${view.keys.map((k) => `\`${k}\``).join(' | ')} |`);
+    out.text(`|---|${view.keys.map(() => ':---:').join('|')}|`);
+    view.keys.forEach((source, s) => {
+      out.text(`\n| \`${source}\` | ${view.rowCells(group[0], s).map((a) => (a ? '✅' : '❌')).join(' | ')} |`);
+    });
   });
-  return `${blocks.join('\n\n')}\n\n✅ allowed, ❌ denied (rows: source, columns: destination)\n`;
+  out.text('\n\n✅ allowed, ❌ denied (rows: source, columns: destination)\n');
 }
 
-/** JSON: the table data as the analyzer gives it. */
+/** JSON: the table data as the analyzer's `toData()` gives it (the same bytes), written one row at a time. */
+export function writeMatrixJson(view: TableView, out: Output): void {
+  out.line('{');
+  jsonArray(out, 'endpoints', view.keys.map((k) => jsonAt(k, 2)), 1, false);
+  jsonArray(out, 'ports', view.listedPorts.map((p) => jsonAt(p, 2)), 1, false);
+  const rowsOf = function* (p: number): Iterable<string> {
+    for (let s = 0; s < view.keys.length; s++) yield jsonAt({ source: view.keys[s], allowed: view.rowCells(p, s) }, 4);
+  };
+  const matrices = function* (): Iterable<string> {
+    for (let p = 0; p < view.ports.length; p++) {
+      out.text(p === 0 ? '  "matrices": [\n' : ',\n');
+      out.line('    {');
+      out.line(`      "port": ${jsonAt(view.ports[p], 3).trimStart()},`);
+      jsonArray(out, 'rows', rowsOf(p), 3, true);
+      yield '    }';
+    }
+  };
+  let any = false;
+  for (const closing of matrices()) {
+    out.text(closing);
+    any = true;
+  }
+  out.text(any ? '\n  ]\n}\n' : '  "matrices": []\n}\n');
+}
+
+export function matrixText(data: TruthTableData, colour: boolean): string {
+  return collect((out) => writeMatrixText(viewOfData(data), colour, out));
+}
+
+export function matrixMarkdown(data: TruthTableData): string {
+  return collect((out) => writeMatrixMarkdown(viewOfData(data), out));
+}
+
 export function matrixJson(data: TruthTableData): string {
-  return `${JSON.stringify(data, undefined, 2)}\n`;
+  return collect((out) => writeMatrixJson(viewOfData(data), out));
 }
 
-function escapeMarkdown(text: string): string {
+export function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_|])/g, '\\$1');
 }

@@ -2,8 +2,10 @@
  * `cdk8s-netpol graph`: who may talk to whom, as Mermaid or Graphviz DOT (internal).
  */
 import { EXIT_OK, Io } from './errors';
-import { graphDot, graphMermaid, GraphEdge } from './format-graph';
+import { GraphEdge, writeGraphDot, writeGraphMermaid } from './format-graph';
 import { checkFormat } from './option-values';
+import { Output } from './output';
+import { ClassView, TableView, viewOfData, viewOfTable } from './table-view';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 import { Endpoint, TruthTableData, TruthTablePort } from '../analysis';
 
@@ -22,31 +24,45 @@ export async function runGraph(inputs: string[], options: GraphOptions, io: Io):
   const choice = chooseEndpoints([workspace], options.endpoint);
   noteInferred(io, choice);
   const table = workspace.analyzer.truthTable({ ports, endpoints: choice.endpoints, extraEndpoints: choice.extras });
-  const data = table.toData();
-  const edges = aggregateEdges(data, table.endpoints);
-  io.out(options.format === 'dot' ? graphDot(data.endpoints, edges) : graphMermaid(data.endpoints, edges));
+  const out = new Output(io.out);
+  (options.format === 'dot' ? writeGraphDot : writeGraphMermaid)(table.keys, graphEdges(viewOfTable(table), table.endpoints), out);
+  out.flush();
   return EXIT_OK;
 }
 
 /**
  * One edge per (source, destination) with at least one allowed port, labelled with those ports in `--port`
  * syntax (`8080`, `53/udp`, `metrics`), or "all probed ports" when every port that applies is allowed. A named
- * port applies only to destinations that have it. A workload's traffic to itself is left out.
+ * port applies only to destinations that have it. A workload's traffic to itself is left out. Edges come in
+ * source, then destination order, found per source class and expanded to the members of the classes reached.
  */
+export function* graphEdges(view: TableView & ClassView, endpoints: Endpoint[]): Iterable<GraphEdge> {
+  const { classOf, matrices } = view.table;
+  const ports = view.ports;
+  const applies = (d: number) => {
+    const named = new Set(endpoints[d].ports.map((p) => `${p.name}/${p.protocol}`));
+    return ports.map((port) => port.portName === undefined || named.has(`${port.portName}/${port.protocol}`));
+  };
+  for (let s = 0; s < view.keys.length; s++) {
+    const c = classOf[s];
+    const reach = new Set<number>();
+    matrices.forEach((m) => m.row(c).elements().forEach((d) => reach.add(d)));
+    const destinations = [...reach].flatMap((d) => view.members[d]).sort((a, b) => a - b);
+    for (const d of destinations) {
+      if (d === s) continue;
+      const applying = applies(d);
+      const allowed = ports.filter((_, p) => applying[p] && matrices[p].get(c, classOf[d]));
+      if (allowed.length === 0) continue;
+      const count = applying.filter((a) => a).length;
+      const label = allowed.length === count && allowed.length > 1 ? 'all probed ports' : allowed.map(shortPort).join(', ');
+      yield { source: view.keys[s], destination: view.keys[d], label };
+    }
+  }
+}
+
+/** The edges of a table given as plain data. */
 export function aggregateEdges(data: TruthTableData, endpoints: Endpoint[]): GraphEdge[] {
-  const edges: GraphEdge[] = [];
-  data.endpoints.forEach((source, s) => {
-    data.endpoints.forEach((destination, d) => {
-      const named = new Set(endpoints[d].ports.map((p) => `${p.name}/${p.protocol}`));
-      const applies = data.matrices.filter((m) => m.port.portName === undefined || named.has(`${m.port.portName}/${m.port.protocol}`));
-      const allowed = applies.filter((m) => m.rows[s].allowed[d]);
-      if (s === d || allowed.length === 0) return;
-      const label = allowed.length === applies.length && allowed.length > 1 ? 'all probed ports'
-        : allowed.map((m) => shortPort(m.port)).join(', ');
-      edges.push({ source, destination, label });
-    });
-  });
-  return edges;
+  return [...graphEdges(viewOfData(data), endpoints)];
 }
 
 /** `8080`, `53/udp`, `metrics`, `metrics/udp`: TCP is left out. */

@@ -1,34 +1,71 @@
 /**
  * `cdk8s-netpol matrix`: the truth table of the workloads found, plus extra endpoints (internal).
+ *
+ * Three layouts: `full` (every cell, rows and columns the endpoints), `grouped` (rows the endpoint classes,
+ * each with its members and the classes it may reach) and `sparse` (only the allowed flows). `auto`, the
+ * default, is `full` up to FULL_TABLE_LIMIT endpoints and `grouped` above: a cell-by-cell table of more
+ * endpoints is no longer readable, and its size grows with the square of the endpoints.
  */
-import { EXIT_OK, Io } from './errors';
-import { checkFormat } from './option-values';
+import { CliError, EXIT_OK, Io } from './errors';
+import { writeFlowsJson, writeFlowsMarkdown, writeFlowsText } from './format-flows';
+import { writeGroupedJson, writeGroupedMarkdown, writeGroupedText } from './format-grouped';
 import { matrixHtml } from './format-html';
-import { matrixJson, matrixMarkdown, matrixText } from './format-matrix';
+import { writeMatrixJson, writeMatrixMarkdown, writeMatrixText } from './format-matrix';
+import { checkFormat } from './option-values';
+import { Output } from './output';
+import { viewOfTable } from './table-view';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
+
+/** Up to this many endpoints, `--layout auto` prints the full table. */
+export const FULL_TABLE_LIMIT = 100;
+
+export const LAYOUTS = ['auto', 'full', 'grouped', 'sparse'];
 
 /** Options of `matrix`. */
 export interface MatrixOptions {
   readonly port?: string[];
   readonly endpoint?: string[];
   readonly format: string;
+  readonly layout?: string;
 }
 
 /** Prints the table; always exit 0. */
 export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io): Promise<number> {
   checkFormat(options.format, ['text', 'markdown', 'json', 'html']);
+  const requested = options.layout ?? 'auto';
+  if (!LAYOUTS.includes(requested)) {
+    throw CliError.problem('--layout', `must be one of ${LAYOUTS.join(', ')}`, requested, 'Use --layout auto');
+  }
   const workspace = await openWorkspace(inputs, io);
   const ports = probePorts(options.port, [workspace.model]);
   const choice = chooseEndpoints([workspace], options.endpoint);
   noteInferred(io, choice);
-  const data = workspace.analyzer.truthTable({ ports, endpoints: choice.endpoints, extraEndpoints: choice.extras }).toData();
-  const render: Record<string, () => string> = {
-    text: () => matrixText(data, io.colour),
-    markdown: () => matrixMarkdown(data),
-    json: () => matrixJson(data),
-    html: () => matrixHtml(data, `NetworkPolicy truth table: ${inputs.join(' ')}`),
+  const table = workspace.analyzer.truthTable({ ports, endpoints: choice.endpoints, extraEndpoints: choice.extras });
+  const count = table.keys.length;
+  const layout = requested === 'auto' ? (count <= FULL_TABLE_LIMIT ? 'full' : 'grouped') : requested;
+  if (options.format === 'html') {
+    if (layout !== 'full') {
+      throw CliError.problem('--format', `html draws the full table, which is not readable for ${count} endpoints`, 'html',
+        'Use --layout full to draw it anyway, or -f text / -f markdown / -f json with --layout grouped or sparse');
+    }
+    io.out(matrixHtml(table.toData(), `NetworkPolicy truth table: ${inputs.join(' ')}`));
+    return EXIT_OK;
+  }
+  const out = new Output(io.out);
+  const view = viewOfTable(table);
+  const writers: Record<string, () => void> = {
+    'full text': () => writeMatrixText(view, io.colour, out),
+    'full markdown': () => writeMatrixMarkdown(view, out),
+    'full json': () => writeMatrixJson(view, out),
+    'grouped text': () => writeGroupedText(view, io.colour, out),
+    'grouped markdown': () => writeGroupedMarkdown(view, out),
+    'grouped json': () => writeGroupedJson(view, out),
+    'sparse text': () => writeFlowsText(view, io.colour, out),
+    'sparse markdown': () => writeFlowsMarkdown(view, out),
+    'sparse json': () => writeFlowsJson(view, out),
   };
-  io.out(render[options.format]());
+  writers[`${layout} ${options.format}`]();
+  out.flush();
   return EXIT_OK;
 }
 

@@ -63,6 +63,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(portOption())
     .addOption(endpointOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
+    .addOption(new Option('-l, --layout <layout>', 'full (every cell), grouped (by endpoint class), sparse (allowed flows only),'
+      + ' or auto: full up to 100 endpoints, grouped above').choices(['auto', 'full', 'grouped', 'sparse']).default('auto'))
     .addHelpText('after', EXIT_CODES('table printed'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./matrix')>('./matrix').runMatrix(inputs, options, io))());
 

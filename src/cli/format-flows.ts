@@ -1,0 +1,72 @@
+/**
+ * The truth table as a list of allowed flows (internal): one line per (source, destination) that at least one
+ * probed port allows, with those ports, sorted by source then destination. Denied pairs are not listed; the
+ * summary says how many pairs were judged.
+ */
+import { paint } from './colour';
+import { jsonArray, jsonAt, Output } from './output';
+import { ClassView, TableView } from './table-view';
+
+type FlowView = TableView & ClassView;
+
+interface Flow {
+  readonly source: string;
+  readonly destination: string;
+  readonly ports: string[];
+}
+
+/** The allowed flows in order, computed per source class and expanded to its members. */
+export function* allowedFlows(view: FlowView): Iterable<Flow> {
+  const { classOf, matrices } = view.table;
+  const cache = new Map<number, Array<{ destination: number; ports: string[] }>>();
+  for (let s = 0; s < view.keys.length; s++) {
+    const c = classOf[s];
+    let row = cache.get(c);
+    if (row === undefined) {
+      const destinations: number[] = [];
+      const reach = new Set<number>();
+      matrices.forEach((m) => m.row(c).elements().forEach((d) => reach.add(d)));
+      for (const d of [...reach].sort((a, b) => a - b)) destinations.push(...view.members[d]);
+      destinations.sort((a, b) => a - b);
+      row = destinations.map((d) => ({ destination: d, ports: view.ports.filter((_, p) => matrices[p].get(c, classOf[d])).map((p) => p.label) }));
+      cache.clear(); // sources are sorted by key, not by class: keep only the last class's row
+      cache.set(c, row);
+    }
+    for (const cell of row) yield { source: view.keys[s], destination: view.keys[cell.destination], ports: cell.ports };
+  }
+}
+
+function summary(count: number, n: number): string {
+  return `${count} of ${n * n} (source, destination) pairs allowed on at least one probed port`;
+}
+
+export function writeFlowsText(view: FlowView, colour: boolean, out: Output): void {
+  let count = 0;
+  for (const flow of allowedFlows(view)) {
+    out.line(`${flow.source} -> ${flow.destination}  ${flow.ports.join(', ')}`);
+    count++;
+  }
+  out.line(paint(colour, 'bold', summary(count, view.keys.length)));
+}
+
+export function writeFlowsMarkdown(view: FlowView, out: Output): void {
+  out.line('| from | to | ports |');
+  out.line('|---|---|---|');
+  let count = 0;
+  for (const flow of allowedFlows(view)) {
+    out.line(`| \`${flow.source}\` | \`${flow.destination}\` | ${flow.ports.join(', ')} |`);
+    count++;
+  }
+  out.line('');
+  out.line(summary(count, view.keys.length));
+}
+
+/** `{ layout: "sparse", endpoints, ports, flows: [{ source, destination, ports }] }`. */
+export function writeFlowsJson(view: FlowView, out: Output): void {
+  out.line('{');
+  out.line('  "layout": "sparse",');
+  jsonArray(out, 'endpoints', view.keys.map((k) => jsonAt(k, 2)), 1, false);
+  jsonArray(out, 'ports', view.listedPorts.map((p) => jsonAt(p, 2)), 1, false);
+  jsonArray(out, 'flows', (function* () { for (const flow of allowedFlows(view)) yield jsonAt(flow, 2); })(), 1, true);
+  out.line('}');
+}
