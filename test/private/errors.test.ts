@@ -56,6 +56,7 @@ describe('errors', () => {
     // GIVEN: the module loaded again from a fresh registry, as a second installed copy would be
     let other: typeof import('../../src/private/errors') | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a second copy needs a fresh load, which only require() gives inside isolateModules
       other = require('../../src/private/errors');
     });
     // WHEN
