@@ -2,7 +2,7 @@ import { BitMatrix } from './bit-matrix';
 import type { ClassTable } from './class-table';
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
 /**
@@ -166,7 +166,7 @@ export class TruthTable {
   private matrix(portIndex: number): BitMatrix {
     const m = this.table.matrices[portIndex];
     if (m === undefined) {
-      throw invalid('TruthTable', `port index must be from 0 to ${this.table.matrices.length - 1}`, portIndex, 'Use an index into ports');
+      throw invalid(ErrorCode.INDEX_OUT_OF_RANGE, 'TruthTable', `port index must be from 0 to ${this.table.matrices.length - 1}`, portIndex, 'Use an index into ports');
     }
     return m;
   }
@@ -174,7 +174,7 @@ export class TruthTable {
   private position(key: string): number {
     const i = this.index.get(key);
     if (i === undefined) {
-      throw invalid('TruthTable', 'no endpoint has this key', key, 'Use one of the keys in truthTable.keys');
+      throw invalid(ErrorCode.NOT_FOUND, 'TruthTable', 'no endpoint has this key', key, 'Use one of the keys in truthTable.keys');
     }
     return i;
   }

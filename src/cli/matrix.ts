@@ -6,7 +6,7 @@
  * default, is `full` up to FULL_TABLE_LIMIT endpoints and `grouped` above: a cell-by-cell table of more
  * endpoints is no longer readable, and its size grows with the square of the endpoints.
  */
-import { CliError, EXIT_OK, Io } from './errors';
+import { CliError, ErrorCode, EXIT_OK, Io } from './errors';
 import { writeFlowsJson, writeFlowsMarkdown, writeFlowsText } from './format-flows';
 import { writeGroupedJson, writeGroupedMarkdown, writeGroupedText } from './format-grouped';
 import { matrixHtml } from './format-html';
@@ -34,7 +34,7 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
   checkFormat(options.format, ['text', 'markdown', 'json', 'html']);
   const requested = options.layout ?? 'auto';
   if (!LAYOUTS.includes(requested)) {
-    throw CliError.problem('--layout', `must be one of ${LAYOUTS.join(', ')}`, requested, 'Use --layout auto');
+    throw CliError.problem(ErrorCode.UNKNOWN_VALUE, '--layout', `must be one of ${LAYOUTS.join(', ')}`, requested, 'Use --layout auto');
   }
   const workspace = await openWorkspace(inputs, io);
   const ports = probePorts(options.port, [workspace.model]);
@@ -45,7 +45,7 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
   const layout = requested === 'auto' ? (count <= FULL_TABLE_LIMIT ? 'full' : 'grouped') : requested;
   if (options.format === 'html') {
     if (layout !== 'full') {
-      throw CliError.problem('--format', `html draws the full table, which is not readable for ${count} endpoints`, 'html',
+      throw CliError.problem(ErrorCode.UNKNOWN_VALUE, '--format', `html draws the full table, which is not readable for ${count} endpoints`, 'html',
         'Use --layout full to draw it anyway, or -f text / -f markdown / -f json with --layout grouped or sparse');
     }
     io.out(matrixHtml(table.toData(), `NetworkPolicy truth table: ${inputs.join(' ')}`));

@@ -2,12 +2,12 @@
  * Option values every command reads the same way (internal). Kept apart from the commands and from
  * `arguments.ts`, which reads endpoints with the analyzer, so that a command loads only what it uses.
  */
-import { CliError } from './errors';
+import { CliError, ErrorCode } from './errors';
 
 /** Refuses a `--format` value the command does not know. */
 export function checkFormat(format: string, known: string[]): void {
   if (!known.includes(format)) {
-    throw CliError.problem('--format', `must be one of ${known.join(', ')}`, format, `Use --format ${known[0]}`);
+    throw CliError.problem(ErrorCode.UNKNOWN_VALUE, '--format', `must be one of ${known.join(', ')}`, format, `Use --format ${known[0]}`);
   }
 }
 
