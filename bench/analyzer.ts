@@ -1,12 +1,16 @@
 /**
- * Analyzer benchmark: the full truth table of a synthetic cluster for one port, against a naive per-pair
- * evaluator. Options: --workloads N (1000), --policies M (1000), --runs R (5), --sample S (2000 pairs).
+ * Analyzer benchmark: the full truth table of a synthetic cluster, against a naive per-pair evaluator.
+ * Options: --workloads N (1000), --policies M (1000), --runs R (5), --sample S (2000 pairs per port),
+ * --generator synthetic|unique|mixed (synthetic: bench/synthetic-cluster.ts, one port; unique and mixed:
+ * bench/cli-clusters.ts with N workloads and N policies, five ports: TCP 8080, 443, "http", "metrics", UDP 53;
+ * unique is the worst case, every workload its own class). Times are CPU time of the table's computation.
  */
 import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
+import { generateCluster, Generator } from './cli-clusters';
 import { NaiveEndpoint, NaiveEvaluator } from './naive-evaluator';
 import { buildCluster, random } from './synthetic-cluster';
-import { Endpoint, PolicyAnalyzer, TruthTable } from '../src/analysis';
+import { Endpoint, PolicyAnalyzer, ProbePort, TruthTable } from '../src/analysis';
 import { Protocol } from '../src/protocol';
 
 export interface BenchOutcome {
@@ -15,20 +19,41 @@ export interface BenchOutcome {
 }
 
 const PORT = 8080;
+const FIVE_PORTS: ProbePort[] = [{ port: 8080 }, { port: 443 }, { portName: 'http' }, { portName: 'metrics' }, { port: 53, protocol: Protocol.UDP }];
+
+interface Setup {
+  readonly manifests: any[];
+  readonly policyCount: number;
+  readonly addresses: string[];
+  readonly ports: ProbePort[];
+}
+
+function setup(generator: string, workloads: number, policies: number): Setup {
+  if (generator === 'synthetic') {
+    const cluster = buildCluster(workloads, policies);
+    return { manifests: cluster.manifests, policyCount: cluster.policyCount, addresses: cluster.addresses, ports: [{ port: PORT }] };
+  }
+  const manifests = generateCluster(generator as Generator, workloads);
+  return { manifests, policyCount: manifests.filter((m) => m.kind === 'NetworkPolicy').length, addresses: ['203.0.113.9', '10.1.2.3'], ports: FIVE_PORTS };
+}
 
 export function runAnalyzerBenchmark(args: string[]): BenchOutcome {
   const workloads = numberArg(args, '--workloads', 1000);
   const policies = numberArg(args, '--policies', 1000);
   const runs = numberArg(args, '--runs', 5);
   const sampleSize = numberArg(args, '--sample', 2000);
-  const cluster = buildCluster(workloads, policies);
+  const generator = stringArg(args, '--generator', 'synthetic');
+  const cluster = setup(generator, workloads, policies);
   const parse = timed(() => PolicyAnalyzer.fromManifests(cluster.manifests));
   const analyzer = parse.value;
   const endpoints = [...analyzer.endpoints(), ...cluster.addresses.map((a) => Endpoint.ip(a))];
+  const ports = cluster.ports;
   const tableTimes: number[] = [];
-  let table = analyzer.truthTable({ ports: [{ port: PORT }], endpoints });
+  const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+  let table = analyzer.truthTable({ ports, endpoints });
+  const tableMb = (process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore) / 2 ** 20;
   for (let r = 0; r < runs; r++) {
-    const t = timed(() => analyzer.truthTable({ ports: [{ port: PORT }], endpoints }));
+    const t = timed(() => analyzer.truthTable({ ports, endpoints }));
     tableTimes.push(t.ms);
     table = t.value;
   }
@@ -36,25 +61,33 @@ export function runAnalyzerBenchmark(args: string[]): BenchOutcome {
   const naive = new NaiveEvaluator(cluster.manifests);
   const naiveEndpoints = endpoints.map((e) => toNaive(e, cluster.manifests));
   const rnd = random(7);
-  const sample = samplePairs(table, endpoints.length, sampleSize, rnd);
   let disagreements = 0;
-  const naiveRun = timed(() => sample.forEach(([s, d]) => {
-    const slow = naive.allowed(naiveEndpoints[s], naiveEndpoints[d], PORT, Protocol.TCP);
-    if (slow !== table.isAllowed(endpoints[s].key, endpoints[d].key, 0)) disagreements++;
-  }));
+  let naiveMs = 0;
+  ports.forEach((port, p) => {
+    const sample = samplePairs(table, p, endpoints.length, sampleSize, rnd);
+    naiveMs += timed(() => sample.forEach(([s, d]) => {
+      const number = port.port ?? endpoints[d].ports.find((c) => c.name === port.portName && (c.protocol ?? 'TCP') === (port.protocol ?? 'TCP'))?.port;
+      const slow = number !== undefined && naive.allowed(naiveEndpoints[s], naiveEndpoints[d], number, port.protocol ?? Protocol.TCP);
+      if (slow !== table.isAllowed(endpoints[s].key, endpoints[d].key, p)) disagreements++;
+    })).ms;
+  });
+  const naiveRun = { ms: naiveMs };
   const tableMedian = median(tableTimes);
-  const naiveFullEstimate = (naiveRun.ms / sampleSize) * n * n;
+  const naiveFullEstimate = (naiveRun.ms / (sampleSize * ports.length)) * n * n * ports.length;
   const result = {
+    generator,
     workloads,
     policies: cluster.policyCount,
     endpoints: n,
     pairs: n * n,
-    port: `TCP ${PORT}`,
+    port: table.ports.map((p) => p.label).join(', '),
+    tableMemoryMb: round(tableMb),
+    maxRssMb: round(process.resourceUsage().maxRSS / 1024),
     parseMs: round(parse.ms),
     truthTableMedianMs: round(tableMedian),
     truthTableRunsMs: tableTimes.map(round),
     allowedCells: table.allowedCount(0),
-    naiveSamplePairs: sampleSize,
+    naiveSamplePairs: sampleSize * ports.length,
     naiveSampleMs: round(naiveRun.ms),
     naiveFullEstimateMs: round(naiveFullEstimate),
     naiveEstimated: true,
@@ -70,14 +103,17 @@ export function runAnalyzerBenchmark(args: string[]): BenchOutcome {
   return { ok: disagreements === 0 };
 }
 
-/** Half random pairs, half drawn from the allowed cells (random pairs are nearly all denied). */
-function samplePairs(table: TruthTable, n: number, size: number, rnd: () => number): number[][] {
+/** Half random pairs, half drawn from the allowed cells of the port (random pairs are nearly all denied). */
+function samplePairs(table: TruthTable, port: number, n: number, size: number, rnd: () => number): number[][] {
   const pairs = Array.from({ length: Math.ceil(size / 2) }, () => [Math.floor(rnd() * n), Math.floor(rnd() * n)]);
-  const data = table.toData().matrices[0].rows;
-  const allowed: number[][] = [];
-  data.forEach((row, s) => row.allowed.forEach((ok, d) => ok && allowed.push([s, d])));
-  for (let i = 0; pairs.length < size && allowed.length > 0; i++) {
-    pairs.push(allowed[Math.floor(rnd() * allowed.length)]);
+  const { classOf, matrices } = table._classTable();
+  const members: number[][] = [];
+  classOf.forEach((c, i) => (members[c] = members[c] ?? []).push(i));
+  const allowedClasses: number[][] = [];
+  members.forEach((_, c) => matrices[port].row(c).elements().forEach((d) => allowedClasses.push([c, d])));
+  while (pairs.length < size && allowedClasses.length > 0) {
+    const [c, d] = allowedClasses[Math.floor(rnd() * allowedClasses.length)];
+    pairs.push([members[c][Math.floor(rnd() * members[c].length)], members[d][Math.floor(rnd() * members[d].length)]]);
   }
   return pairs;
 }
@@ -90,9 +126,10 @@ function toNaive(e: Endpoint, manifests: any[]): NaiveEndpoint {
 
 function printTable(r: Record<string, unknown>): void {
   const rows: Array<[string, string]> = [
-    ['cluster', `${r.workloads} workloads, ${r.policies} policies, ${r.endpoints} endpoints (${r.pairs} pairs), ${r.port}`],
-    ['parse + normalize', `${r.parseMs} ms`],
-    ['truth table (median)', `${r.truthTableMedianMs} ms  runs: ${(r.truthTableRunsMs as number[]).join(', ')}`],
+    ['cluster', `${r.generator}: ${r.workloads} workloads, ${r.policies} policies, ${r.endpoints} endpoints (${r.pairs} pairs), ${r.port}`],
+    ['parse + normalize', `${r.parseMs} ms CPU`],
+    ['truth table (median)', `${r.truthTableMedianMs} ms CPU  runs: ${(r.truthTableRunsMs as number[]).join(', ')}`],
+    ['table memory', `${r.tableMemoryMb} MB (heap and buffers after the first table); process peak RSS ${r.maxRssMb} MB`],
     ['allowed cells', String(r.allowedCells)],
     ['naive baseline', `${r.naiveSampleMs} ms for ${r.naiveSamplePairs} sampled pairs`],
     ['naive full (estimated)', `${r.naiveFullEstimateMs} ms (extrapolated from the sample, not run in full)`],
@@ -104,10 +141,12 @@ function printTable(r: Record<string, unknown>): void {
   rows.forEach(([k, v]) => console.log(`  ${k.padEnd(width)}  ${v}`));
 }
 
+/** CPU time (user + system) of fn: on a shared machine wall time measures the neighbours too. */
 function timed<T>(fn: () => T): { value: T; ms: number } {
-  const start = process.hrtime.bigint();
+  const start = process.cpuUsage();
   const value = fn();
-  return { value, ms: Number(process.hrtime.bigint() - start) / 1e6 };
+  const used = process.cpuUsage(start);
+  return { value, ms: (used.user + used.system) / 1000 };
 }
 
 function median(values: number[]): number {
@@ -118,6 +157,11 @@ function median(values: number[]): number {
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+function stringArg(args: string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 }
 
 function numberArg(args: string[], name: string, fallback: number): number {

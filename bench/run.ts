@@ -6,6 +6,7 @@
  * writes `bench/results/<name>.json` (gitignored). Arguments after the names are passed to each benchmark.
  */
 import { BenchOutcome, runAnalyzerBenchmark } from './analyzer';
+import { runCliBenchmark } from './cli';
 import { runSynthBenchmark } from './synth';
 import { runInstructionBenchmark } from './synth-instructions';
 
@@ -20,6 +21,12 @@ interface Benchmark {
 const BENCHMARKS: Benchmark[] = [
   { name: 'analyzer', description: 'truth table of N workloads x M policies for one port vs a naive evaluator', run: runAnalyzerBenchmark },
   { name: 'synth', description: 'synth of N policies: raw cdk8s vs cdk8s-plus-28 vs this library, one process each', run: runSynthBenchmark },
+  {
+    name: 'cli',
+    description: 'check, matrix, graph and diff of the command on N workloads and N policies, against the YAML parse floor; run it on its own',
+    run: runCliBenchmark,
+    onlyWhenNamed: true,
+  },
   {
     name: 'synth-instructions',
     description: 'instructions executed by the synth children (valgrind): a repeatable proxy for their CPU work; run it on its own',
