@@ -76,7 +76,7 @@ export function runCliBenchmark(args: string[]): BenchOutcome {
   }
   printTables(cells, generators, sizes);
   const ok = compareExpectations(cells, args.includes('--update'));
-  writeFileSync(join(__dirname, 'results', 'cli.json'), JSON.stringify(cells, null, 2) + '\n');
+  writeFileSync(join(__dirname, 'results', `cli-${generators.join('-')}.json`), JSON.stringify(cells, null, 2) + '\n');
   return { ok: judgeTargets(cells, generators, sizes) && ok };
 }
 
@@ -95,8 +95,8 @@ function clusterFiles(generator: Generator, size: number): string[] {
 }
 
 function measure(generator: Generator, size: number, command: Command, files: [string, string, string]): Cell {
-  const report = join(DIR, 'probe.json');
-  const output = join(DIR, 'output.txt');
+  const report = join(DIR, `probe-${generator}.json`);
+  const output = join(DIR, `output-${generator}.txt`);
   const result = spawnSync('sh', ['-c', '"$@" > "$OUTPUT"', 'sh', process.execPath, '-r', join(__dirname, 'cli-probe.js'), ...command.args(...files)], {
     cwd: ROOT, env: { ...process.env, CLI_BENCH_REPORT: report, OUTPUT: output, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
