@@ -22,7 +22,7 @@ import { rulesIgnoredByPolicyTypes } from './checks/rules-ignored-by-policy-type
 import { selectsNoWorkload } from './checks/selects-no-workload';
 import { shadowedRule } from './checks/shadowed-rule';
 import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
-
+import { ipBlockHostBits } from './checks/ip-block-host-bits';import { podSelectorNamespaceLabel } from './checks/pod-selector-namespace-label';import { portNotDeclared } from './checks/port-not-declared';import { splitNamespaceAndPodPeers } from './checks/split-namespace-and-pod-peers';
 export const CHECKS: LintCheck[] = [
   cniMultusSecondaryNetworks,
   cniNoEnforcement,
@@ -43,4 +43,8 @@ export const CHECKS: LintCheck[] = [
   selectsNoWorkload,
   shadowedRule,
   spoofableNamespacePeer,
+  ipBlockHostBits,
+  podSelectorNamespaceLabel,
+  portNotDeclared,
+  splitNamespaceAndPodPeers,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
