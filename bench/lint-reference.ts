@@ -5,8 +5,9 @@
  * report, on the fixtures and on generated clusters.
  */
 import { Cluster } from '../src/analysis/cluster';
+import { ContainerPort } from '../src/analysis/endpoint';
 import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../src/analysis/match';
-import { NAMESPACE_NAME_LABEL, NormalizedPolicy } from '../src/analysis/model';
+import { NAMESPACE_NAME_LABEL, NormalizedPeer, NormalizedPolicy, NormalizedPort, NormalizedWorkload } from '../src/analysis/model';
 import { Report } from '../src/lint/check';
 import { NO_EGRESS_ANNOTATION } from '../src/lint/checks/egress-blocks-dns';
 import { LintContext, PolicyDoc } from '../src/lint/context';
@@ -147,6 +148,58 @@ function egressBlocksDnsTcp(context: LintContext): Report[] {
   return blockedDnsReports(context, Protocol.TCP, (pod) => dnsAllowed(cluster, pod, Protocol.UDP));
 }
 
+// port-not-declared: every workload scanned for every rule.
+const declares = (entry: NormalizedPort) => (c: ContainerPort) => (c.protocol ?? Protocol.TCP) === entry.protocol
+  && (entry.portName !== undefined ? c.name === entry.portName : c.port >= entry.port! && c.port <= (entry.endPort ?? entry.port!));
+
+/** The workloads on the receiving side of a rule: the selected pods for ingress, the pod peers' pods for egress. */
+function targets(context: LintContext, at: RuleAt): NormalizedWorkload[] {
+  const policy = at.doc.policy;
+  const workloads = context.model.workloads;
+  if (at.direction === 'Ingress') {
+    return workloads.filter((w) => w.namespace === policy.namespace && selectorMatches(policy.podSelector, w.labels));
+  }
+  const peers = (at.rule.peers ?? []).filter((p) => p.ipBlock === undefined);
+  const namespaceLabels = (ns: string) => context.model.namespaces.find((n) => n.name === ns)?.labels ?? {};
+  const inNamespace = (p: NormalizedPeer, w: NormalizedWorkload) => (p.namespaceSelector === undefined
+    ? w.namespace === policy.namespace : selectorMatches(p.namespaceSelector, namespaceLabels(w.namespace)));
+  return workloads.filter((w) => peers.some((p) => inNamespace(p, w) && (p.podSelector === undefined || selectorMatches(p.podSelector, w.labels))));
+}
+
+function describePort(entry: NormalizedPort): string {
+  if (entry.portName !== undefined) {
+    return `the port named "${entry.portName}" (${entry.protocol})`;
+  }
+  return `${entry.protocol} ${entry.port}${entry.endPort !== undefined && entry.endPort !== entry.port ? `-${entry.endPort}` : ''}`;
+}
+
+function portReportsFor(context: LintContext, at: RuleAt): Report[] {
+  const all = targets(context, at);
+  return (at.rule.ports ?? []).flatMap((entry, i) => {
+    if (entry.portName === undefined && entry.port === undefined) {
+      return []; // a whole protocol
+    }
+    // Unnamed numbers are only judged against workloads that declare ports: declaring them is optional.
+    const judged = entry.portName !== undefined ? all : all.filter((w) => w.ports.length > 0);
+    if (judged.length === 0 || judged.some((w) => w.ports.some(declares(entry)))) {
+      return [];
+    }
+    const names = judged.map((w) => `${w.namespace}/${w.name}`).sort();
+    return [{
+      doc: at.doc,
+      field: `${at.path}.ports[${i}]`,
+      problem: `grants ${describePort(entry)}, which none of the ${at.direction === 'Ingress' ? 'selected' : 'destination'} workloads (${names.join(', ')}) declares as a container port, so it admits nothing to them`,
+      got: entry.portName ?? (entry.endPort !== undefined ? { port: entry.port, endPort: entry.endPort } : entry.port),
+      fix: 'Grant a port the pods declare (their containerPort, name and protocol), or declare the port in the pod template',
+    }];
+  });
+}
+
+
+function portNotDeclared(context: LintContext): Report[] {
+  return context.model.workloads.length === 0 ? [] : allRules(context.docs).flatMap((at) => portReportsFor(context, at));
+}
+
 /** The reference implementation of each indexed check, by code. */
 export const REFERENCE_CHECKS: Record<string, (context: LintContext) => Report[]> = {
   'duplicate-rule': duplicateRule,
@@ -154,4 +207,5 @@ export const REFERENCE_CHECKS: Record<string, (context: LintContext) => Report[]
   'selects-no-workload': selectsNoWorkload,
   'egress-blocks-dns': (context) => blockedDnsReports(context, Protocol.UDP, () => true),
   'egress-blocks-dns-tcp': egressBlocksDnsTcp,
+  'port-not-declared': portNotDeclared,
 };

@@ -6,7 +6,9 @@
 import type { LintContext, PolicyDoc } from './context';
 import { Cluster } from '../analysis/cluster';
 import { LabelIndex } from '../analysis/label-index';
-import { ClusterModel, NormalizedPolicy, NormalizedWorkload } from '../analysis/model';
+import { ClusterModel, NormalizedPolicy, NormalizedSelector, NormalizedWorkload } from '../analysis/model';
+
+const MATCH_ALL: NormalizedSelector = { matchLabels: {}, requirements: [], keys: [], matchesAll: true, canonical: '{}' };
 
 export class LintIndex {
   private clusterValue?: Cluster;
@@ -29,6 +31,17 @@ export class LintIndex {
     return this.workloadsIn(policy.namespace).select(policy.podSelector);
   }
 
+  /** The workloads of a namespace that a selector matches (every workload there without one), in manifest order. */
+  public workloadsMatching(namespace: string, selector: NormalizedSelector | undefined): NormalizedWorkload[] {
+    const index = this.workloadsIn(namespace);
+    return selector === undefined ? index.select(MATCH_ALL) : index.select(selector);
+  }
+
+  /** The namespaces that have workloads. */
+  public workloadNamespaces(): string[] {
+    return [...this.byNamespace().keys()];
+  }
+
   /** Whether the policy's podSelector matches any workload of its namespace. */
   public selectsAnyWorkload(policy: NormalizedPolicy): boolean {
     return this.workloadsIn(policy.namespace).matchesAny(policy.podSelector);
@@ -43,6 +56,10 @@ export class LintIndex {
   }
 
   private workloadsIn(namespace: string): LabelIndex<NormalizedWorkload> {
+    return this.byNamespace().get(namespace) ?? this.noWorkloads;
+  }
+
+  private byNamespace(): Map<string, LabelIndex<NormalizedWorkload>> {
     if (this.workloadsByNamespace === undefined) {
       const lists = new Map<string, NormalizedWorkload[]>();
       for (const w of this.model.workloads) {
@@ -52,7 +69,7 @@ export class LintIndex {
       }
       this.workloadsByNamespace = new Map([...lists].map(([ns, list]) => [ns, new LabelIndex(list, (w) => w.labels)]));
     }
-    return this.workloadsByNamespace.get(namespace) ?? this.noWorkloads;
+    return this.workloadsByNamespace;
   }
 }
 

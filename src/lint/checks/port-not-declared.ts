@@ -1,27 +1,39 @@
 import { ContainerPort } from '../../analysis/endpoint';
 import { selectorMatches } from '../../analysis/match';
-import { NormalizedPeer, NormalizedPort, NormalizedWorkload } from '../../analysis/model';
+import { NormalizedPort, NormalizedWorkload } from '../../analysis/model';
 import { Protocol } from '../../protocol';
 import { LintCheck, Report } from '../check';
 import { LintContext } from '../context';
+import { lintIndex } from '../lint-index';
 import { RuleAt, allRules } from '../rule-walk';
 import { Severity } from '../severity';
 
 const declares = (entry: NormalizedPort) => (c: ContainerPort) => (c.protocol ?? Protocol.TCP) === entry.protocol
   && (entry.portName !== undefined ? c.name === entry.portName : c.port >= entry.port! && c.port <= (entry.endPort ?? entry.port!));
 
-/** The workloads on the receiving side of a rule: the selected pods for ingress, the pod peers' pods for egress. */
+/**
+ * The workloads on the receiving side of a rule: the selected pods for ingress, the pod peers' pods for egress
+ * (found through the run's workload index, namespace by namespace; in no particular order).
+ */
 function targets(context: LintContext, at: RuleAt): NormalizedWorkload[] {
   const policy = at.doc.policy;
-  const workloads = context.model.workloads;
+  const index = lintIndex(context);
   if (at.direction === 'Ingress') {
-    return workloads.filter((w) => w.namespace === policy.namespace && selectorMatches(policy.podSelector, w.labels));
+    return index.selectedWorkloads(policy);
   }
-  const peers = (at.rule.peers ?? []).filter((p) => p.ipBlock === undefined);
-  const namespaceLabels = (ns: string) => context.model.namespaces.find((n) => n.name === ns)?.labels ?? {};
-  const inNamespace = (p: NormalizedPeer, w: NormalizedWorkload) => (p.namespaceSelector === undefined
-    ? w.namespace === policy.namespace : selectorMatches(p.namespaceSelector, namespaceLabels(w.namespace)));
-  return workloads.filter((w) => peers.some((p) => inNamespace(p, w) && (p.podSelector === undefined || selectorMatches(p.podSelector, w.labels))));
+  const labels = index.memo('namespace-labels', () => {
+    const byName = new Map<string, Record<string, string>>();
+    context.model.namespaces.forEach((n) => byName.has(n.name) || byName.set(n.name, n.labels));
+    return byName;
+  });
+  const found = new Set<NormalizedWorkload>();
+  for (const peer of (at.rule.peers ?? []).filter((p) => p.ipBlock === undefined)) {
+    const selector = peer.namespaceSelector;
+    const namespaces = selector === undefined ? [policy.namespace] : index.memo(`namespaces-matching ${selector.canonical}`,
+      () => index.workloadNamespaces().filter((ns) => selectorMatches(selector, labels.get(ns) ?? {})));
+    namespaces.forEach((ns) => index.workloadsMatching(ns, peer.podSelector).forEach((w) => found.add(w)));
+  }
+  return [...found];
 }
 
 function describe(entry: NormalizedPort): string {
