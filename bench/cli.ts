@@ -7,7 +7,8 @@
  *   --generators unique,mixed
  *   --runs R                             runs per cell (default 1); the cell reports the run with least CPU time
  *   --update                             rewrite the committed expectations (bench/cli-expected.json)
- *   --lib DIR                            measure this compiled library instead of lib/
+ *   --lib DIR                            measure this compiled library instead of lib/ (a copy of lib/ with a copy of
+ *                                        package.json in its parent directory, which `--version` reads)
  *
  * Each cell reports CPU time (user + system, from the process itself), wall time, peak RSS and output size.
  * Growth exponents are log(cpu ratio) / log(size ratio) between sizes; ratios are against the parse floor of
@@ -75,7 +76,8 @@ export function runCliBenchmark(args: string[]): BenchOutcome {
     }
   }
   printTables(cells, generators, sizes);
-  const ok = compareExpectations(cells, args.includes('--update'));
+  const failed = cells.filter((c) => c.exitCode !== 0 && c.exitCode !== 1);
+  const ok = failed.length === 0 && compareExpectations(cells, args.includes('--update') && failed.length === 0);
   writeFileSync(join(__dirname, 'results', `cli-${generators.join('-')}.json`), JSON.stringify(cells, null, 2) + '\n');
   return { ok: judgeTargets(cells, generators, sizes) && ok };
 }
@@ -95,10 +97,13 @@ function clusterFiles(generator: Generator, size: number): string[] {
 }
 
 function measure(generator: Generator, size: number, command: Command, files: [string, string, string]): Cell {
-  const report = join(DIR, `probe-${generator}.json`);
-  const output = join(DIR, `output-${generator}.txt`);
-  const result = spawnSync('sh', ['-c', '"$@" > "$OUTPUT"', 'sh', process.execPath, '-r', join(__dirname, 'cli-probe.js'), ...command.args(...files)], {
-    cwd: ROOT, env: { ...process.env, CLI_BENCH_REPORT: report, OUTPUT: output, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+  const report = join(DIR, `probe-${process.pid}.json`);
+  const output = join(DIR, `output-${process.pid}.txt`);
+  const argv = ['-c', '"$@" > "$OUTPUT"', 'sh', process.execPath, '-r', join(__dirname, 'cli-probe.js'), ...command.args(...files)];
+  const result = spawnSync('sh', argv, {
+    cwd: ROOT,
+    env: { ...process.env, CLI_BENCH_REPORT: report, OUTPUT: output, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
     maxBuffer: 64 * 1024 * 1024,
   });
   const probe = JSON.parse(readFileSync(report, 'utf8'));

@@ -1,9 +1,9 @@
 import { Chart } from 'cdk8s';
+import { computeClassTable, Probe } from './class-table';
 import { Cluster } from './cluster';
 import { DiffOptions, FlowChange } from './diff';
 import { Endpoint } from './endpoint';
 import { evaluateQuery } from './evaluate';
-import { computeClassTable, Probe } from './class-table';
 import { normalizeManifests } from './normalize';
 import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';

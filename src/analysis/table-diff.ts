@@ -30,8 +30,8 @@ export function* flowChanges(before: TruthTable, after: TruthTable): Iterable<Fl
         const allowedBefore = old.matrices[p].get(old.classOf[s], old.classOf[d]);
         const allowedAfter = now.matrices[p].get(now.classOf[s], now.classOf[d]);
         if (allowedBefore !== allowedAfter) {
-          const port = ports[p];
-          yield { source: keys[s], destination: keys[d], port: port.port, portName: port.portName, protocol: port.protocol, allowedBefore, allowedAfter };
+          const { port, portName, protocol } = ports[p];
+          yield { source: keys[s], destination: keys[d], port, portName, protocol, allowedBefore, allowedAfter };
         }
       }
     }
