@@ -1,5 +1,6 @@
-import { ApiObject, Testing } from 'cdk8s';
+import { ApiObject, App, Testing } from 'cdk8s';
 import { podApiErrors, restrictedErrors } from './pod-rules';
+import { probeKitChart } from '../../examples/snippets/probes';
 import { DenyAll } from '../../src';
 import { PolicyAnalyzer } from '../../src/analysis';
 import { ProbeKit, ProbePlan } from '../../src/probes';
@@ -39,6 +40,14 @@ describe('ProbeKit', () => {
       .toBe(plan.cells[0].expectAllowed);
     expect(analyzer.evaluate({ source: pod('netpol-probe-canary-client'), destination: pod('netpol-probe-canary-allow'), port: 8080 }).allowed)
       .toBe(true);
+  });
+
+  test('the docs example builds a chart of stand-ins', () => {
+    const app = new App();
+    const probes = probeKitChart(app, appChart());
+    const pods = Testing.synth(probes).filter((m) => m.kind === 'Pod');
+    expect(pods.length).toBeGreaterThan(0);
+    expect(pods.every((p) => p.spec.activeDeadlineSeconds === 3600 && restrictedErrors(p).length === 0)).toBe(true);
   });
 
   test('throws when the plan is not a ProbePlan', () => {
