@@ -63,7 +63,7 @@ export class Kubectl {
 
   /** Runs a command that must succeed; a failure becomes the cluster problem its message names. */
   public async must(args: string[], what: string, options: { input?: string; timeoutMs?: number } = {}): Promise<string> {
-    const result = await this.run(args, options);
+    const result = await this.run(args, { timeoutMs: 120_000, ...options });
     if (result.code !== 0 || result.timedOut) {
       throw clusterProblem(result, what);
     }

@@ -34,21 +34,26 @@ export function textReport(d: ProbeReportData): string {
   return `${out.join('\n')}\n`;
 }
 
+/** A code span in a table cell: entities would show literally there, so only the pipe and backticks change. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, '\\|').replace(/\n/g, ' ')}\``;
+}
+
 function cellMd(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n/g, '<br>');
 }
 
 /** Markdown. */
 export function markdownReport(d: ProbeReportData): string {
-  const out = [`## NetworkPolicy probes (plan \`${d.planId}\`, ${d.mode})`, '', `**${cellMd(headline(d))}**`, ''];
+  const out = [`## NetworkPolicy probes (plan ${code(d.planId)}, ${d.mode})`, '', `**${cellMd(headline(d))}**`, ''];
   if (d.results.length > 0) {
     out.push('| | cell | role | expected | observed | detail |', '|---|---|---|---|---|---|');
     for (const r of d.results) {
-      out.push(`| ${r.agrees ? '✅' : '❌'} | \`${cellMd(r.cell.id)}\` | ${r.role} | ${verdict(r.cell.expectAllowed)} | ${verdict(r.observedAllowed)} | ${cellMd(r.detail)} |`);
+      out.push(`| ${r.agrees ? '✅' : '❌'} | ${code(r.cell.id)} | ${r.role} | ${verdict(r.cell.expectAllowed)} | ${verdict(r.observedAllowed)} | ${cellMd(r.detail)} |`);
     }
   }
   for (const r of d.results.filter((x) => !x.agrees)) {
-    out.push('', `### Mismatch \`${cellMd(r.cell.id)}\``, '', `${cellMd(r.sourcePod)} → ${cellMd(r.destinationPod)}: expected ${verdict(r.cell.expectAllowed)}, observed ${verdict(r.observedAllowed)}.`,
+    out.push('', `### Mismatch ${code(r.cell.id)}`, '', `${cellMd(r.sourcePod)} → ${cellMd(r.destinationPod)}: expected ${verdict(r.cell.expectAllowed)}, observed ${verdict(r.observedAllowed)}.`,
       '', '```text', r.cell.explanation.replace(/```/g, "'''"), '```');
   }
   if (d.notes.length > 0) {

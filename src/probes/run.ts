@@ -146,7 +146,8 @@ export class ProbeRun {
       results.push(...await this.cells(prober));
     } catch (e) {
       if (!(e instanceof ClusterProblem)) throw e;
-      error = e;
+      // Ctrl-C also reaches the kubectl children, whose failures then only echo the interruption
+      error = this.interrupted ? new ClusterProblem(ProbeErrorCode.INTERRUPTED, 'the run was interrupted; no result counts.') : e;
     } finally {
       if (prober !== undefined && this.options.keep !== true) {
         await prober.cleanup().catch((e: Error) => notes.push(`cleanup failed: ${e.message} Delete the pods labelled probes.cdk8s-netpol.io/plan=${this.plan.id} by hand.`));

@@ -36,7 +36,8 @@ describe('ProbeRun | stand-ins', () => {
     const flip = 'shop/netpol-probe-c04>shop/netpol-probe-c02 TCP 8080';
     const cluster = fakeCluster(TRUTH, { flip: [flip] });
     // WHEN
-    const report = await new ProbeRun(PLAN, { kubectl: cluster.kubectl }).execute();
+    const fromWeb = ProbePlan.fromManifests(APP, { ports: PORTS, sources: ['shop/web'] });
+    const report = await new ProbeRun(fromWeb, { kubectl: cluster.kubectl }).execute();
     // THEN
     expect(report.exitCode).toBe(1);
     expect(report.mismatches.map((r) => [r.cell.id, r.cell.expectAllowed, r.observedAllowed, r.attempts, r.detail]))
