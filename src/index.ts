@@ -9,4 +9,5 @@ export * from './dns';
 export * from './intents';
 export * from './connections';
 export * from './lint';
+export * from './errors';
 export * from './probes';

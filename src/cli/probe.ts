@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { stringify } from 'yaml';
 import { splitList } from './arguments';
-import { CliError, EXIT_OK, Io } from './errors';
+import { CliError, ErrorCode, EXIT_OK, Io } from './errors';
 import { checkFormat } from './matrix';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 import { ProbeMode, ProbePlan, ProbeRun } from '../probes';
@@ -27,7 +27,7 @@ export interface ProbePlanCliOptions {
 function wholeNumber(option: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (!/^-?[0-9]+$/.test(text)) {
-    throw CliError.problem(option, 'must be a whole number', text, `Write e.g. ${option} 20`);
+    throw CliError.problem(ErrorCode.MALFORMED_ARGUMENT, option, 'must be a whole number', text, `Write e.g. ${option} 20`);
   }
   return Number(text);
 }
@@ -36,7 +36,7 @@ function library<T>(action: () => T): T {
   try {
     return action();
   } catch (e) {
-    throw new CliError((e as Error).message);
+    throw CliError.from(e);
   }
 }
 
@@ -63,7 +63,7 @@ export async function runProbePlan(inputs: string[], options: ProbePlanCliOption
     writeFileSync(join(options.output, 'plan.json'), json);
     writeFileSync(join(options.output, 'stand-ins.yaml'), yaml);
   } catch (e) {
-    throw CliError.problem('--output', `cannot write the plan: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, options.output,
+    throw CliError.problem(ErrorCode.UNREADABLE_FILE, '--output', `cannot write the plan: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, options.output,
       'Give a directory you can write to');
   }
   io.out(`${[`plan ${plan.id}: ${plan.cells.length} cells, canaries ${plan.denyCanary.id} (denied) and ${plan.allowCanary.id} (allowed)`,
@@ -93,14 +93,14 @@ function readPlan(path: string): ProbePlan {
     if (statSync(path).isDirectory()) file = join(path, 'plan.json');
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw CliError.problem('<plan>', `cannot read the plan: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`, path,
+    throw CliError.problem(ErrorCode.UNREADABLE_FILE, '<plan>', `cannot read the plan: ${(e as NodeJS.ErrnoException).code ?? 'unreadable'}`, path,
       'Give plan.json or the directory `probe plan -o` wrote');
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw CliError.problem(file, `is not JSON: ${(e as Error).message}`, file.length > 80 ? `${file.slice(0, 80)}...` : file, 'Write the plan with `cdk8s-netpol probe plan`');
+    throw CliError.problem(ErrorCode.UNPARSABLE_INPUT, file, `is not JSON: ${(e as Error).message}`, file.length > 80 ? `${file.slice(0, 80)}...` : file, 'Write the plan with `cdk8s-netpol probe plan`');
   }
   return library(() => ProbePlan.fromJson(json));
 }

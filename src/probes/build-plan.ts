@@ -8,7 +8,7 @@ import { classify, classMatches, standInEndpoint } from './classes';
 import { sampleIndices } from './sample';
 import { ProbeCell, ProbeClass, ProbePlanOptions } from './types';
 import { Endpoint, PolicyAnalyzer, TruthTablePort } from '../analysis';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { dns1123LabelProblem } from '../private/k8s-names';
 
 /** Everything a plan holds. */
@@ -31,7 +31,7 @@ const WHERE = 'ProbePlan';
 export function buildPlan(analyzer: PolicyAnalyzer, endpoints: Endpoint[], options: ProbePlanOptions): PlanData {
   const pods = endpoints.filter((e) => e.isPod);
   if (pods.length === 0) {
-    throw invalid(WHERE, 'there are no pods to probe', endpoints.length, 'Give manifests with workloads (Deployment, Pod, ...)');
+    throw invalid(ErrorCode.NOT_FOUND, WHERE, 'there are no pods to probe', endpoints.length, 'Give manifests with workloads (Deployment, Pod, ...)');
   }
   const classes = classify(analyzer, pods, WHERE);
   const table = analyzer.truthTable({ ports: options.ports, endpoints: classes.map((c) => standInEndpoint(c)) });
@@ -83,7 +83,7 @@ function focus(cells: Pending[], classes: ProbeClass[], options: ProbePlanOption
     for (const v of values) {
       const found = classes.filter((c) => classMatches(c, v));
       if (found.length === 0) {
-        throw invalid(`${WHERE} ${option}`, 'no workload or namespace of the plan matches', v, 'Give a namespace or a namespace/name of a workload');
+        throw invalid(ErrorCode.NOT_FOUND, `${WHERE} ${option}`, 'no workload or namespace of the plan matches', v, 'Give a namespace or a namespace/name of a workload');
       }
       found.forEach((c) => ids.add(c.id));
     }
@@ -96,11 +96,11 @@ function focus(cells: Pending[], classes: ProbeClass[], options: ProbePlanOption
 
 function sample(cells: Pending[], options: ProbePlanOptions): ProbeCell[] {
   if (options.sample !== undefined && (!Number.isInteger(options.sample) || options.sample < 1)) {
-    throw invalid(`${WHERE} sample`, 'must be a whole number of at least 1', options.sample, 'Give how many cells to keep');
+    throw invalid(ErrorCode.WRONG_TYPE, `${WHERE} sample`, 'must be a whole number of at least 1', options.sample, 'Give how many cells to keep');
   }
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) {
-    throw invalid(`${WHERE} seed`, 'must be a whole number', options.seed, 'Give an integer seed');
+    throw invalid(ErrorCode.WRONG_TYPE, `${WHERE} seed`, 'must be a whole number', options.seed, 'Give an integer seed');
   }
   const keep = sampleIndices(cells.length, options.sample ?? cells.length, seed);
   return keep.map((i) => finish(cells[i]));
@@ -120,10 +120,10 @@ function canaryNamespace(given: string | undefined, classes: ProbeClass[]): stri
   const namespace = given ?? 'cdk8s-netpol-probes';
   const problem = dns1123LabelProblem(namespace);
   if (problem !== undefined) {
-    throw invalid(`${WHERE} canaryNamespace`, problem.problem, namespace, problem.fix);
+    throw invalid(ErrorCode.INVALID_NAME, `${WHERE} canaryNamespace`, problem.problem, namespace, problem.fix);
   }
   if (classes.some((c) => c.namespace === namespace)) {
-    throw invalid(`${WHERE} canaryNamespace`, 'holds workloads of the application; canaries need a namespace of their own', namespace,
+    throw invalid(ErrorCode.CONFLICTING_OPTIONS, `${WHERE} canaryNamespace`, 'holds workloads of the application; canaries need a namespace of their own', namespace,
       'Choose another canaryNamespace');
   }
   return namespace;

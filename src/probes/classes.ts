@@ -5,7 +5,7 @@ import { PROBE_PREFIX } from './labels';
 import { ProbeClass } from './types';
 import { Endpoint, PolicyAnalyzer } from '../analysis';
 import { compareText } from '../analysis/order';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 
 /** Groups pod endpoints into classes, sorted by namespace then first member; ids `c01`, `c02`, ... */
 export function classify(analyzer: PolicyAnalyzer, endpoints: Endpoint[], where: string): ProbeClass[] {
@@ -13,7 +13,7 @@ export function classify(analyzer: PolicyAnalyzer, endpoints: Endpoint[], where:
   for (const pod of pods) {
     const reserved = Object.keys(pod.labels).find((k) => k.startsWith(PROBE_PREFIX));
     if (reserved !== undefined) {
-      throw invalid(where, `workload ${pod.key} carries a label under ${PROBE_PREFIX}, which the probes write`, reserved,
+      throw invalid(ErrorCode.INVALID_LABEL_KEY, where, `workload ${pod.key} carries a label under ${PROBE_PREFIX}, which the probes write`, reserved,
         `Rename the label; keys under ${PROBE_PREFIX} are reserved for stand-in pods`);
     }
   }

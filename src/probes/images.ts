@@ -1,4 +1,4 @@
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 
 /**
  * The container images of the probes. Defaults are pinned by tag and digest; give your own for air-gapped
@@ -45,7 +45,7 @@ export function resolveImages(images: ProbeImages = {}): { agnhost: string; nets
   const where = 'ProbeImages';
   const registry = images.registry;
   if (registry !== undefined && !/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:[0-9]+)?(\/[a-z0-9._-]+)*$/.test(registry)) {
-    throw invalid(where, 'registry must be a host[:port] with an optional path, without a scheme or trailing slash', registry,
+    throw invalid(ErrorCode.INVALID_NAME, where, 'registry must be a host[:port] with an optional path, without a scheme or trailing slash', registry,
       'Write e.g. registry.example.com/mirror');
   }
   const mirror = (image: string) => (registry === undefined ? image : `${registry}/${image.slice(image.indexOf('/') + 1)}`);
@@ -53,7 +53,7 @@ export function resolveImages(images: ProbeImages = {}): { agnhost: string; nets
   const netshoot = images.netshoot ?? mirror(ProbeImageDefaults.NETSHOOT);
   for (const [field, image] of [['agnhost', agnhost], ['netshoot', netshoot]]) {
     if (image.trim() === '' || /\s/.test(image)) {
-      throw invalid(where, `${field} must be an image reference without spaces`, image, 'Write e.g. registry.example.com/agnhost:2.53');
+      throw invalid(ErrorCode.INVALID_NAME, where, `${field} must be an image reference without spaces`, image, 'Write e.g. registry.example.com/agnhost:2.53');
     }
   }
   return { agnhost, netshoot };

@@ -4,14 +4,14 @@
 import { PlanData } from './build-plan';
 import { ProbeCell, ProbeClass } from './types';
 import { Endpoint, TruthTablePort } from '../analysis';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
 const WHERE = 'ProbePlan.fromJson()';
 const PROTOCOLS: string[] = Object.values(Protocol);
 
 function fail(field: string, problem: string, got: unknown, fix = 'Write the plan again with `cdk8s-netpol probe plan`'): never {
-  throw invalid(WHERE, `${field} ${problem}`, got, fix);
+  throw invalid(ErrorCode.MALFORMED_FIELD, WHERE, `${field} ${problem}`, got, fix);
 }
 
 function isObject(v: unknown): v is Record<string, any> {

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ProbePlan, StandInOptions } from './plan';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 
 /**
  * Props of a `ProbeKit`.
@@ -27,7 +27,7 @@ export class ProbeKit extends Construct {
   constructor(scope: Construct, id: string, props: ProbeKitProps) {
     super(scope, id);
     if (!(props?.plan instanceof ProbePlan)) {
-      throw invalid(this.node.path, 'plan must be a ProbePlan', typeof props?.plan, 'Build one with ProbePlan.fromChart() or ProbePlan.fromJson()');
+      throw invalid(ErrorCode.WRONG_TYPE, this.node.path, 'plan must be a ProbePlan', typeof props?.plan, 'Build one with ProbePlan.fromChart() or ProbePlan.fromJson()');
     }
     this.plan = props.plan;
     const objects = [...props.plan.extraManifests(), ...props.plan.standInManifests(props)];

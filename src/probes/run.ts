@@ -6,7 +6,7 @@ import { ProbeReport } from './report';
 import { ProbeErrorCode, ProbeResult } from './result';
 import { StandInProber } from './stand-in-prober';
 import { ProbeCell } from './types';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 
 /**
  * How the cells are probed.
@@ -110,19 +110,19 @@ export class ProbeRun {
   constructor(private readonly plan: ProbePlan, options: ProbeRunOptions = {}) {
     this.options = { ...options };
     if (!(plan instanceof ProbePlan)) {
-      throw invalid('ProbeRun', 'plan must be a ProbePlan', typeof plan, 'Build one with ProbePlan.fromChart() or ProbePlan.fromJson()');
+      throw invalid(ErrorCode.WRONG_TYPE, 'ProbeRun', 'plan must be a ProbePlan', typeof plan, 'Build one with ProbePlan.fromChart() or ProbePlan.fromJson()');
     }
     const parallel = options.parallel ?? 4;
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 64) {
-      throw invalid('ProbeRun', 'parallel must be a whole number from 1 to 64', options.parallel, 'Give how many cells to probe at once');
+      throw invalid(ErrorCode.WRONG_TYPE, 'ProbeRun', 'parallel must be a whole number from 1 to 64', options.parallel, 'Give how many cells to probe at once');
     }
     for (const [field, value, max] of [['connectTimeoutSeconds', options.connectTimeoutSeconds, 60], ['startTimeoutSeconds', options.startTimeoutSeconds, 3600]] as const) {
       if (value !== undefined && (!Number.isInteger(value) || value < 1 || value > max)) {
-        throw invalid('ProbeRun', `${field} must be a whole number from 1 to ${max}`, value, 'Give a number of seconds');
+        throw invalid(ErrorCode.WRONG_TYPE, 'ProbeRun', `${field} must be a whole number from 1 to ${max}`, value, 'Give a number of seconds');
       }
     }
     if (options.mode !== undefined && !Object.values(ProbeMode).includes(options.mode)) {
-      throw invalid('ProbeRun', 'mode must be a ProbeMode', options.mode, 'Use ProbeMode.STAND_INS or ProbeMode.IN_PLACE');
+      throw invalid(ErrorCode.UNKNOWN_VALUE, 'ProbeRun', 'mode must be a ProbeMode', options.mode, 'Use ProbeMode.STAND_INS or ProbeMode.IN_PLACE');
     }
   }
 

@@ -1,10 +1,19 @@
 import { ApiObject } from 'cdk8s';
-import { DenyAll } from '../../src';
+import { DenyAll, ErrorCode } from '../../src';
 import { manyWorkloads, shopApp } from './fixtures';
 import { PolicyAnalyzer } from '../../src/analysis';
 import { ProbePlan } from '../../src/probes';
 import { Protocol } from '../../src/protocol';
 import { deployment, netpol, shopChart } from '../util';
+
+function thrown(action: () => unknown): any {
+  try {
+    action();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('nothing was thrown');
+}
 
 const PORTS = [{ portName: 'http' }, { port: 5432 }];
 
@@ -139,16 +148,17 @@ describe('ProbePlan |', () => {
 
 describe('ProbePlan | bad input', () => {
   test.each([
-    ['a focus that matches nothing', { ports: PORTS, sources: ['nowhere'] }, /\[ProbePlan sources\] no workload or namespace of the plan matches \(got "nowhere"\)/],
-    ['a sample of zero', { ports: PORTS, sample: 0 }, /\[ProbePlan sample\] must be a whole number of at least 1 \(got 0\)/],
-    ['a canary namespace of the application', { ports: PORTS, canaryNamespace: 'shop' }, /\[ProbePlan canaryNamespace\] holds workloads/],
-    ['a bad port', { ports: [{ port: 0 }] }, /ports\[0\]\.port must be a whole number/],
-  ])('fails on %s', (_name, options, message) => {
-    expect(() => ProbePlan.fromManifests(shopApp(), options as any)).toThrow(message);
+    ['a focus that matches nothing', { ports: PORTS, sources: ['nowhere'] }, ErrorCode.NOT_FOUND, /\[ProbePlan sources\] no workload or namespace of the plan matches \(got "nowhere"\)/],
+    ['a sample of zero', { ports: PORTS, sample: 0 }, ErrorCode.WRONG_TYPE, /\[ProbePlan sample\] must be a whole number of at least 1 \(got 0\)/],
+    ['a canary namespace of the application', { ports: PORTS, canaryNamespace: 'shop' }, ErrorCode.CONFLICTING_OPTIONS, /\[ProbePlan canaryNamespace\] holds workloads/],
+    ['a bad port', { ports: [{ port: 0 }] }, ErrorCode.PORT_OUT_OF_RANGE, /ports\[0\]\.port must be a whole number/],
+  ])('fails on %s', (_name, options, code, message) => {
+    expect(thrown(() => ProbePlan.fromManifests(shopApp(), options as any))).toMatchObject({ code, message: expect.stringMatching(message) });
   });
 
   test('fails when a workload carries a reserved probe label', () => {
     const manifests = [deployment('shop', 'web', { 'probes.cdk8s-netpol.io/plan': 'x' })];
+    expect(thrown(() => ProbePlan.fromManifests(manifests, { ports: PORTS })).code).toBe(ErrorCode.INVALID_LABEL_KEY);
     expect(() => ProbePlan.fromManifests(manifests, { ports: PORTS })).toThrow(/\[ProbePlan\] workload shop\/web carries a label under probes.cdk8s-netpol.io\//);
   });
 
@@ -166,6 +176,7 @@ describe('ProbePlan | bad input', () => {
   test('fromJson fails on a cell naming an unknown class', () => {
     const json = ProbePlan.fromManifests(shopApp(), { ports: PORTS }).toJson();
     json.cells[0].sourceClass = 'c99';
+    expect(thrown(() => ProbePlan.fromJson(json)).code).toBe(ErrorCode.MALFORMED_FIELD);
     expect(() => ProbePlan.fromJson(json)).toThrow(/cells\[0\]\.sourceClass must name a class of the plan \(got "c99"\)/);
   });
 });
