@@ -47,8 +47,12 @@ export async function runProbePlan(inputs: string[], options: ProbePlanCliOption
   const choice = chooseEndpoints([workspace], undefined);
   noteInferred(io, choice);
   const plan = library(() => ProbePlan.fromAnalyzer(workspace.analyzer, {
-    ports, sources: splitList(options.from), destinations: splitList(options.to), sample: wholeNumber('--sample', options.sample),
-    seed: wholeNumber('--seed', options.seed), canaryNamespace: options.canaryNamespace,
+    ports,
+    sources: splitList(options.from),
+    destinations: splitList(options.to),
+    sample: wholeNumber('--sample', options.sample),
+    seed: wholeNumber('--seed', options.seed),
+    canaryNamespace: options.canaryNamespace,
   }, choice.endpoints));
   const json = `${JSON.stringify(plan.toJson(), null, 2)}\n`;
   if (options.output === undefined) {
@@ -110,9 +114,15 @@ export async function runProbeRun(planPath: string, options: ProbeRunCliOptions,
   checkFormat(options.format, ['text', 'markdown', 'json', 'junit']);
   const plan = readPlan(planPath);
   const run = library(() => new ProbeRun(plan, {
-    kubectl: options.kubectl, context: options.context, parallel: wholeNumber('--parallel', options.parallel), keep: options.keep === true,
-    mode: options.inPlace === true ? ProbeMode.IN_PLACE : ProbeMode.STAND_INS, connectTimeoutSeconds: wholeNumber('--timeout', options.timeout),
-    startTimeoutSeconds: wholeNumber('--start-timeout', options.startTimeout), registry: options.registry, agnhostImage: options.agnhostImage,
+    kubectl: options.kubectl,
+    context: options.context,
+    parallel: wholeNumber('--parallel', options.parallel),
+    keep: options.keep === true,
+    mode: options.inPlace === true ? ProbeMode.IN_PLACE : ProbeMode.STAND_INS,
+    connectTimeoutSeconds: wholeNumber('--timeout', options.timeout),
+    startTimeoutSeconds: wholeNumber('--start-timeout', options.startTimeout),
+    registry: options.registry,
+    agnhostImage: options.agnhostImage,
     netshootImage: options.netshootImage,
   }));
   const onInterrupt = () => {

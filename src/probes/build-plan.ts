@@ -50,8 +50,15 @@ export function buildPlan(analyzer: PolicyAnalyzer, endpoints: Endpoint[], optio
     notes.push(`No cell of the table is ${c.cell.expectAllowed ? 'allowed' : 'denied'}: the plan adds canary stand-ins in namespace ${namespace} (${c.cell.id}).`);
   }
   return {
-    id, workloads: pods.length, ports, classes: [...classes, ...added.values()], cells: chosen,
-    denyCanary: canaries[0].cell, allowCanary: canaries[1].cell, extraManifests, notes,
+    id,
+    workloads: pods.length,
+    ports,
+    classes: [...classes, ...added.values()],
+    cells: chosen,
+    denyCanary: canaries[0].cell,
+    allowCanary: canaries[1].cell,
+    extraManifests,
+    notes,
   };
 }
 
@@ -67,8 +74,14 @@ function tableCells(analyzer: PolicyAnalyzer, classes: ProbeClass[], ports: Trut
     }
     const query = () => analyzer.evaluate({ source: stand[si], destination: stand[di], port: targetPort, protocol: port.protocol }).explain();
     cells.push({
-      id: `${s.id}>${d.id} ${port.protocol} ${targetPort}`, sourceClass: s.id, destinationClass: d.id, portLabel: port.label,
-      targetPort, protocol: port.protocol, expectAllowed: table.isAllowed(stand[si].key, stand[di].key, p), query,
+      id: `${s.id}>${d.id} ${port.protocol} ${targetPort}`,
+      sourceClass: s.id,
+      destinationClass: d.id,
+      portLabel: port.label,
+      targetPort,
+      protocol: port.protocol,
+      expectAllowed: table.isAllowed(stand[si].key, stand[di].key, p),
+      query,
     });
   })));
   return { cells, unresolved };

@@ -53,7 +53,11 @@ export class InPlaceProber implements Prober {
     this.dir = mkdtempSync(join(tmpdir(), 'netpol-probe-'));
     writeFileSync(join(this.dir, 'custom.json'), JSON.stringify({
       securityContext: {
-        allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, runAsGroup: PROBE_USER, runAsNonRoot: true, runAsUser: PROBE_USER,
+        allowPrivilegeEscalation: false,
+        capabilities: { drop: ['ALL'] },
+        runAsGroup: PROBE_USER,
+        runAsNonRoot: true,
+        runAsUser: PROBE_USER,
         seccompProfile: { type: 'RuntimeDefault' },
       },
     }));

@@ -85,7 +85,13 @@ function readCell(c: unknown, field: string, classes: Set<string>): ProbeCell {
     if (typeof c[key] !== 'string') fail(`${field}.${key}`, 'must be a string', c[key]);
   }
   return {
-    id: c.id, sourceClass: c.sourceClass, destinationClass: c.destinationClass, portLabel: c.portLabel,
-    targetPort: c.targetPort, protocol: c.protocol, expectAllowed: c.expectAllowed, explanation: c.explanation,
+    id: c.id,
+    sourceClass: c.sourceClass,
+    destinationClass: c.destinationClass,
+    portLabel: c.portLabel,
+    targetPort: c.targetPort,
+    protocol: c.protocol,
+    expectAllowed: c.expectAllowed,
+    explanation: c.explanation,
   };
 }

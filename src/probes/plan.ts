@@ -52,22 +52,39 @@ export class ProbePlan {
    * A plan from an analyzer and its workloads.
    *
    * @param endpoints the pods to group into classes; default: `analyzer.endpoints()`
+   * @example
+   * ProbePlan.fromAnalyzer(PolicyAnalyzer.fromManifests(manifests), { ports: [{ port: 8080 }], sample: 50, seed: 7 });
    */
   public static fromAnalyzer(analyzer: PolicyAnalyzer, options: ProbePlanOptions, endpoints?: Endpoint[]): ProbePlan {
     return new ProbePlan(buildPlan(analyzer, endpoints ?? analyzer.endpoints(), options));
   }
 
-  /** A plan from plain manifests (as `chart.toJson()` or a YAML parser gives them). */
+  /**
+   * A plan from plain manifests (as `chart.toJson()` or a YAML parser gives them).
+   *
+   * @example
+   * ProbePlan.fromManifests(manifests, { ports: [{ portName: 'http' }, { port: 53, protocol: Protocol.UDP }] });
+   */
   public static fromManifests(manifests: any[], options: ProbePlanOptions): ProbePlan {
     return ProbePlan.fromAnalyzer(PolicyAnalyzer.fromManifests(manifests), options);
   }
 
-  /** A plan from the manifests a chart synthesizes. */
+  /**
+   * A plan from the manifests a chart synthesizes.
+   *
+   * @example
+   * ProbePlan.fromChart(chart, { ports: [{ port: 8080 }], sources: ['shop'] });
+   */
   public static fromChart(chart: Chart, options: ProbePlanOptions): ProbePlan {
     return ProbePlan.fromManifests(chart.toJson(), options);
   }
 
-  /** Reads a plan saved with `toJson()` (for example by `cdk8s-netpol probe plan`). */
+  /**
+   * Reads a plan saved with `toJson()` (for example by `cdk8s-netpol probe plan`), refusing any field it cannot trust.
+   *
+   * @example
+   * ProbePlan.fromJson(JSON.parse(fs.readFileSync('probes/plan.json', 'utf8')));
+   */
   public static fromJson(json: any): ProbePlan {
     return new ProbePlan(readPlanJson(json, PLAN_FORMAT));
   }
@@ -128,8 +145,16 @@ export class ProbePlan {
   public toJson(): any {
     const d = this.data;
     return JSON.parse(JSON.stringify({
-      format: PLAN_FORMAT, id: d.id, workloads: d.workloads, notes: d.notes, ports: d.ports, classes: d.classes,
-      denyCanary: d.denyCanary, allowCanary: d.allowCanary, cells: d.cells, extraManifests: d.extraManifests,
+      format: PLAN_FORMAT,
+      id: d.id,
+      workloads: d.workloads,
+      notes: d.notes,
+      ports: d.ports,
+      classes: d.classes,
+      denyCanary: d.denyCanary,
+      allowCanary: d.allowCanary,
+      cells: d.cells,
+      extraManifests: d.extraManifests,
     }));
   }
 }

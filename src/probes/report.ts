@@ -86,9 +86,15 @@ export class ProbeReport {
   public toJson(): any {
     const d = this.data;
     return JSON.parse(JSON.stringify({
-      planId: d.planId, mode: d.mode, exitCode: this.exitCode, errorCode: d.errorCode, errorMessage: d.errorMessage,
-      agreed: d.results.filter((r) => r.agrees).length, mismatched: d.results.filter((r) => !r.agrees).length,
-      notes: d.notes, results: d.results,
+      planId: d.planId,
+      mode: d.mode,
+      exitCode: this.exitCode,
+      errorCode: d.errorCode,
+      errorMessage: d.errorMessage,
+      agreed: d.results.filter((r) => r.agrees).length,
+      mismatched: d.results.filter((r) => !r.agrees).length,
+      notes: d.notes,
+      results: d.results,
     }));
   }
 

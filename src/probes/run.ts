@@ -155,17 +155,23 @@ export class ProbeRun {
         notes.push(`kept the probe objects: kubectl delete pods,networkpolicies,namespaces -A -l probes.cdk8s-netpol.io/plan=${this.plan.id}`);
       }
     }
-    return ProbeReport._create({ planId: this.plan.id, mode: prober?.mode ?? this.options.mode ?? ProbeMode.STAND_INS, results, errorCode: error?.code, errorMessage: error?.message, notes });
+    const mode = prober?.mode ?? this.options.mode ?? ProbeMode.STAND_INS;
+    return ProbeReport._create({ planId: this.plan.id, mode, results, errorCode: error?.code, errorMessage: error?.message, notes });
   }
 
   private prober(): Prober {
     const kubectl = new Kubectl({ path: this.options.kubectl ?? 'kubectl', context: this.options.context });
     const connectTimeoutSeconds = this.options.connectTimeoutSeconds ?? 1;
     if ((this.options.mode ?? ProbeMode.STAND_INS) === ProbeMode.IN_PLACE) {
-      return new InPlaceProber(kubectl, this.plan, { netshootImage: this.options.netshootImage, registry: this.options.registry, connectTimeoutSeconds });
+      return new InPlaceProber(kubectl, this.plan, {
+        netshootImage: this.options.netshootImage, registry: this.options.registry, connectTimeoutSeconds,
+      });
     }
     return new StandInProber(kubectl, this.plan, {
-      agnhostImage: this.options.agnhostImage, registry: this.options.registry, connectTimeoutSeconds, startTimeoutSeconds: this.options.startTimeoutSeconds ?? 120,
+      agnhostImage: this.options.agnhostImage,
+      registry: this.options.registry,
+      connectTimeoutSeconds,
+      startTimeoutSeconds: this.options.startTimeoutSeconds ?? 120,
     });
   }
 
@@ -221,8 +227,14 @@ export class ProbeRun {
       attempts = 2;
     }
     return {
-      cell, role, observedAllowed: seen.allowed, agrees: seen.allowed === cell.expectAllowed, attempts, detail: seen.detail,
-      sourcePod: seen.sourcePod, destinationPod: seen.destinationPod,
+      cell,
+      role,
+      observedAllowed: seen.allowed,
+      agrees: seen.allowed === cell.expectAllowed,
+      attempts,
+      detail: seen.detail,
+      sourcePod: seen.sourcePod,
+      destinationPod: seen.destinationPod,
     };
   }
 }

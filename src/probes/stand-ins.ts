@@ -46,7 +46,8 @@ export function standInPods(plan: StandInSource, choices: StandInChoices = {}): 
       pods.push(pod(plan.id, c, twinName(c.id), [], image, choices.lifetimeSeconds));
     }
   }
-  return JSON.parse(JSON.stringify(pods)).sort((a: any, b: any) => compareText(a.metadata.namespace, b.metadata.namespace) || compareText(a.metadata.name, b.metadata.name));
+  const byName = (a: any, b: any) => compareText(a.metadata.namespace, b.metadata.namespace) || compareText(a.metadata.name, b.metadata.name);
+  return JSON.parse(JSON.stringify(pods)).sort(byName);
 }
 
 interface Listener {

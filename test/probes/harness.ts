@@ -2,6 +2,7 @@
  * Sets up the kubectl test double (fake-kubectl/kubectl.js) for one test: a state directory, a scenario
  * (the truth table the fake CNI enforces and the injected faults), and a `kubectl` executable bound to them.
  */
+import { execFileSync } from 'child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -47,7 +48,6 @@ export function fakeCluster(allowed: string[], faults: Faults = {}): FakeCluster
     calls: () => (existsSync(join(dir, 'calls.log')) ? readFileSync(join(dir, 'calls.log'), 'utf8').trim().split('\n') : []),
     pods: () => Object.keys(state().pods).sort(),
     seed: (manifests) => {
-      const { execFileSync } = require('child_process');
       execFileSync(kubectl, ['apply', '-f', '-'], { input: JSON.stringify({ kind: 'List', items: manifests }) });
     },
   };
@@ -79,7 +79,9 @@ export function enforcedTruth(app: any[], plan: ProbePlan, extraPods: any[] = []
 /** Pods named `<deployment>-0`, as the double runs Deployments. */
 export function replicas(app: any[]): any[] {
   return app.filter((m) => m.kind === 'Deployment').map((d) => ({
-    apiVersion: 'v1', kind: 'Pod', metadata: { name: `${d.metadata.name}-0`, namespace: d.metadata.namespace, labels: d.spec.template.metadata.labels },
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: `${d.metadata.name}-0`, namespace: d.metadata.namespace, labels: d.spec.template.metadata.labels },
     spec: d.spec.template.spec,
   }));
 }

@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
-import { DenyAll, ErrorCode } from '../../src';
 import { manyWorkloads, shopApp } from './fixtures';
+import { DenyAll, ErrorCode } from '../../src';
 import { PolicyAnalyzer } from '../../src/analysis';
 import { ProbePlan } from '../../src/probes';
 import { Protocol } from '../../src/protocol';

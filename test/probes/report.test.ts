@@ -3,16 +3,31 @@ import { Protocol } from '../../src/protocol';
 
 function result(id: string, expectAllowed: boolean, observedAllowed: boolean, role = 'cell'): ProbeResult {
   return {
-    cell: { id, sourceClass: 'c01', destinationClass: 'c02', portLabel: 'TCP 80', targetPort: 80, protocol: Protocol.TCP, expectAllowed,
-      explanation: 'DENIED: shop/a -> shop/<b> on TCP 80\n  - Ingress NO_RULE_MATCHES shop/deny: "quoted" & <angled>' },
-    role, observedAllowed, agrees: expectAllowed === observedAllowed, attempts: expectAllowed === observedAllowed ? 1 : 2,
-    detail: observedAllowed ? 'connected' : 'TIMEOUT', sourcePod: 'shop/netpol-probe-c01', destinationPod: 'shop/netpol-probe-c02 (10.0.0.2:80)',
+    cell: {
+      id,
+      sourceClass: 'c01',
+      destinationClass: 'c02',
+      portLabel: 'TCP 80',
+      targetPort: 80,
+      protocol: Protocol.TCP,
+      expectAllowed,
+      explanation: 'DENIED: shop/a -> shop/<b> on TCP 80\n  - Ingress NO_RULE_MATCHES shop/deny: "quoted" & <angled>',
+    },
+    role,
+    observedAllowed,
+    agrees: expectAllowed === observedAllowed,
+    attempts: expectAllowed === observedAllowed ? 1 : 2,
+    detail: observedAllowed ? 'connected' : 'TIMEOUT',
+    sourcePod: 'shop/netpol-probe-c01',
+    destinationPod: 'shop/netpol-probe-c02 (10.0.0.2:80)',
   };
 }
 
 describe('ProbeReport |', () => {
   const mismatch = ProbeReport._create({
-    planId: '0123456789', mode: 'stand-ins', notes: ['a | note'],
+    planId: '0123456789',
+    mode: 'stand-ins',
+    notes: ['a | note'],
     results: [result('c01>c02 TCP 80', false, false, 'deny-canary'), result('c02>c01 TCP 80', true, true, 'allow-canary'), result('c01>c02 TCP 80', false, true)],
   });
   const stopped = ProbeReport._create({ planId: '0123456789', mode: 'stand-ins', notes: [], results: [], errorCode: ProbeErrorCode.UNREACHABLE, errorMessage: 'the API server is unreachable <x>' });
