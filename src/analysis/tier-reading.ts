@@ -188,7 +188,7 @@ function readNamespacedPods(r: FieldReader, path: string, value: unknown): { nam
 function readSet(r: FieldReader, path: string, value: unknown, what: string): string[] {
   const list = r.optionalArray(path, value) ?? [];
   if (list.length === 0 || list.length > 25) {
-    r.fail(path, `must list from 1 to 25 ${what}`, list.length, `Give at most 25 ${what} per peer; use more peers for more`);
+    r.fail(path, `must list from 1 to 25 ${what}`, list.length, `Give 1 to 25 ${what} per peer; use more peers for more`);
   }
   const texts = list.map((v, i) => r.string(`${path}[${i}]`, v));
   const twice = texts.findIndex((t, i) => texts.indexOf(t) !== i);
