@@ -3,7 +3,6 @@ import { API, INTERNET, netpol, tcp, udp, WEB } from '../util';
 import { anp, banp, cnp, nsName } from './tier-manifests';
 
 const OTHER = Endpoint.pod({ namespace: 'other', name: 'x', labels: { app: 'x' } });
-const TENANTS = { namespaces: { matchExpressions: [{ key: 'tenant', operator: 'Exists' }] } };
 
 /** Admin: pass within shop, deny from other; shop/api admits only app=web; Baseline: deny everything. */
 const PLATFORM = [
