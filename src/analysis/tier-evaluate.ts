@@ -89,7 +89,7 @@ class Walker {
   private act(step: Step, depth: number, tier: PolicyTier, next: (depth: number) => SideOutcome): SideOutcome {
     const action = step.rule.action;
     const code = action === 'Accept' ? ReasonCode.TIER_ACCEPTED : action === 'Deny' ? ReasonCode.TIER_DENIED : ReasonCode.TIER_PASSED;
-    const effect = action === 'Accept' ? 'accepts' : action === 'Deny' ? 'denies' : `passes to the next tier`;
+    const effect = action === 'Accept' ? 'accepts' : action === 'Deny' ? 'denies' : 'passes to the next tier';
     const reason = this.reason(step, depth, tier, code, `${this.word} rule ${step.rule.index} ${effect} ${this.what()}`);
     if (action === 'Pass') {
       const rest = next(depth + 1);
@@ -128,8 +128,14 @@ class Walker {
 
   private reason(step: Step, depth: number, tier: PolicyTier, code: ReasonCode, message: string): Reason {
     return {
-      code, direction: this.direction, tier, step: depth, policy: step.policy.id, ruleIndex: step.rule.index,
-      ...(step.rule.name === undefined ? {} : { ruleName: step.rule.name }), message,
+      code,
+      direction: this.direction,
+      tier,
+      step: depth,
+      policy: step.policy.id,
+      ruleIndex: step.rule.index,
+      ...(step.rule.name === undefined ? {} : { ruleName: step.rule.name }),
+      message,
     };
   }
 

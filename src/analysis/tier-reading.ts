@@ -175,7 +175,12 @@ export function readSubject(r: FieldReader, path: string, value: unknown): TierS
   return { namespaceSelector: pods.namespaceSelector!, podSelector: pods.podSelector };
 }
 
-function readNamespacedPods(r: FieldReader, path: string, value: unknown): { namespaceSelector: NormalizedSelector; podSelector: NormalizedSelector } {
+interface NamespacedPods {
+  readonly namespaceSelector: NormalizedSelector;
+  readonly podSelector: NormalizedSelector;
+}
+
+function readNamespacedPods(r: FieldReader, path: string, value: unknown): NamespacedPods {
   const pods = r.object(path, value, ['namespaceSelector', 'podSelector']);
   if (pods.podSelector === undefined || pods.podSelector === null) {
     r.fail(`${path}.podSelector`, 'is required', pods.podSelector, 'Give a pod selector ({} for every pod), or use namespaces instead of pods');

@@ -7,14 +7,17 @@ const OTHER = Endpoint.pod({ namespace: 'other', name: 'x', labels: { app: 'x' }
 /** Admin: pass within shop, deny from other; shop/api admits only app=web; Baseline: deny everything. */
 const PLATFORM = [
   cnp('guardrails', {
-    tier: 'Admin', priority: 10, subject: { namespaces: nsName('shop') },
+    tier: 'Admin',
+    priority: 10,
+    subject: { namespaces: nsName('shop') },
     ingress: [
       { name: 'deny-other', action: 'Deny', from: [{ namespaces: nsName('other') }] },
       { name: 'pass-within', action: 'Pass', from: [{ namespaces: nsName('shop') }] },
     ],
   }),
   netpol('shop', 'api-from-web', {
-    podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Ingress'],
+    podSelector: { matchLabels: { app: 'api' } },
+    policyTypes: ['Ingress'],
     ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }],
   }),
   cnp('baseline', { tier: 'Baseline', priority: 0, subject: { namespaces: {} }, ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }] }),
@@ -51,8 +54,12 @@ describe('tier evaluation', () => {
 
   test('a Baseline Pass and an unselected pod end in the default: allowed', () => {
     // GIVEN a Baseline that passes everything
-    const open = PolicyAnalyzer.fromManifests([cnp('b', { tier: 'Baseline', priority: 1, subject: { namespaces: {} },
-      egress: [{ action: 'Pass', to: [{ networks: ['0.0.0.0/0'] }] }] })]);
+    const open = PolicyAnalyzer.fromManifests([cnp('b', {
+      tier: 'Baseline',
+      priority: 1,
+      subject: { namespaces: {} },
+      egress: [{ action: 'Pass', to: [{ networks: ['0.0.0.0/0'] }] }],
+    })]);
     // WHEN a pod calls an address  THEN allowed by default, after the Pass
     const verdict = open.evaluate(tcp(WEB, INTERNET, 443));
     expect(verdict.allowed).toBe(true);
@@ -85,10 +92,16 @@ describe('tier evaluation', () => {
   test('protocols: number, range and named port, each only for its protocol', () => {
     // GIVEN Accepts on TCP 80, UDP 5000-5010 and the named port "http", then a Deny of everything
     const a = PolicyAnalyzer.fromManifests([cnp('ports', {
-      tier: 'Admin', priority: 0, subject: { namespaces: nsName('shop') },
+      tier: 'Admin',
+      priority: 0,
+      subject: { namespaces: nsName('shop') },
       ingress: [
-        { action: 'Accept', from: [{ namespaces: {} }], protocols: [{ tcp: { destinationPort: { number: 80 } } },
-          { udp: { destinationPort: { range: { start: 5000, end: 5010 } } } }, { destinationNamedPort: 'http' }] },
+        {
+          action: 'Accept',
+          from: [{ namespaces: {} }],
+          protocols: [{ tcp: { destinationPort: { number: 80 } } },
+            { udp: { destinationPort: { range: { start: 5000, end: 5010 } } } }, { destinationNamedPort: 'http' }],
+        },
         { action: 'Deny', from: [{ namespaces: {} }] },
       ],
     })]);
@@ -104,9 +117,12 @@ describe('tier evaluation', () => {
 
   test('subject pods: namespaces AND pods', () => {
     // GIVEN a Deny for app=api pods of shop only
-    const a = PolicyAnalyzer.fromManifests([cnp('api-only', { tier: 'Admin', priority: 0,
+    const a = PolicyAnalyzer.fromManifests([cnp('api-only', {
+      tier: 'Admin',
+      priority: 0,
       subject: { pods: { namespaceSelector: nsName('shop'), podSelector: { matchLabels: { app: 'api' } } } },
-      ingress: [{ action: 'Deny', from: [{ pods: { podSelector: {} } }] }] })]);
+      ingress: [{ action: 'Deny', from: [{ pods: { podSelector: {} } }] }],
+    })]);
     // WHEN probed  THEN shop/api is closed and shop/web open
     expect(a.evaluate(tcp(OTHER, API, 8080)).allowed).toBe(false);
     expect(a.evaluate(tcp(OTHER, WEB, 8080)).allowed).toBe(true);
@@ -115,10 +131,18 @@ describe('tier evaluation', () => {
 });
 
 describe('unknown: peers manifests cannot judge', () => {
-  const nodes = cnp('nodes', { tier: 'Admin', priority: 0, subject: { namespaces: nsName('shop') },
-    egress: [{ name: 'deny-nodes', action: 'Deny', to: [{ nodes: {} }] }] });
-  const domains = cnp('domains', { tier: 'Admin', priority: 1, subject: { namespaces: nsName('shop') },
-    egress: [{ action: 'Accept', to: [{ domainNames: ['*.example.com'] }] }, { action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }] });
+  const nodes = cnp('nodes', {
+    tier: 'Admin',
+    priority: 0,
+    subject: { namespaces: nsName('shop') },
+    egress: [{ name: 'deny-nodes', action: 'Deny', to: [{ nodes: {} }] }],
+  });
+  const domains = cnp('domains', {
+    tier: 'Admin',
+    priority: 1,
+    subject: { namespaces: nsName('shop') },
+    egress: [{ action: 'Accept', to: [{ domainNames: ['*.example.com'] }] }, { action: 'Deny', to: [{ networks: ['0.0.0.0/0'] }] }],
+  });
   const analyzer = PolicyAnalyzer.fromManifests([nodes, domains]);
 
   test('an address that may be a node is unknown, fails closed, and says why', () => {
@@ -140,8 +164,12 @@ describe('unknown: peers manifests cannot judge', () => {
 
   test('an unknown match that leads to the same outcome either way is decided', () => {
     // GIVEN only the domainNames Accept followed by an Accept of everything
-    const a = PolicyAnalyzer.fromManifests([cnp('d', { tier: 'Admin', priority: 0, subject: { namespaces: {} },
-      egress: [{ action: 'Accept', to: [{ domainNames: ['example.com'] }] }, { action: 'Accept', to: [{ networks: ['0.0.0.0/0'] }] }] })]);
+    const a = PolicyAnalyzer.fromManifests([cnp('d', {
+      tier: 'Admin',
+      priority: 0,
+      subject: { namespaces: {} },
+      egress: [{ action: 'Accept', to: [{ domainNames: ['example.com'] }] }, { action: 'Accept', to: [{ networks: ['0.0.0.0/0'] }] }],
+    })]);
     // THEN allowed, not unknown
     expect(a.evaluate(tcp(WEB, INTERNET, 443)).outcome).toBe(VerdictOutcome.ALLOWED);
   });
@@ -160,10 +188,14 @@ describe('unknown: peers manifests cannot judge', () => {
 
 describe('v1alpha1 AdminNetworkPolicy and BaselineAdminNetworkPolicy', () => {
   const analyzer = PolicyAnalyzer.fromManifests([
-    anp('tenants', { priority: 5, subject: { namespaces: {} }, ingress: [
-      { name: 'pass-same', action: 'Pass', from: [{ namespaces: nsName('shop') }], ports: [{ portNumber: { protocol: 'TCP', port: 8080 } }] },
-      { action: 'Allow', from: [{ namespaces: nsName('other') }], ports: [{ portRange: { start: 9000, end: 9100 } }, { namedPort: 'http' }] },
-    ] }),
+    anp('tenants', {
+      priority: 5,
+      subject: { namespaces: {} },
+      ingress: [
+        { name: 'pass-same', action: 'Pass', from: [{ namespaces: nsName('shop') }], ports: [{ portNumber: { protocol: 'TCP', port: 8080 } }] },
+        { action: 'Allow', from: [{ namespaces: nsName('other') }], ports: [{ portRange: { start: 9000, end: 9100 } }, { namedPort: 'http' }] },
+      ],
+    }),
     banp({ subject: { namespaces: {} }, ingress: [{ action: 'Deny', from: [{ namespaces: {} }] }] }),
   ]);
 

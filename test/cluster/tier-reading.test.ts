@@ -1,6 +1,6 @@
+import { anp, banp, cnp, nsName } from './tier-manifests';
 import { PolicyAnalyzer } from '../../src/analysis';
 import { normalizeManifests } from '../../src/analysis/normalize';
-import { anp, banp, cnp, nsName } from './tier-manifests';
 
 const SUBJECT = { namespaces: nsName('shop') };
 const FROM = [{ namespaces: {} }];
@@ -78,8 +78,7 @@ describe('reading ClusterNetworkPolicy: every schema and CEL rule refused as the
 
   test('what the API server accepts is read: the schema regex admits "_" in a domain name, a network can carry host bits', () => {
     // GIVEN borderline values the CRD accepts  WHEN read  THEN no error
-    expect(() => PolicyAnalyzer.fromManifests([egress({ action: 'Accept', to: [{ domainNames: ['my_host.example.com', 'x.io.'] }] }),
-    ])).not.toThrow();
+    expect(() => PolicyAnalyzer.fromManifests([egress({ action: 'Accept', to: [{ domainNames: ['my_host.example.com', 'x.io.'] }] })])).not.toThrow();
     expect(normalizeManifests([egress({ to: [{ networks: ['10.0.0.1/8'] }] })]).tierPolicies[0].egress[0].peers[0].networks![0].text).toBe('10.0.0.0/8');
   });
 
