@@ -1,4 +1,5 @@
 import { anp, banp, cnp, nsName } from './tier-manifests';
+import { ErrorCode } from '../../src';
 import { PolicyAnalyzer } from '../../src/analysis';
 import { normalizeManifests } from '../../src/analysis/normalize';
 
@@ -72,6 +73,7 @@ describe('reading ClusterNetworkPolicy: every schema and CEL rule refused as the
   test.each(table)('%s', (_name, manifest, path, fragment) => {
     // WHEN read  THEN refused in the project format, naming the document, the object and the field
     const read = () => PolicyAnalyzer.fromManifests([manifest]);
+    expect(read).toThrow(expect.objectContaining({ code: ErrorCode.MALFORMED_FIELD }));
     expect(read).toThrow(fragment);
     expect(read).toThrow(new RegExp(`^\\[manifests\\[0\\] ClusterNetworkPolicy[^\\]]*\\] ${path.replace(/[[\]().]/g, '\\$&')} .*\\(got .*\\)\\. \\S`));
   });
@@ -117,6 +119,7 @@ describe('reading AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1', (
 
   test.each(table)('%s', (_name, manifest, path, fragment) => {
     const read = () => PolicyAnalyzer.fromManifests([manifest]);
+    expect(read).toThrow(expect.objectContaining({ code: ErrorCode.MALFORMED_FIELD }));
     expect(read).toThrow(fragment);
     expect(read).toThrow(new RegExp(` ${path.replace(/[[\]().]/g, '\\$&')} .*\\(got `));
   });
