@@ -16,7 +16,8 @@ describe('ClusterNetworkPolicy', () => {
     const scoped = new Chart(chart, 'Shop', { namespace: 'shop' });
     // WHEN
     new ClusterNetworkPolicy(scoped, 'Guard', {
-      tier: ClusterPolicyTier.ADMIN, priority: 5,
+      tier: ClusterPolicyTier.ADMIN,
+      priority: 5,
       subject: ClusterSubject.pods(NamespaceSelector.named('shop'), LabelSelector.of({ labels: { app: 'api' } })),
       ingress: [
         rule({ name: 'deny-other', peers: [ClusterPeer.namespace('other')] }),

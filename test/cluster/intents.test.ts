@@ -97,8 +97,12 @@ describe('AllowMonitoringScrape and ProtectKubeSystem', () => {
     // THEN
     expect(Testing.synth(chart)).toMatchSnapshot();
     const a = PolicyAnalyzer.fromManifests([...tenantNamespaces, ...Testing.synth(chart)]);
-    const metricsDns = Endpoint.pod({ namespace: 'kube-system', name: 'coredns', labels: { 'k8s-app': 'kube-dns' },
-      ports: [{ name: 'metrics', port: 9153 }, { name: 'dns', port: 53, protocol: 'UDP' as any }] });
+    const metricsDns = Endpoint.pod({
+      namespace: 'kube-system',
+      name: 'coredns',
+      labels: { 'k8s-app': 'kube-dns' },
+      ports: [{ name: 'metrics', port: 9153 }, { name: 'dns', port: 53, protocol: 'UDP' as any }],
+    });
     expect(a.evaluate(tcp(PROMETHEUS, pod('blue-a'), 9100)).allowed).toBe(true); // over blue-a's own NetworkPolicy
     expect(a.evaluate(tcp(PROMETHEUS, pod('blue-a'), 8080)).allowed).toBe(false); // only the metrics port
     expect(a.evaluate(tcp(PROMETHEUS, metricsDns, 9153)).allowed).toBe(true);

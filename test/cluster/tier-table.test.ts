@@ -8,15 +8,25 @@ const MANIFESTS = [
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a', labels: { tenant: 'x' } } },
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'b', labels: { tenant: 'x' } } },
   { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'c', labels: { tenant: 'y' } } },
-  cnp('tenants', { tier: 'Admin', priority: 1, subject: { namespaces: { matchLabels: { tenant: 'x' } } }, ingress: [
-    { action: 'Pass', from: [{ namespaces: { matchLabels: { tenant: 'x' } } }] },
-    { action: 'Accept', from: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { role: 'scraper' } } } }], protocols: [{ destinationNamedPort: 'metrics' }] },
-    { action: 'Deny', from: [{ namespaces: {} }] },
-  ] }),
-  cnp('egress', { tier: 'Admin', priority: 2, subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'web' } } } }, egress: [
-    { action: 'Deny', to: [{ networks: ['10.9.0.0/16'] }] },
-    { action: 'Deny', to: [{ nodes: {} }] },
-  ] }),
+  cnp('tenants', {
+    tier: 'Admin',
+    priority: 1,
+    subject: { namespaces: { matchLabels: { tenant: 'x' } } },
+    ingress: [
+      { action: 'Pass', from: [{ namespaces: { matchLabels: { tenant: 'x' } } }] },
+      { action: 'Accept', from: [{ pods: { namespaceSelector: {}, podSelector: { matchLabels: { role: 'scraper' } } } }], protocols: [{ destinationNamedPort: 'metrics' }] },
+      { action: 'Deny', from: [{ namespaces: {} }] },
+    ],
+  }),
+  cnp('egress', {
+    tier: 'Admin',
+    priority: 2,
+    subject: { pods: { namespaceSelector: {}, podSelector: { matchLabels: { app: 'web' } } } },
+    egress: [
+      { action: 'Deny', to: [{ networks: ['10.9.0.0/16'] }] },
+      { action: 'Deny', to: [{ nodes: {} }] },
+    ],
+  }),
   cnp('baseline', { tier: 'Baseline', priority: 1, subject: { namespaces: nsName('c') }, ingress: [{ action: 'Deny', from: [{ namespaces: nsName('a') }] }] }),
   netpol('b', 'only-web', { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] }),
 ];

@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
-import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
-import { ClusterPeer, ClusterSubject } from '../cluster-peer';
 import { Port } from '../../port';
 import { ErrorCode, invalid } from '../../private/errors';
 import { LabelSelector } from '../../selectors/label-selector';
 import { NamespaceSelector } from '../../selectors/namespace-selector';
+import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
+import { ClusterPeer, ClusterSubject } from '../cluster-peer';
 
 /** Properties of an `AllowMonitoringScrape`. */
 export interface AllowMonitoringScrapeProps {

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
+import { LabelSelector } from '../../selectors/label-selector';
 import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
-import { LabelSelector } from '../../selectors/label-selector';
 
 /** The cloud instance metadata addresses: AWS, GCP, Azure and others on IPv4, AWS on IPv6. */
 export const CLOUD_METADATA_CIDRS = ['169.254.169.254/32', 'fd00:ec2::254/128'];

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
+import { Port } from '../../port';
 import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
-import { Port } from '../../port';
 
 /** Properties of a `ProtectKubeSystem`. */
 export interface ProtectKubeSystemProps {

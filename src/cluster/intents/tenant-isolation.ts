@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
-import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
-import { ClusterPeer, ClusterSubject } from '../cluster-peer';
 import { ErrorCode, invalid } from '../../private/errors';
 import { labelKeyProblem, labelValueProblem } from '../../private/k8s-names';
 import { LabelRequirement, LabelSelector } from '../../selectors/label-selector';
+import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
+import { ClusterPeer, ClusterSubject } from '../cluster-peer';
 
 /** Properties of a `TenantIsolation`. */
 export interface TenantIsolationProps {

@@ -40,7 +40,10 @@ export const baselineBlocksDns: LintCheck = {
         const policy = tiers.find((p) => p.id === denier.policy)!;
         const word = direction === TrafficDirection.EGRESS ? 'egress' : 'ingress';
         reports.push({
-          where: `${policy.kind} ${policy.name}`, source: policy.source, field: `spec.${word}[${denier.ruleIndex}]`, got: denier.ruleName ?? 'Deny',
+          where: `${policy.kind} ${policy.name}`,
+          source: policy.source,
+          field: `spec.${word}[${denier.ruleIndex}]`,
+          got: denier.ruleName ?? 'Deny',
           problem: `denies DNS (UDP 53) ${word === 'egress' ? `from pods of ${ns.name} to` : `from pods of ${ns.name} into`} the kube-dns pods where no NetworkPolicy selects them`,
           fix: 'Accept UDP and TCP 53 to the DNS pods (egress) and into them (ingress) before the Deny, as ClusterBaseline does',
         });

@@ -23,7 +23,10 @@ export const cniUnsupportedTier: LintCheck = {
       const reports: Report[] = [];
       if (kindFact.support !== 'supported') {
         reports.push({
-          where, source: policy.source, field: 'kind', got: policy.kind,
+          where,
+          source: policy.source,
+          field: 'kind',
+          got: policy.kind,
           severity: kindFact.support === 'unsupported' ? Severity.ERROR : Severity.WARNING,
           problem: `is not enforced by ${cni}${kindFact.support === 'unconfirmed' ? ' unless it is set up for it' : ''}: ${kindFact.note}${kindFact.sources.length ? ` (see ${kindFact.sources[0]})` : ''}`,
           fix: policy.kind === 'ClusterNetworkPolicy' ? 'Run a CNI version that enforces ClusterNetworkPolicy, or express the rule as NetworkPolicies'
@@ -35,7 +38,10 @@ export const cniUnsupportedTier: LintCheck = {
         policy.egress.forEach((rule) => rule.peers.forEach((peer, p) => {
           if (peer.domainNames === undefined) return;
           reports.push({
-            where, source: policy.source, field: `spec.egress[${rule.index}].to[${p}].domainNames`, got: peer.domainNames,
+            where,
+            source: policy.source,
+            field: `spec.egress[${rule.index}].to[${p}].domainNames`,
+            got: peer.domainNames,
             severity: names.support === 'unsupported' ? Severity.ERROR : Severity.WARNING,
             problem: `are not enforced by ${cni}: ${names.note}`,
             fix: 'Use networks (CIDRs) for the destinations, or a CNI that enforces domain names',

@@ -19,7 +19,10 @@ export const tierPassFallsThrough: LintCheck = {
         && (direction === 'ingress' ? np.isolatesIngress : np.isolatesEgress)));
       if (isolated) return [];
       return policy[direction].filter((r) => r.action === 'Pass').map((rule) => ({
-        where: tierObject(policy), source: policy.source, field: `spec.${direction}[${rule.index}].action`, got: rule.action,
+        where: tierObject(policy),
+        source: policy.source,
+        field: `spec.${direction}[${rule.index}].action`,
+        got: rule.action,
         problem: `passes ${direction} to the NetworkPolicy tier, but no NetworkPolicy isolates ${direction} in ${namespaces.map((n) => n.name).join(', ')}: `
           + 'the passed traffic falls through to the Baseline tier, or is allowed by default',
         fix: 'Add the NetworkPolicies the Pass expects, or Accept or Deny here if that is what is meant',

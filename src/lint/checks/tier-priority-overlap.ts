@@ -18,7 +18,10 @@ export const tierPriorityOverlap: LintCheck = {
       const both = (['ingress', 'egress'] as const).filter((d) => a[d].length > 0 && b[d].length > 0);
       if (both.length === 0) return;
       reports.push({
-        where: tierObject(b), source: b.source, field: 'spec.priority', got: b.priority,
+        where: tierObject(b),
+        source: b.source,
+        field: 'spec.priority',
+        got: b.priority,
         problem: `is also the priority of ${tierObject(a)} in the ${a.tier} tier, and both have ${both.join(' and ')} rules for pods both may select: `
           + `which one the CNI evaluates first is not defined (this tool takes ${a.name} first, by kind and then name)`,
         fix: 'Give the two policies distinct priorities, the one that must win lower',

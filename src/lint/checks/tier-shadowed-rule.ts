@@ -14,7 +14,10 @@ export const tierShadowedRule: LintCheck = {
       if (earlier === undefined) return [];
       const name = (r: typeof later) => `rule ${r.index}${r.name === undefined ? '' : ` "${r.name}"`}`;
       return [{
-        where: tierObject(policy), source: policy.source, field: `spec.${direction}[${later.index}]`, got: later.name ?? later.action,
+        where: tierObject(policy),
+        source: policy.source,
+        field: `spec.${direction}[${later.index}]`,
+        got: later.name ?? later.action,
         problem: `is never applied: ${direction} ${name(earlier)} (${earlier.action}) comes first and matches every connection it matches`,
         fix: later.action === earlier.action ? 'Remove the rule' : 'Move the rule before the broader one, or narrow the broader one',
       }];

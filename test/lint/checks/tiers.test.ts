@@ -1,6 +1,6 @@
 import { Cni } from '../../../src/lint';
-import { namespaceManifest, netpol } from '../../util';
 import { anp, banp, cnp, nsName } from '../../cluster/tier-manifests';
+import { namespaceManifest, netpol } from '../../util';
 import { checkCases } from '../lint-cases';
 
 const ALL = { namespaces: {} };
@@ -12,25 +12,47 @@ checkCases('tier-priority-overlap', [
   { name: 'fires on two Admin policies of one priority with rules in one direction', manifests: [admin('a', 5, { ingress: [deny(ALL)] }), admin('b', 5, { ingress: [deny(ALL)] })], fields: ['spec.priority'] },
   { name: 'does not fire on distinct priorities', manifests: [admin('a', 5, { ingress: [deny(ALL)] }), admin('b', 6, { ingress: [deny(ALL)] })], fields: [] },
   { name: 'does not fire on rules of different directions', manifests: [admin('a', 5, { ingress: [deny(ALL)] }), admin('b', 5, { egress: [{ action: 'Deny', to: [ALL] }] })], fields: [] },
-  { name: 'does not fire on subjects that can never share a pod', manifests: [admin('a', 5, { ingress: [deny(ALL)] }),
-    cnp('b', { tier: 'Admin', priority: 5, subject: { namespaces: nsName('blog') }, ingress: [deny(ALL)] })], fields: [] },
+  {
+    name: 'does not fire on subjects that can never share a pod',
+    manifests: [admin('a', 5, { ingress: [deny(ALL)] }),
+      cnp('b', { tier: 'Admin', priority: 5, subject: { namespaces: nsName('blog') }, ingress: [deny(ALL)] })],
+    fields: [],
+  },
   { name: 'does not fire across tiers', manifests: [admin('a', 5, { ingress: [deny(ALL)] }), cnp('b', { tier: 'Baseline', priority: 5, subject: { namespaces: {} }, ingress: [deny(ALL)] })], fields: [] },
 ]);
 
 checkCases('tier-shadowed-rule', [
   { name: 'fires on a rule after one of every namespace', manifests: [admin('a', 1, { ingress: [deny(ALL), { action: 'Accept', from: [{ namespaces: nsName('monitoring') }] }] })], fields: ['spec.ingress[1]'] },
-  { name: 'fires on a port already covered by a range', manifests: [admin('a', 1, { egress: [
-    { action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }], protocols: [{ tcp: { destinationPort: { range: { start: 1, end: 1000 } } } }] },
-    { action: 'Accept', to: [{ networks: ['10.1.0.0/16'] }], protocols: [{ tcp: { destinationPort: { number: 80 } } }] }] })], fields: ['spec.egress[1]'] },
-  { name: 'does not fire when the earlier rule has ports the later one does not', manifests: [admin('a', 1, { ingress: [
-    { ...deny(ALL), protocols: [{ tcp: { destinationPort: { number: 80 } } }] }, deny(nsName('x'))] })], fields: [] },
+  {
+    name: 'fires on a port already covered by a range',
+    manifests: [admin('a', 1, {
+      egress: [
+        { action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }], protocols: [{ tcp: { destinationPort: { range: { start: 1, end: 1000 } } } }] },
+        { action: 'Accept', to: [{ networks: ['10.1.0.0/16'] }], protocols: [{ tcp: { destinationPort: { number: 80 } } }] },
+      ],
+    })],
+    fields: ['spec.egress[1]'],
+  },
+  {
+    name: 'does not fire when the earlier rule has ports the later one does not',
+    manifests: [admin('a', 1, {
+      ingress: [
+        { ...deny(ALL), protocols: [{ tcp: { destinationPort: { number: 80 } } }] }, deny(nsName('x')),
+      ],
+    })],
+    fields: [],
+  },
   { name: 'does not fire on narrower rules first', manifests: [admin('a', 1, { ingress: [{ action: 'Accept', from: [{ namespaces: nsName('monitoring') }] }, deny(ALL)] })], fields: [] },
 ]);
 
 checkCases('tier-pass-falls-through', [
   { name: 'fires on a Pass into a namespace without NetworkPolicies', manifests: [SHOP, admin('a', 1, { ingress: [{ action: 'Pass', from: [ALL] }] })], fields: ['spec.ingress[0].action'] },
-  { name: 'does not fire when a NetworkPolicy isolates that direction there', manifests: [SHOP, admin('a', 1, { ingress: [{ action: 'Pass', from: [ALL] }] }),
-    netpol('shop', 'deny', { podSelector: {}, policyTypes: ['Ingress'] })], fields: [] },
+  {
+    name: 'does not fire when a NetworkPolicy isolates that direction there',
+    manifests: [SHOP, admin('a', 1, { ingress: [{ action: 'Pass', from: [ALL] }] }),
+      netpol('shop', 'deny', { podSelector: {}, policyTypes: ['Ingress'] })],
+    fields: [],
+  },
   { name: 'does not fire when the namespace is not in the manifests', manifests: [admin('a', 1, { ingress: [{ action: 'Pass', from: [ALL] }] })], fields: [] },
 ]);
 
