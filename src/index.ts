@@ -10,3 +10,5 @@ export * from './intents';
 export * from './connections';
 export * from './lint';
 export * from './errors';
+export * from './cluster';
+export * from './probes';

@@ -30,6 +30,29 @@ export interface ClassTable {
   readonly classCount: number;
   /** Per probe: row = source class, column = destination class, bit set = allowed. */
   readonly matrices: BitMatrix[];
+  /**
+   * Per probe, the cells no verdict can be given for from manifests (a cluster-wide policy's `nodes` or
+   * `domainNames` peer decides them; their allowed bit is clear).
+   *
+   * @default - every cell is known
+   */
+  readonly unknown?: BitMatrix[];
+}
+
+/**
+ * A class table from cells computed per endpoint pair (0 denied, 1 allowed, 2 unknown; the tier evaluation's
+ * form), each endpoint its own class.
+ */
+export function tierClassTable(cells: Uint8Array[], n: number): ClassTable {
+  const bits = (value: number) => cells.map((c) => {
+    const m = new BitMatrix(n, n);
+    for (let s = 0; s < n; s++) {
+      const row = m.row(s);
+      for (let d = 0; d < n; d++) if (c[s * n + d] === value) row.add(d);
+    }
+    return m;
+  });
+  return { classOf: Int32Array.from({ length: n }, (_, i) => i), classCount: n, matrices: bits(1), unknown: bits(2) };
 }
 
 /** The class-level table of the subjects for every probe. */

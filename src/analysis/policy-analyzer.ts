@@ -1,13 +1,15 @@
 import { Chart } from 'cdk8s';
-import { computeClassTable, Probe } from './class-table';
+import { computeClassTable, Probe, tierClassTable } from './class-table';
 import { Cluster } from './cluster';
 import { DiffOptions, FlowChange } from './diff';
 import { Endpoint } from './endpoint';
 import { evaluateQuery } from './evaluate';
+import { groupSubjects } from './grouping';
 import { normalizeManifests } from './normalize';
 import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
 import { flowChanges } from './table-diff';
+import { computeTierCells } from './tier-table';
 import { TruthTable, TruthTableOptions, TruthTablePort } from './truth-table';
 import { Verdict } from './verdict';
 import { ErrorCode, invalid } from '../private/errors';
@@ -95,6 +97,16 @@ export class PolicyAnalyzer {
     return this.cluster.model.policies.map((p) => p.id);
   }
 
+  /**
+   * The class of each endpoint, in order: endpoints no selector, ipBlock or named port can tell apart share
+   * a class (numbered from 0 in order of first appearance).
+   *
+   * @internal
+   */
+  public _classesOf(endpoints: Endpoint[]): number[] {
+    return Array.from(groupSubjects(this.cluster, endpoints.map((e) => this.cluster.resolve(e))).classOf);
+  }
+
   /** Which endpoint may reach which, for each port. */
   public truthTable(options: TruthTableOptions): TruthTable {
     const endpoints = [...(options.endpoints ?? this.endpoints()), ...(options.extraEndpoints ?? [])];
@@ -107,6 +119,9 @@ export class PolicyAnalyzer {
     }
     const subjects = endpoints.map((e) => this.cluster.resolve(e));
     const ports = options.ports.map((p, i) => checkProbe(p, i));
+    if (this.cluster.model.tierPolicies.length > 0) {
+      return TruthTable._create(endpoints, ports, tierClassTable(ports.map((p) => computeTierCells(this.cluster, endpoints, p)), endpoints.length));
+    }
     return TruthTable._create(endpoints, ports, computeClassTable(this.cluster, subjects, ports));
   }
 }

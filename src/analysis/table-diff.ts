@@ -20,7 +20,10 @@ export function* flowChanges(before: TruthTable, after: TruthTable): Iterable<Fl
     const j = joint.classOf[s];
     let changed = rows.get(j);
     if (changed === undefined) {
-      changed = ports.map((_, p) => changedClasses(old.matrices[p], now.matrices[p], joint, j));
+      changed = ports.map((_, p) => [...new Set([
+        ...changedClasses(old.matrices[p], now.matrices[p], joint, j),
+        ...changedClasses(old.unknown?.[p] ?? empty(old.matrices[p]), now.unknown?.[p] ?? empty(now.matrices[p]), joint, j),
+      ])]);
       rows.set(j, changed);
     }
     const destinations = new Set<number>();
@@ -29,9 +32,15 @@ export function* flowChanges(before: TruthTable, after: TruthTable): Iterable<Fl
       for (let p = 0; p < ports.length; p++) {
         const allowedBefore = old.matrices[p].get(old.classOf[s], old.classOf[d]);
         const allowedAfter = now.matrices[p].get(now.classOf[s], now.classOf[d]);
-        if (allowedBefore !== allowedAfter) {
+        const unknownBefore = old.unknown?.[p].get(old.classOf[s], old.classOf[d]) === true;
+        const unknownAfter = now.unknown?.[p].get(now.classOf[s], now.classOf[d]) === true;
+        if (allowedBefore !== allowedAfter || unknownBefore !== unknownAfter) {
           const { port, portName, protocol } = ports[p];
-          yield { source: keys[s], destination: keys[d], port, portName, protocol, allowedBefore, allowedAfter };
+          yield {
+            source: keys[s], destination: keys[d], port, portName, protocol, allowedBefore, allowedAfter,
+            ...(unknownBefore ? { unknownBefore } : {}),
+            ...(unknownAfter ? { unknownAfter } : {}),
+          };
         }
       }
     }
@@ -98,4 +107,8 @@ function changedClasses(old: BitMatrix, now: BitMatrix, joint: JointClasses, j: 
   before.elements().forEach((o) => joint.ofOld[o].forEach(flip));
   after.elements().forEach((n) => joint.ofNew[n].forEach(flip));
   return reached.elements();
+}
+
+function empty(like: BitMatrix): BitMatrix {
+  return new BitMatrix(like.rows, like.columns);
 }

@@ -5,6 +5,9 @@ import { ProbePort } from './query';
 import { ErrorCode, invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
+/** The cell value of an unknown verdict (0 denied, 1 allowed). */
+export const UNKNOWN_CELL = 2;
+
 /**
  * Options for `PolicyAnalyzer.truthTable()`.
  */
@@ -55,8 +58,15 @@ export interface TruthTablePort {
 export interface TruthTableRow {
   /** Key of the source endpoint. */
   readonly source: string;
-  /** Whether the source may reach each endpoint, in the order of `TruthTableData.endpoints`. */
+  /** Whether the source may reach each endpoint, in the order of `TruthTableData.endpoints` (false when unknown). */
   readonly allowed: boolean[];
+  /**
+   * Which cells are unknown (a `nodes` or `domainNames` peer of a cluster-wide policy decides them), in the same
+   * order; present only on rows that have an unknown cell.
+   *
+   * @default - no cell of the row is unknown
+   */
+  readonly unknown?: boolean[];
 }
 
 /**
@@ -126,17 +136,26 @@ export class TruthTable {
     return m.get(classOf[this.position(sourceKey)], classOf[this.position(destinationKey)]);
   }
 
+  /**
+   * Whether the cell cannot be decided from manifests (then `isAllowed` is false: unknown fails closed).
+   */
+  public isUnknown(sourceKey: string, destinationKey: string, portIndex: number): boolean {
+    this.matrix(portIndex);
+    const unknown = this.table.unknown?.[portIndex];
+    const classOf = this.table.classOf;
+    return unknown !== undefined && unknown.get(classOf[this.position(sourceKey)], classOf[this.position(destinationKey)]);
+  }
+
   /** How many (source, destination) cells of the port at `portIndex` are allowed. */
   public allowedCount(portIndex: number): number {
-    const m = this.matrix(portIndex);
-    const sizes = this._classSizes();
-    let count = 0;
-    for (let c = 0; c < m.rows; c++) {
-      let reach = 0;
-      for (const d of m.row(c).elements()) reach += sizes[d];
-      count += sizes[c] * reach;
-    }
-    return count;
+    return countCells(this.matrix(portIndex), this._classSizes());
+  }
+
+  /** How many (source, destination) cells of the port at `portIndex` are unknown. */
+  public unknownCount(portIndex: number): number {
+    this.matrix(portIndex);
+    const unknown = this.table.unknown?.[portIndex];
+    return unknown === undefined ? 0 : countCells(unknown, this._classSizes());
   }
 
   /** The whole table as plain data, cell by cell. */
@@ -145,8 +164,13 @@ export class TruthTable {
     const classOf = this.table.classOf;
     const matrices = this.portList.map((port, p) => {
       const m = this.table.matrices[p];
-      const rowOf = (c: number) => Array.from(classOf, (d) => m.get(c, d));
-      return { port: { ...port }, rows: keys.map((source, s) => ({ source, allowed: rowOf(classOf[s]) })) };
+      const unknown = this.table.unknown?.[p];
+      const rows = keys.map((source, s) => {
+        const allowed = Array.from(classOf, (d) => m.get(classOf[s], d));
+        const marks = unknown === undefined ? [] : Array.from(classOf, (d) => unknown.get(classOf[s], d));
+        return marks.includes(true) ? { source, allowed, unknown: marks } : { source, allowed };
+      });
+      return { port: { ...port }, rows };
     });
     return { endpoints: keys, ports: this.ports, matrices };
   }
@@ -178,4 +202,15 @@ export class TruthTable {
     }
     return i;
   }
+}
+
+/** Cells set in a class matrix, each class pair counted once per pair of members. */
+function countCells(m: BitMatrix, sizes: Int32Array): number {
+  let count = 0;
+  for (let c = 0; c < m.rows; c++) {
+    let reach = 0;
+    for (const d of m.row(c).elements()) reach += sizes[d];
+    count += sizes[c] * reach;
+  }
+  return count;
 }

@@ -11,11 +11,12 @@ function port(change: FlowChange): string {
   return change.port !== undefined ? `${change.protocol} ${change.port}` : `${change.protocol} ${JSON.stringify(change.portName)}`;
 }
 
-function summary(count: number, allowed: number): string {
+function summary(count: number, allowed: number, unknown: number): string {
   if (count === 0) {
     return 'no flow changed';
   }
-  return `${count} flow${count === 1 ? '' : 's'} changed: ${allowed} now allowed, ${count - allowed} now denied`;
+  const unknownText = unknown === 0 ? '' : `, ${unknown} now unknown`;
+  return `${count} flow${count === 1 ? '' : 's'} changed: ${allowed} now allowed, ${count - allowed - unknown} now denied${unknownText}`;
 }
 
 /** One line per change (`+` now allowed, `-` now denied), then a summary. */
@@ -24,33 +25,38 @@ export function writeDiffText(changes: Iterable<FlowChange>, colour: boolean, ou
   for (const c of changes) width = Math.max(width, `${c.source} -> ${c.destination}`.length);
   let count = 0;
   let allowed = 0;
+  let unknown = 0;
   for (const c of changes) {
-    const mark = c.allowedAfter ? paint(colour, 'green', '+ allowed') : paint(colour, 'red', '- denied ');
+    const mark = c.allowedAfter ? paint(colour, 'green', '+ allowed') : c.unknownAfter ? paint(colour, 'yellow', '? unknown')
+      : paint(colour, 'red', '- denied ');
     out.line(`${mark}  ${`${c.source} -> ${c.destination}`.padEnd(width)}  ${port(c)}`);
     count++;
     allowed += c.allowedAfter ? 1 : 0;
+    unknown += c.unknownAfter === true ? 1 : 0;
   }
-  out.line(summary(count, allowed));
+  out.line(summary(count, allowed, unknown));
 }
 
 /** A table for a pull request comment; the summary comes first, so the changes are counted first. */
 export function writeDiffMarkdown(changes: Iterable<FlowChange>, out: Output): void {
   let count = 0;
   let allowed = 0;
+  let unknown = 0;
   for (const c of changes) {
     count++;
     allowed += c.allowedAfter ? 1 : 0;
+    unknown += c.unknownAfter === true ? 1 : 0;
   }
   if (count === 0) {
-    out.line(summary(count, allowed));
+    out.line(summary(count, allowed, unknown));
     return;
   }
-  out.line(`**${summary(count, allowed)}**`);
+  out.line(`**${summary(count, allowed, unknown)}**`);
   out.line('');
   out.line('| change | from | to | port |');
   out.line('|---|---|---|---|');
   for (const c of changes) {
-    out.line(`| ${c.allowedAfter ? '✅ now allowed' : '❌ now denied'} | \`${c.source}\` | \`${c.destination}\` | ${port(c)} |`);
+    out.line(`| ${c.allowedAfter ? '✅ now allowed' : c.unknownAfter ? '❔ now unknown' : '❌ now denied'} | \`${c.source}\` | \`${c.destination}\` | ${port(c)} |`);
   }
 }
 

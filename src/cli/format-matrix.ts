@@ -26,17 +26,20 @@ export function writeMatrixText(view: TableView, colour: boolean, out: Output): 
   const cellWidth = Math.max(...numbers.map((s) => s.length));
   const yes = paint(colour, 'green', '✓'.padStart(cellWidth));
   const no = paint(colour, 'red', '✗'.padStart(cellWidth));
+  const maybe = paint(colour, 'yellow', '?'.padStart(cellWidth));
   view.portGroups.forEach((group, g) => {
     const labels = group.map((p) => view.ports[p].label).join(', ');
     out.text(g === 0 ? '' : '\n\n');
     out.line(paint(colour, 'bold', `${labels}: ${view.allowedCount(group[0])} of ${n * n} allowed`));
     out.text(`${'from \\ to'.padEnd(labelWidth)}  ${numbers.map((s) => s.padStart(cellWidth)).join(' ')}`);
     view.keys.forEach((source, s) => {
-      const cells = view.rowCells(group[0], s).map((a) => (a ? yes : no));
+      const unknown = view.rowUnknown(group[0], s);
+      const cells = view.rowCells(group[0], s).map((a, d) => (unknown?.[d] ? maybe : a ? yes : no));
       out.text(`\n${`${numbers[s]} ${source}`.padEnd(labelWidth)}  ${cells.join(' ')}`);
     });
   });
-  out.text('\n\n✓ allowed  ✗ denied  (rows: source, columns: destination by row number)\n');
+  const unknown = view.hasUnknown ? '  ? unknown (decided by a nodes or domainNames peer; not allowed)' : '';
+  out.text(`\n\n✓ allowed  ✗ denied${unknown}  (rows: source, columns: destination by row number)\n`);
 }
 
 /** Markdown: one table per group of ports with the same matrix, destinations as columns. */
@@ -48,10 +51,12 @@ export function writeMatrixMarkdown(view: TableView, out: Output): void {
     out.line(`| from \\ to | ${view.keys.map((k) => `\`${k}\``).join(' | ')} |`);
     out.text(`|---|${view.keys.map(() => ':---:').join('|')}|`);
     view.keys.forEach((source, s) => {
-      out.text(`\n| \`${source}\` | ${view.rowCells(group[0], s).map((a) => (a ? '✅' : '❌')).join(' | ')} |`);
+      const unknown = view.rowUnknown(group[0], s);
+      out.text(`\n| \`${source}\` | ${view.rowCells(group[0], s).map((a, d) => (a ? '✅' : unknown?.[d] ? '❔' : '❌')).join(' | ')} |`);
     });
   });
-  out.text('\n\n✅ allowed, ❌ denied (rows: source, columns: destination)\n');
+  const unknown = view.hasUnknown ? ', ❔ unknown (decided by a nodes or domainNames peer; not allowed)' : '';
+  out.text(`\n\n✅ allowed, ❌ denied${unknown} (rows: source, columns: destination)\n`);
 }
 
 /** JSON: the table data as the analyzer's `toData()` gives it (the same bytes), written one row at a time. */
@@ -60,7 +65,11 @@ export function writeMatrixJson(view: TableView, out: Output): void {
   jsonArray(out, 'endpoints', view.keys.map((k) => jsonAt(k, 2)), 1, false);
   jsonArray(out, 'ports', view.listedPorts.map((p) => jsonAt(p, 2)), 1, false);
   const rowsOf = function* (p: number): Iterable<string> {
-    for (let s = 0; s < view.keys.length; s++) yield jsonAt({ source: view.keys[s], allowed: view.rowCells(p, s) }, 4);
+    for (let s = 0; s < view.keys.length; s++) {
+      const unknown = view.rowUnknown(p, s);
+      const row = { source: view.keys[s], allowed: view.rowCells(p, s) };
+      yield jsonAt(unknown === undefined ? row : { ...row, unknown }, 4);
+    }
   };
   const matrices = function* (): Iterable<string> {
     for (let p = 0; p < view.ports.length; p++) {

@@ -18,6 +18,10 @@ export interface TableView {
   allowedCount(port: number): number;
   /** Whether the source at `source` may reach each endpoint, in key order. */
   rowCells(port: number, source: number): boolean[];
+  /** Which cells of the row are unknown; undefined when none is. */
+  rowUnknown(port: number, source: number): boolean[] | undefined;
+  /** Whether any cell is unknown. */
+  readonly hasUnknown: boolean;
 }
 
 /** The classes of a table: endpoints no selector tells apart, numbered in order of their first member. */
@@ -31,8 +35,10 @@ export function viewOfTable(table: TruthTable): TableView & ClassView {
   const classes = table._classTable();
   const ports = table.ports;
   const groups: number[][] = [];
+  const unknown = classes.unknown;
+  const sameUnknown = (a: number, b: number) => unknown === undefined || unknown[a].equals(unknown[b]);
   ports.forEach((_, p) => {
-    const same = groups.find((g) => classes.matrices[g[0]].equals(classes.matrices[p]));
+    const same = groups.find((g) => classes.matrices[g[0]].equals(classes.matrices[p]) && sameUnknown(g[0], p));
     if (same === undefined) groups.push([p]);
     else same.push(p);
   });
@@ -49,6 +55,12 @@ export function viewOfTable(table: TruthTable): TableView & ClassView {
       const c = classes.classOf[s];
       return Array.from(classes.classOf, (d) => m.get(c, d));
     },
+    rowUnknown: (p, s) => {
+      const m = unknown?.[p];
+      if (m === undefined || m.row(classes.classOf[s]).isEmpty()) return undefined;
+      return Array.from(classes.classOf, (d) => m.get(classes.classOf[s], d));
+    },
+    hasUnknown: unknown !== undefined && unknown.some((m) => m.data.some((w) => w !== 0)),
     table: classes,
     members,
   };
@@ -59,7 +71,7 @@ export function viewOfData(data: TruthTableData): TableView & ClassView {
   const n = data.endpoints.length;
   const groups = new Map<string, number[]>();
   data.matrices.forEach((matrix, p) => {
-    const key = matrix.rows.map((r) => r.allowed.map((a) => (a ? '1' : '0')).join('')).join('|');
+    const key = matrix.rows.map((r) => r.allowed.map((a, d) => (a ? '1' : r.unknown?.[d] ? '?' : '0')).join('')).join('|');
     groups.set(key, [...(groups.get(key) ?? []), p]);
   });
   const matrices = data.matrices.map((matrix) => {
@@ -74,6 +86,8 @@ export function viewOfData(data: TruthTableData): TableView & ClassView {
     portGroups: [...groups.values()],
     allowedCount: (p) => data.matrices[p].rows.reduce((sum, row) => sum + row.allowed.filter((a) => a).length, 0),
     rowCells: (p, s) => data.matrices[p].rows[s].allowed,
+    rowUnknown: (p, s) => data.matrices[p].rows[s].unknown,
+    hasUnknown: data.matrices.some((m) => m.rows.some((r) => r.unknown !== undefined)),
     table: { classOf: Int32Array.from(data.endpoints, (_, i) => i), classCount: n, matrices },
     members: data.endpoints.map((_, i) => [i]),
   };
