@@ -37,7 +37,13 @@ export function* flowChanges(before: TruthTable, after: TruthTable): Iterable<Fl
         if (allowedBefore !== allowedAfter || unknownBefore !== unknownAfter) {
           const { port, portName, protocol } = ports[p];
           yield {
-            source: keys[s], destination: keys[d], port, portName, protocol, allowedBefore, allowedAfter,
+            source: keys[s],
+            destination: keys[d],
+            port,
+            portName,
+            protocol,
+            allowedBefore,
+            allowedAfter,
             ...(unknownBefore ? { unknownBefore } : {}),
             ...(unknownAfter ? { unknownAfter } : {}),
           };

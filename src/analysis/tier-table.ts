@@ -5,10 +5,10 @@
  * then judged by the single-query evaluation, which knows the tiers. Cells: 0 denied, 1 allowed,
  * `UNKNOWN_CELL` unknown.
  */
+import { Probe } from './class-table';
 import { Cluster } from './cluster';
 import { Endpoint } from './endpoint';
 import { evaluateQuery } from './evaluate';
-import { Probe } from './class-table';
 import { groupSubjects } from './grouping';
 import { selectorMatches, Subject } from './match';
 import { subjectSelects } from './tier-evaluate';

@@ -13,6 +13,8 @@ export interface TableView {
   readonly ports: TruthTablePort[];
   /** The `ports` member of the data (the same ports, for a table). */
   readonly listedPorts: TruthTablePort[];
+  /** Whether any cell is unknown. */
+  readonly hasUnknown: boolean;
   /** Port indices grouped by identical matrices, in the order of their first port. */
   readonly portGroups: number[][];
   allowedCount(port: number): number;
@@ -20,8 +22,6 @@ export interface TableView {
   rowCells(port: number, source: number): boolean[];
   /** Which cells of the row are unknown; undefined when none is. */
   rowUnknown(port: number, source: number): boolean[] | undefined;
-  /** Whether any cell is unknown. */
-  readonly hasUnknown: boolean;
 }
 
 /** The classes of a table: endpoints no selector tells apart, numbered in order of their first member. */
