@@ -28,6 +28,10 @@ function portOption(): Option {
     + ' (default: every port named in the policies and workloads)').argParser(collect);
 }
 
+function allPairsOption(): Option {
+  return new Option('--all-pairs', 'also show pairs that no policy governs (allowed by default; hidden otherwise)');
+}
+
 function endpointOption(): Option {
   return new Option('-e, --endpoint <endpoint>', 'extra endpoint: an IP address or namespace/name=k=v,... (repeatable)')
     .argParser(collect);
@@ -69,6 +73,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', INPUTS)
     .addOption(portOption())
     .addOption(endpointOption())
+    .addOption(allPairsOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
     .addHelpText('after', EXIT_CODES('table printed'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./matrix')>('./matrix').runMatrix(inputs, options, io))());
@@ -89,6 +94,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', INPUTS)
     .addOption(portOption())
     .addOption(endpointOption())
+    .addOption(allPairsOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .addHelpText('after', EXIT_CODES('graph printed'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./graph')>('./graph').runGraph(inputs, options, io))());
