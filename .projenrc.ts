@@ -43,6 +43,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/examples/app/dist/', '/codegen.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+      // The README's first app imports the package by name, as users write it.
+      moduleNameMapper: { '^cdk8s-netpol$': '<rootDir>/src' },
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'projenrc', 'examples', 'bench'] },
