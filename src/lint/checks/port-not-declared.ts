@@ -1,11 +1,10 @@
 import { ContainerPort } from '../../analysis/endpoint';
 import { selectorMatches } from '../../analysis/match';
-import { NormalizedPort, NormalizedWorkload } from '../../analysis/model';
+import { NormalizedPeer, NormalizedPort, NormalizedWorkload } from '../../analysis/model';
 import { Protocol } from '../../protocol';
 import { LintCheck, Report } from '../check';
 import { LintContext } from '../context';
 import { RuleAt, allRules } from '../rule-walk';
-
 import { Severity } from '../severity';
 
 const declares = (entry: NormalizedPort) => (c: ContainerPort) => (c.protocol ?? Protocol.TCP) === entry.protocol
@@ -20,8 +19,9 @@ function targets(context: LintContext, at: RuleAt): NormalizedWorkload[] {
   }
   const peers = (at.rule.peers ?? []).filter((p) => p.ipBlock === undefined);
   const namespaceLabels = (ns: string) => context.model.namespaces.find((n) => n.name === ns)?.labels ?? {};
-  return workloads.filter((w) => peers.some((p) => (p.namespaceSelector === undefined ? w.namespace === policy.namespace
-    : selectorMatches(p.namespaceSelector, namespaceLabels(w.namespace))) && (p.podSelector === undefined || selectorMatches(p.podSelector, w.labels))));
+  const inNamespace = (p: NormalizedPeer, w: NormalizedWorkload) => (p.namespaceSelector === undefined
+    ? w.namespace === policy.namespace : selectorMatches(p.namespaceSelector, namespaceLabels(w.namespace)));
+  return workloads.filter((w) => peers.some((p) => inNamespace(p, w) && (p.podSelector === undefined || selectorMatches(p.podSelector, w.labels))));
 }
 
 function describe(entry: NormalizedPort): string {
