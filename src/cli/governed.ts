@@ -27,6 +27,16 @@ export class Governance {
     return this.egress.has(source) || this.ingress.has(destination);
   }
 
+  /** Whether a policy isolates the endpoint (key) for egress. */
+  public isolatedForEgress(key: string): boolean {
+    return this.egress.has(key);
+  }
+
+  /** Whether a policy isolates the endpoint (key) for ingress. */
+  public isolatedForIngress(key: string): boolean {
+    return this.ingress.has(key);
+  }
+
   /** The endpoints that take part in at least one governed pair (itself included) with an endpoint of the list. */
   public relevant(endpoints: Endpoint[]): Endpoint[] {
     return endpoints.filter((e) => endpoints.some((o) => this.governs(e.key, o.key) || this.governs(o.key, e.key)));
