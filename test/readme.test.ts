@@ -147,7 +147,8 @@ describe('README: use it in your app', () => {
       expect(manifests.map((m: any) => `${m.metadata.namespace}/${m.metadata.name}`)).toEqual(['shop/deny-all-ingress', 'shop/api-allow-from-web']);
       const analyzer = PolicyAnalyzer.fromManifests(manifests);
       const pod = (app: string) => Endpoint.pod({ namespace: 'shop', name: app, labels: { app } });
-      const allowed = (from: Endpoint, to: Endpoint, port: number) => analyzer.evaluate({ source: from, destination: to, port, protocol: Protocol.TCP }).allowed;
+      const allowed = (from: Endpoint, to: Endpoint, port: number) =>
+        analyzer.evaluate({ source: from, destination: to, port, protocol: Protocol.TCP }).allowed;
       expect(allowed(pod('web'), pod('api'), 8080)).toBe(true);
       expect(allowed(pod('web'), pod('api'), 8081)).toBe(false);
       expect(allowed(Endpoint.ip('203.0.113.7'), pod('api'), 8080)).toBe(false);

@@ -1,6 +1,6 @@
+import { normalizeManifests } from '../../src/analysis/normalize';
 import { Governance } from '../../src/cli/governed';
 import { Endpoint } from '../../src/index';
-import { normalizeManifests } from '../../src/analysis/normalize';
 import { netpol } from '../util';
 
 const API = Endpoint.pod({ namespace: 'shop', name: 'api', labels: { app: 'api' } });

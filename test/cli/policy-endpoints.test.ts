@@ -1,6 +1,6 @@
+import { normalizeManifests } from '../../src/analysis/normalize';
 import { policyEndpoints } from '../../src/cli/policy-endpoints';
 import { Endpoint, PolicyAnalyzer, Protocol } from '../../src/index';
-import { normalizeManifests } from '../../src/analysis/normalize';
 import { deployment, netpol } from '../util';
 
 const egress = (to: any[], ports?: any[]) => netpol('shop', 'api', { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'], egress: [{ to, ports }] });
@@ -16,7 +16,8 @@ describe('policyEndpoints', () => {
     expect(found).toEqual(['ip:10.0.0.1', 'ip:10.0.1.0', 'ip:10.9.0.1', 'ip:203.0.113.7']);
     const analyzer = PolicyAnalyzer.fromManifests([...manifests, deployment('shop', 'api', { app: 'api' })]);
     const api = analyzer.endpoints()[0];
-    const verdict = (address: string) => analyzer.evaluate({ source: api, destination: Endpoint.ip(address), port: 443, protocol: Protocol.TCP }).allowed;
+    const verdict = (address: string) =>
+      analyzer.evaluate({ source: api, destination: Endpoint.ip(address), port: 443, protocol: Protocol.TCP }).allowed;
     expect(['10.0.1.0', '10.0.0.1', '10.9.0.1', '203.0.113.7'].map(verdict)).toEqual([true, false, false, false]);
   });
 
