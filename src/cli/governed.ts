@@ -16,15 +16,17 @@ export class Governance {
     const policies = models.flatMap((m) => m.policies);
     const isolated = (e: Endpoint, direction: 'isolatesIngress' | 'isolatesEgress') => e.isPod
       && policies.some((p) => p[direction] && p.namespace === e.namespace && selectorMatches(p.podSelector, e.labels));
+    // Cluster-wide tiers (ClusterNetworkPolicy, AdminNetworkPolicy, ...) may decide any pair: then hide nothing.
+    const tiered = models.some((m) => m.tierPolicies.length > 0);
     return new Governance(new Set(endpoints.filter((e) => isolated(e, 'isolatesEgress')).map((e) => e.key)),
-      new Set(endpoints.filter((e) => isolated(e, 'isolatesIngress')).map((e) => e.key)));
+      new Set(endpoints.filter((e) => isolated(e, 'isolatesIngress')).map((e) => e.key)), tiered);
   }
 
-  private constructor(private readonly egress: Set<string>, private readonly ingress: Set<string>) {}
+  private constructor(private readonly egress: Set<string>, private readonly ingress: Set<string>, private readonly tiered: boolean) {}
 
-  /** Whether a policy decides traffic from `source` to `destination` (keys). */
+  /** Whether a policy decides traffic from `source` to `destination` (keys); always, when cluster tiers are present. */
   public governs(source: string, destination: string): boolean {
-    return this.egress.has(source) || this.ingress.has(destination);
+    return this.tiered || this.egress.has(source) || this.ingress.has(destination);
   }
 
   /** Whether a policy isolates the endpoint (key) for egress. */

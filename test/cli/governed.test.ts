@@ -26,4 +26,15 @@ describe('Governance', () => {
     expect(g.relevant([API, WEB, DB, NET]).map((e) => e.key)).toEqual([API.key, WEB.key, DB.key, NET.key]);
     expect(g.relevant([DB, NET]).map((e) => e.key)).toEqual([]);
   });
+
+  test('governs every pair when cluster-wide tier policies are present (they may decide any pair)', () => {
+    // GIVEN
+    const model = normalizeManifests([]);
+    const tiered = { ...model, tierPolicies: [{} as any] };
+    // WHEN
+    const g = Governance.of([tiered], [DB, NET]);
+    // THEN
+    expect(g.governs(NET.key, DB.key)).toBe(true);
+    expect(g.relevant([DB, NET]).map((e) => e.key)).toEqual([DB.key, NET.key]);
+  });
 });
