@@ -108,5 +108,37 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', EXIT_CODES('page written'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./report')>('./report').runReport(inputs, options, io))());
 
+  const probe = program.command('probe').description('Prove the policies on a cluster: plan probe cells from the truth table, run them with kubectl.');
+  probe.command('plan')
+    .description('Write one probe cell per (source class, destination class, port) with the verdict the analyzer expects.')
+    .argument('<inputs...>', INPUTS)
+    .option('-o, --output <dir>', 'write plan.json and stand-ins.yaml there (default: the plan as JSON on stdout)')
+    .addOption(new Option('--from <source>', 'only sources in this namespace or workload (namespace/name), repeatable').argParser(collect))
+    .addOption(new Option('--to <destination>', 'only destinations in this namespace or workload, repeatable').argParser(collect))
+    .addOption(portOption())
+    .option('--sample <n>', 'keep n cells chosen at random (deterministic, see --seed)')
+    .option('--seed <s>', 'seed of --sample (default 1)')
+    .option('--canary-namespace <ns>', 'namespace for canary stand-ins the plan adds (default cdk8s-netpol-probes)')
+    .option('--registry <host/path>', 'registry mirroring the default images (for stand-ins.yaml)')
+    .option('--agnhost-image <image>', 'agnhost image of the stand-ins (for stand-ins.yaml)')
+    .addHelpText('after', EXIT_CODES('plan written'))
+    .action((inputs: string[], options) => run(async () => load<typeof import('./probe')>('./probe').runProbePlan(inputs, options, io))());
+  probe.command('run')
+    .description('Apply the stand-ins, probe the canaries then every cell through kubectl, compare, clean up.')
+    .argument('<plan>', 'plan.json, or the directory `probe plan -o` wrote')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option('--kubectl <path>', 'kubectl executable', 'kubectl')
+    .option('--parallel <n>', 'cells probed at once (default 4)')
+    .option('--keep', 'leave the probe pods on the cluster')
+    .option('--in-place', 'probe from real pods with an ephemeral netshoot container (TCP only)')
+    .option('--timeout <seconds>', 'connect timeout per attempt (default 1)')
+    .option('--start-timeout <seconds>', 'how long the stand-ins may take to start (default 120)')
+    .option('--registry <host/path>', 'registry mirroring the default images')
+    .option('--agnhost-image <image>', 'agnhost image of the stand-ins')
+    .option('--netshoot-image <image>', 'netshoot image of --in-place')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'markdown', 'json', 'junit']).default('text'))
+    .addHelpText('after', '\nExit codes: 0 every probe agrees, 1 mismatches, 2 usage error or cluster problem (unreachable, forbidden, image pull, not enforced).')
+    .action((plan: string, options) => run(async () => load<typeof import('./probe')>('./probe').runProbeRun(plan, options, io))());
+
   return program;
 }
