@@ -63,7 +63,8 @@ const ALLOWED: Array<[string, string[]]> = [
   ['analysis/', ['analysis/', 'private/', 'protocol']],
   ['lint/', ['lint/', 'analysis/', 'private/', 'protocol']],
   ['probes/', ['probes/', 'analysis/', 'private/', 'protocol']],
-  ['cli/', ['cli/', 'analysis/', 'lint/', 'probes/', 'private/', 'protocol']],
+  ['cli/', ['cli/', 'analysis/', 'lint/', 'probes/', 'private/', 'protocol', 'report/']],
+  ['report/', ['report/', 'cli/', 'analysis/', 'lint/', 'private/', 'protocol']],
 ];
 
 describe('architecture', () => {

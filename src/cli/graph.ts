@@ -3,6 +3,7 @@
  */
 import { EXIT_OK, Io } from './errors';
 import { GraphEdge, writeGraphDot, writeGraphMermaid } from './format-graph';
+import { Governance, noteHidden } from './governed';
 import { checkFormat } from './option-values';
 import { Output } from './output';
 import { ClassView, TableView, viewOfData, viewOfTable } from './table-view';
@@ -14,6 +15,8 @@ export interface GraphOptions {
   readonly port?: string[];
   readonly endpoint?: string[];
   readonly format: string;
+  /** Show pairs that no policy governs (allowed by default). */
+  readonly allPairs?: boolean;
 }
 
 /** Prints the graph; always exit 0. */
@@ -24,9 +27,18 @@ export async function runGraph(inputs: string[], options: GraphOptions, io: Io):
   const choice = chooseEndpoints([workspace], options.endpoint);
   noteInferred(io, choice);
   const table = workspace.analyzer.truthTable({ ports, endpoints: choice.endpoints, extraEndpoints: choice.extras });
+  const governance = Governance.of([workspace.model], table.endpoints);
+  let hidden = 0;
+  const edges = function* (): Iterable<GraphEdge> {
+    for (const e of graphEdges(viewOfTable(table), table.endpoints)) {
+      if (options.allPairs === true || governance.governs(e.source, e.destination)) yield e;
+      else hidden++;
+    }
+  };
   const out = new Output(io.out);
-  (options.format === 'dot' ? writeGraphDot : writeGraphMermaid)(table.keys, graphEdges(viewOfTable(table), table.endpoints), out);
+  (options.format === 'dot' ? writeGraphDot : writeGraphMermaid)(table.keys, edges(), out);
   out.flush();
+  noteHidden(io, hidden, 'edge(s)');
   return EXIT_OK;
 }
 

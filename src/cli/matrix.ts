@@ -11,6 +11,7 @@ import { writeFlowsJson, writeFlowsMarkdown, writeFlowsText } from './format-flo
 import { writeGroupedJson, writeGroupedMarkdown, writeGroupedText } from './format-grouped';
 import { matrixHtml } from './format-html';
 import { writeMatrixJson, writeMatrixMarkdown, writeMatrixText } from './format-matrix';
+import { governedChoice } from './governed';
 import { checkFormat } from './option-values';
 import { Output } from './output';
 import { viewOfTable } from './table-view';
@@ -27,6 +28,8 @@ export interface MatrixOptions {
   readonly endpoint?: string[];
   readonly format: string;
   readonly layout?: string;
+  /** Show pairs that no policy governs (allowed by default). */
+  readonly allPairs?: boolean;
 }
 
 /** Prints the table; always exit 0. */
@@ -38,7 +41,7 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
   }
   const workspace = await openWorkspace(inputs, io);
   const ports = probePorts(options.port, [workspace.model]);
-  const choice = chooseEndpoints([workspace], options.endpoint);
+  const choice = governedChoice(chooseEndpoints([workspace], options.endpoint), [workspace.model], options.allPairs, io);
   noteInferred(io, choice);
   const table = workspace.analyzer.truthTable({ ports, endpoints: choice.endpoints, extraEndpoints: choice.extras });
   const count = table.keys.length;

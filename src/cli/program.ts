@@ -28,6 +28,10 @@ function portOption(): Option {
     + ' (default: every port named in the policies and workloads)').argParser(collect);
 }
 
+function allPairsOption(): Option {
+  return new Option('--all-pairs', 'also show pairs that no policy governs (allowed by default; hidden otherwise)');
+}
+
 function endpointOption(): Option {
   return new Option('-e, --endpoint <endpoint>', 'extra endpoint: an IP address or namespace/name=k=v,... (repeatable)')
     .argParser(collect);
@@ -50,7 +54,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--cni <name>', 'CNI of the cluster: calico, cilium, canal, weave-net, flannel, multus:<delegate>')
     .addOption(new Option('--severity <code=level>', 'override a check: <code>=error|warning|info|off (repeatable)').argParser(collect))
     .addOption(new Option('--cluster-cidr <cidr>', 'pod or service CIDR of the cluster (repeatable)').argParser(collect))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addHelpText('after', EXIT_CODES('no finding at error level', 'findings at error level'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./check')>('./check').runCheck(inputs, options, io))());
 
@@ -69,6 +73,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', INPUTS)
     .addOption(portOption())
     .addOption(endpointOption())
+    .addOption(allPairsOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
     .addOption(new Option('-l, --layout <layout>', 'full (every cell), grouped (by endpoint class), sparse (allowed flows only),'
       + ' or auto: full up to 100 endpoints, grouped above').choices(['auto', 'full', 'grouped', 'sparse']).default('auto'))
@@ -91,9 +96,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', INPUTS)
     .addOption(portOption())
     .addOption(endpointOption())
+    .addOption(allPairsOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .addHelpText('after', EXIT_CODES('graph printed'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./graph')>('./graph').runGraph(inputs, options, io))());
+
+  program.command('report')
+    .description('Write a self-contained HTML review page: summary, graph, lint findings, truth table, policies; with two inputs, the diff.')
+    .argument('<inputs...>', 'the manifests (a file, a directory or -), or a base and the manifests for the diff')
+    .requiredOption('-o, --output <file>', 'where to write the page, e.g. report.html')
+    .addOption(portOption())
+    .option('--cni <name>', 'CNI of the cluster, for the lint: calico, cilium, canal, weave-net, flannel, multus:<delegate>')
+    .addHelpText('after', EXIT_CODES('page written'))
+    .action((inputs: string[], options) => run(async () => load<typeof import('./report')>('./report').runReport(inputs, options, io))());
 
   const probe = program.command('probe').description('Prove the policies on a cluster: plan probe cells from the truth table, run them with kubectl.');
   probe.command('plan')
