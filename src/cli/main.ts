@@ -6,6 +6,7 @@
 import { CommanderError } from 'commander';
 import { useColour } from './colour';
 import { CliError, EXIT_USAGE, Io } from './errors';
+import { escapeText } from './escape';
 import { buildProgram } from './program';
 
 async function readStdin(): Promise<string> {
@@ -34,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 ? 0 : EXIT_USAGE; // help and version exit 0; usage errors were already printed
     }
     if (e instanceof CliError) {
-      io.err(`cdk8s-netpol: ${e.message}\n`);
+      io.err(`cdk8s-netpol: ${escapeText(e.message)}\n`);
       return EXIT_USAGE;
     }
     throw e;

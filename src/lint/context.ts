@@ -4,6 +4,7 @@
  */
 import { Cni } from './cni';
 import { ClusterModel, ManifestSource, NormalizedPolicy } from '../analysis/model';
+import { InputSummary } from '../analysis/normalize-documents';
 import { Cidr } from '../private/cidr';
 
 /** A NetworkPolicy document as written, next to its normalized form. */
@@ -22,6 +23,8 @@ export interface PolicyDoc {
 export interface LintContext {
   /** The model of every valid document (a later policy with the same namespace/name replaces an earlier one). */
   readonly model: ClusterModel;
+  /** What the valid documents held besides the objects read (not manifests, unanalyzed and ignored kinds). */
+  readonly inputs: InputSummary;
   /** Every valid NetworkPolicy document, in input order. */
   readonly docs: PolicyDoc[];
   readonly cni: Cni;

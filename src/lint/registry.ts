@@ -22,6 +22,7 @@ import { rulesIgnoredByPolicyTypes } from './checks/rules-ignored-by-policy-type
 import { selectsNoWorkload } from './checks/selects-no-workload';
 import { shadowedRule } from './checks/shadowed-rule';
 import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
+import { unanalyzedPolicyKind } from './checks/unanalyzed-policy-kind';
 
 export const CHECKS: LintCheck[] = [
   cniMultusSecondaryNetworks,
@@ -43,4 +44,5 @@ export const CHECKS: LintCheck[] = [
   selectsNoWorkload,
   shadowedRule,
   spoofableNamespacePeer,
+  unanalyzedPolicyKind,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
