@@ -5,8 +5,8 @@
  */
 import { FieldReader } from './field-reader';
 import { ManifestSource } from './model';
-import { isUnanalyzedPolicy } from './policy-kinds';
 import { compareText } from './order';
+import { isUnanalyzedPolicy } from './policy-kinds';
 
 /** One object of the input, with the document (and list item) it came from. */
 export interface InputObject {

@@ -32,10 +32,16 @@ export async function runCheck(inputs: string[], options: CheckOptions, io: Io):
   const counts = countBySeverity(findings);
   const read = summarizeInputs(loaded);
   if (options.format === 'json') {
-    const summary = { documents: loaded.manifests.length, ...counts, notManifests: read.notManifests, ignoredKinds: read.ignoredKinds };
+    const summary = {
+      documents: loaded.manifests.length,
+      ...counts,
+      notManifests: read.notManifests,
+      ignoredKinds: read.ignoredKinds,
+      skippedFiles: loaded.skippedFiles,
+    };
     io.out(`${JSON.stringify({ findings, summary }, undefined, 2)}\n`);
   } else {
-    io.out(checkText(findings, loaded.manifests.length, io.colour, summaryLines(read).map(escapeText)));
+    io.out(checkText(findings, loaded.manifests.length, io.colour, summaryLines(read, loaded.skippedFiles).map(escapeText)));
   }
   return counts.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -9,6 +9,7 @@ import { DocumentFlattener, InputSummary, isReadKind } from '../analysis/normali
 /** Names listed in one note before the rest is counted. */
 const NAMES_SHOWN = 10;
 
+const SPECIAL_FILES = 'skipped, not regular files';
 const NOT_MANIFESTS = 'skipped, not Kubernetes objects (no apiVersion, kind or metadata)';
 
 /**
@@ -28,8 +29,11 @@ export function summarizeInputs(loaded: LoadedManifests): InputSummary {
 }
 
 /** Lines for `check`'s summary: documents skipped, kinds not read. */
-export function summaryLines(summary: InputSummary): string[] {
+export function summaryLines(summary: InputSummary, skippedFiles: string[] = []): string[] {
   const lines: string[] = [];
+  if (skippedFiles.length > 0) {
+    lines.push(`${SPECIAL_FILES}: ${listed(skippedFiles)}`);
+  }
   if (summary.notManifests.length > 0) {
     lines.push(`${NOT_MANIFESTS}: ${listed(summary.notManifests)}`);
   }
@@ -41,7 +45,10 @@ export function summaryLines(summary: InputSummary): string[] {
 }
 
 /** Notes on stderr for the commands that answer about connectivity (explain, matrix, diff, graph). */
-export function noteInputs(io: Io, summary: InputSummary, escape: (text: string) => string): void {
+export function noteInputs(io: Io, summary: InputSummary, escape: (text: string) => string, skippedFiles: string[] = []): void {
+  if (skippedFiles.length > 0) {
+    io.err(escape(`note: ${SPECIAL_FILES}: ${listed(skippedFiles)}`) + '\n');
+  }
   if (summary.unanalyzed.length > 0) {
     const objects = summary.unanalyzed.map((o) => `${o.object} (${o.source.document})`);
     io.err(escape(`note: this answer leaves out ${count(objects.length, 'policy', 'policies')} of kinds that are not analyzed: ${listed(objects)}`) + '\n');

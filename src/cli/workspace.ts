@@ -19,9 +19,12 @@ export interface Workspace {
   readonly analyzer: PolicyAnalyzer;
 }
 
-/** Reads and analyzes manifests; malformed input becomes a `CliError` (exit 2) naming document and field. */
-export async function openWorkspace(inputs: string[], io: Io): Promise<Workspace> {
-  const loaded = await loadManifests(inputs, io.readStdin);
+/**
+ * Reads and analyzes manifests; malformed input becomes a `CliError` (exit 2) naming document and field.
+ * Input without any document is an error too, unless `allowEmpty` (the before side of a diff: a new file).
+ */
+export async function openWorkspace(inputs: string[], io: Io, allowEmpty = false): Promise<Workspace> {
+  const loaded = await loadManifests(inputs, io.readStdin, undefined, allowEmpty);
   let workspace: Workspace;
   try {
     const model = normalizeManifests(loaded.manifests, { documentNames: loaded.sources });
@@ -30,7 +33,7 @@ export async function openWorkspace(inputs: string[], io: Io): Promise<Workspace
   } catch (e) {
     throw new CliError((e as Error).message);
   }
-  noteInputs(io, workspace.model.inputs, escapeText);
+  noteInputs(io, workspace.model.inputs, escapeText, loaded.skippedFiles);
   return workspace;
 }
 

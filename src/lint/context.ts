@@ -3,6 +3,7 @@
  * document as written (duplicates kept, annotations, whether a namespace was written).
  */
 import { Cni } from './cni';
+import { AmbiguousScalar } from './scalar-readings';
 import { ClusterModel, ManifestSource, NormalizedPolicy } from '../analysis/model';
 import { InputSummary } from '../analysis/normalize-documents';
 import { Cidr } from '../private/cidr';
@@ -25,6 +26,8 @@ export interface LintContext {
   readonly model: ClusterModel;
   /** What the valid documents held besides the objects read (not manifests, unanalyzed and ignored kinds). */
   readonly inputs: InputSummary;
+  /** Per document, the YAML scalars read differently by YAML 1.1 and 1.2 (recorded by the command's reader). */
+  readonly scalarReadings: Array<{ readonly source: ManifestSource; readonly scalars: AmbiguousScalar[] }>;
   /** Every valid NetworkPolicy document, in input order. */
   readonly docs: PolicyDoc[];
   readonly cni: Cni;

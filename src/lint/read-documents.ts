@@ -5,6 +5,7 @@
  */
 import { Cni } from './cni';
 import { BrokenDocument, LintContext, PolicyDoc } from './context';
+import { scalarReadings } from './scalar-readings';
 import { ManifestSource } from '../analysis/model';
 import { DocumentFlattener, isReadKind, normalizeManifests } from '../analysis/normalize';
 import { Cidr, parseCidr } from '../private/cidr';
@@ -31,7 +32,10 @@ export function readDocuments(manifests: unknown, names: string[], cni: Cni, clu
     }
   });
   const model = normalizeManifests(valid, { documentNames: manifests.map((_, i) => names[i] ?? `manifests[${i}]`) });
-  return { model, inputs: model.inputs, docs, cni, clusterCidrs: parseClusterCidrs(clusterCidrs), brokenDocuments, checkCodes };
+  const readings = manifests.map((manifest, index) => ({ source: { document: names[index] ?? `manifests[${index}]`, index }, scalars: scalarReadings(manifest) }))
+    .filter((r) => r.scalars.length > 0);
+  const clusterCidrList = parseClusterCidrs(clusterCidrs);
+  return { model, inputs: model.inputs, scalarReadings: readings, docs, cni, clusterCidrs: clusterCidrList, brokenDocuments, checkCodes };
 }
 
 /** Every problem of one document that the API server would refuse. */

@@ -23,6 +23,7 @@ import { selectsNoWorkload } from './checks/selects-no-workload';
 import { shadowedRule } from './checks/shadowed-rule';
 import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
 import { unanalyzedPolicyKind } from './checks/unanalyzed-policy-kind';
+import { yaml11Scalar } from './checks/yaml-1-1-scalar';
 
 export const CHECKS: LintCheck[] = [
   cniMultusSecondaryNetworks,
@@ -45,4 +46,5 @@ export const CHECKS: LintCheck[] = [
   shadowedRule,
   spoofableNamespacePeer,
   unanalyzedPolicyKind,
+  yaml11Scalar,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));

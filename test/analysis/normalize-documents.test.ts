@@ -140,8 +140,11 @@ describe('objects as kubectl exports them', () => {
   test('accepts status and server-set metadata on every kind it reads', () => {
     // GIVEN what `kubectl get -o yaml` of Kubernetes 1.24-1.27 writes
     const server = {
-      uid: '3f0c2d0e-1111-2222-3333-444455556666', resourceVersion: '1234', generation: 3,
-      creationTimestamp: '2024-05-01T12:00:00Z', selfLink: '/apis/networking.k8s.io/v1/namespaces/shop/networkpolicies/a',
+      uid: '3f0c2d0e-1111-2222-3333-444455556666',
+      resourceVersion: '1234',
+      generation: 3,
+      creationTimestamp: '2024-05-01T12:00:00Z',
+      selfLink: '/apis/networking.k8s.io/v1/namespaces/shop/networkpolicies/a',
       managedFields: [{ manager: 'kubectl', operation: 'Update', fieldsV1: { 'f:spec': {} } }],
       annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"apiVersion":"networking.k8s.io/v1"}\n' },
       finalizers: ['example.com/keep'],

@@ -22,7 +22,7 @@ describe('kubectl exports', () => {
     // THEN
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
-    expect(report.summary).toEqual({ documents: 1, errors: 0, warnings: 0, infos: 0, notManifests: [], ignoredKinds: {} });
+    expect(report.summary).toEqual({ documents: 1, errors: 0, warnings: 0, infos: 0, notManifests: [], ignoredKinds: {}, skippedFiles: [] });
   });
 });
 

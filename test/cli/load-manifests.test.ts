@@ -14,11 +14,11 @@ describe('parseDocuments', () => {
     expect(docs).toEqual([{ kind: 'A' }, null, { kind: 'B' }]);
   });
 
-  test('reads YAML 1.2: yes and on stay strings', () => {
+  test('reads YAML 1.1 as kubectl does: yes and on are booleans, 0755 is octal', () => {
     // WHEN
-    const docs = parseDocuments('a.yaml', 'labels: {a: yes, b: on, c: "1"}\n');
+    const docs = parseDocuments('a.yaml', 'labels: {a: yes, b: on, c: "1"}\nport: 0755\n');
     // THEN
-    expect(docs).toEqual([{ labels: { a: 'yes', b: 'on', c: '1' } }]);
+    expect(docs).toEqual([{ labels: { a: true, b: true, c: '1' }, port: 493 }]);
   });
 
   test('reads a .json file holding a list as one document per item, and an object as one document', () => {
@@ -42,14 +42,14 @@ describe('parseDocuments', () => {
     // WHEN
     const parse = () => parseDocuments('a.yaml', 'kind: A\nkind: B\n');
     // THEN
-    expect(parse).toThrow(/\[a\.yaml#0\] is not valid YAML at line 2: Map keys must be unique/);
+    expect(parse).toThrow(/^\[a\.yaml#0 line 2\] has the key "kind" twice \(got "kind: B"\)\. Remove one of them/);
   });
 
   test('throws naming the file on invalid JSON', () => {
     // WHEN
     const parse = () => parseDocuments('a.json', '{"kind":');
     // THEN
-    expect(parse).toThrow(/^\[a\.json#0\] is not valid JSON: .*\(got "\{\\"kind\\":"\)\. Fix the JSON syntax\.$/);
+    expect(parse).toThrow(/^\[a\.json#0\] is not valid JSON at line 1: .*\(got "\{\\"kind\\":"\)\. Fix the JSON syntax\.$/);
   });
 });
 
