@@ -1,7 +1,7 @@
 import { Peer } from './peer';
 import { Port } from './port';
 import { parseIp } from './private/cidr';
-import { invalid } from './private/errors';
+import { ErrorCode, invalid } from './private/errors';
 import { LabelRequirement, LabelSelector } from './selectors/label-selector';
 
 /** Where the node-local DNS cache listens by default (the address of the upstream add-on's examples). */
@@ -52,11 +52,11 @@ export class DnsProfile {
     const address = ip ?? NODE_LOCAL_DEFAULT_IP;
     const parsed = parseIp(address);
     if (parsed.value === undefined) {
-      throw invalid('DnsProfile.nodeLocal()', `node-local DNS address is not an IP address: ${parsed.problem}`, address,
+      throw invalid(ErrorCode.INVALID_IP_ADDRESS, 'DnsProfile.nodeLocal()', `node-local DNS address is not an IP address: ${parsed.problem}`, address,
         `${parsed.fix}; the add-on's default is ${NODE_LOCAL_DEFAULT_IP}`);
     }
     if (parsed.value.mapped || parsed.value.leadingZeros) {
-      throw invalid('DnsProfile.nodeLocal()', 'node-local DNS address is written in an ambiguous form', address,
+      throw invalid(ErrorCode.AMBIGUOUS_ADDRESS, 'DnsProfile.nodeLocal()', 'node-local DNS address is written in an ambiguous form', address,
         'Write it as plain dotted decimal (e.g. 169.254.20.10) or as an IPv6 address');
     }
     const host = `${address}/${parsed.value.family === 4 ? 32 : 128}`;
@@ -88,11 +88,11 @@ export class DnsProfile {
   public static custom(peers: Peer[], ports: Port[]): DnsProfile {
     const where = 'DnsProfile.custom()';
     if (!Array.isArray(peers) || peers.length === 0 || peers.some((p) => !(p instanceof Peer))) {
-      throw invalid(where, 'DNS peers must be a non-empty list of Peer values', peers,
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'DNS peers must be a non-empty list of Peer values', peers,
         'Give where DNS queries go, e.g. [Peer.ipBlock("10.0.0.2/32")]');
     }
     if (!Array.isArray(ports) || ports.length === 0 || ports.some((p) => !(p instanceof Port))) {
-      throw invalid(where, 'DNS ports must be a non-empty list of Port values, since an empty list would allow every port', ports,
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'DNS ports must be a non-empty list of Port values, since an empty list would allow every port', ports,
         'Give the DNS ports, e.g. [Port.DNS_UDP, Port.DNS_TCP]');
     }
     return new DnsProfile([...peers], [...ports], `DNS (${peers.map((p) => p.toString()).join(', ')}) on ${ports.map((p) => p.toString()).join(', ')}`);

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { canonicalJson, SortableKeyed } from './private/canonical';
-import { invalid } from './private/errors';
+import { ErrorCode, invalid } from './private/errors';
 import { portNameProblem } from './private/k8s-names';
 import { Protocol } from './protocol';
 
@@ -108,7 +108,7 @@ export class Port {
   public static named(name: string, protocol?: Protocol): Port {
     const problem = portNameProblem(name);
     if (problem !== undefined) {
-      throw invalid('Port.named()', problem.problem, name, problem.fix);
+      throw invalid(ErrorCode.INVALID_PORT_NAME, 'Port.named()', problem.problem, name, problem.fix);
     }
     return new Port(Port.checkProtocol('Port.named()', protocol ?? Protocol.TCP), undefined, undefined, name);
   }
@@ -136,14 +136,14 @@ export class Port {
     Port.checkNumber(where, start, 'range start');
     Port.checkNumber(where, end, 'range end');
     if (start > end) {
-      throw invalid(where, 'port range start is greater than its end', [start, end], `Swap them: ${where.replace('()', '')}(${end}, ${start})`);
+      throw invalid(ErrorCode.PORT_RANGE_REVERSED, where, 'port range start is greater than its end', [start, end], `Swap them: ${where.replace('()', '')}(${end}, ${start})`);
     }
     return new Port(protocol, start, end);
   }
 
   private static checkNumber(where: string, port: number, what: string): number {
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-      throw invalid(where, `${what} must be a whole number from 1 to 65535`, port,
+      throw invalid(ErrorCode.PORT_OUT_OF_RANGE, where, `${what} must be a whole number from 1 to 65535`, port,
         'Use a port number such as 443; for every port of a protocol use Port.allTcp(), Port.allUdp() or Port.allSctp()');
     }
     return port;
@@ -151,7 +151,7 @@ export class Port {
 
   private static checkProtocol(where: string, protocol: Protocol): Protocol {
     if (!Object.values(Protocol).includes(protocol)) {
-      throw invalid(where, 'protocol must be TCP, UDP or SCTP', protocol, 'Use Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+      throw invalid(ErrorCode.INVALID_PROTOCOL, where, 'protocol must be TCP, UDP or SCTP', protocol, 'Use Protocol.TCP, Protocol.UDP or Protocol.SCTP');
     }
     return protocol;
   }

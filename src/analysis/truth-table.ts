@@ -1,6 +1,6 @@
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
 /**
@@ -141,7 +141,7 @@ export class TruthTable {
   private matrix(portIndex: number): Uint8Array {
     const m = this.cells[portIndex];
     if (m === undefined) {
-      throw invalid('TruthTable', `port index must be from 0 to ${this.cells.length - 1}`, portIndex, 'Use an index into ports');
+      throw invalid(ErrorCode.INDEX_OUT_OF_RANGE, 'TruthTable', `port index must be from 0 to ${this.cells.length - 1}`, portIndex, 'Use an index into ports');
     }
     return m;
   }
@@ -149,7 +149,7 @@ export class TruthTable {
   private position(key: string): number {
     const i = this.index.get(key);
     if (i === undefined) {
-      throw invalid('TruthTable', 'no endpoint has this key', key, 'Use one of the keys in truthTable.keys');
+      throw invalid(ErrorCode.NOT_FOUND, 'TruthTable', 'no endpoint has this key', key, 'Use one of the keys in truthTable.keys');
     }
     return i;
   }

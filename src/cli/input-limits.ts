@@ -2,7 +2,7 @@
  * Bounds on what one run reads (internal), so that hostile or runaway input ends with exit 2 and a message
  * instead of exhausting memory or the stack. Each is set by an environment variable (a positive integer).
  */
-import { CliError } from './errors';
+import { CliError, ErrorCode } from './errors';
 import { YamlLimits } from './read-yaml';
 
 /** Every bound of a run. */
@@ -33,7 +33,7 @@ export function inputLimits(env: Record<string, string | undefined>): InputLimit
       continue;
     }
     if (!/^[1-9][0-9]*$/.test(text) || !Number.isSafeInteger(Number(text))) {
-      throw CliError.problem(variable, 'must be a positive whole number', text, `Set it to e.g. ${value}, or unset it for that default`);
+      throw CliError.problem(ErrorCode.MALFORMED_ARGUMENT, variable, 'must be a positive whole number', text, `Set it to e.g. ${value}, or unset it for that default`);
     }
     limits[field] = Number(text);
   }

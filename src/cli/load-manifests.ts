@@ -7,7 +7,7 @@
  */
 import { promises as fs, Stats } from 'fs';
 import * as path from 'path';
-import { CliError } from './errors';
+import { CliError, ErrorCode } from './errors';
 import { DEFAULT_LIMITS, InputLimits, inputLimits } from './input-limits';
 import { readJson } from './read-json';
 import { excerpt, readYaml, YamlProblem } from './read-yaml';
@@ -31,7 +31,7 @@ export async function loadManifests(
   inputs: string[], readStdin: () => Promise<string>, limits: InputLimits = inputLimits(process.env), allowEmpty = false,
 ): Promise<LoadedManifests> {
   if (inputs.length === 0) {
-    throw CliError.problem('cdk8s-netpol', 'no manifests given', inputs, 'Name files, directories, or - for stdin');
+    throw CliError.problem(ErrorCode.MISSING_VALUE, 'cdk8s-netpol', 'no manifests given', inputs, 'Name files, directories, or - for stdin');
   }
   const manifests: any[] = [];
   const sources: string[] = [];
@@ -42,11 +42,11 @@ export async function loadManifests(
     const name = file === '-' ? '<stdin>' : file;
     bytes += Buffer.byteLength(text, 'utf8');
     if (bytes > limits.maxBytes) {
-      throw CliError.problem(name, `takes the input past ${limits.maxBytes} bytes`, bytes, 'Split the input, or raise CDK8S_NETPOL_MAX_INPUT_BYTES');
+      throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, name, `takes the input past ${limits.maxBytes} bytes`, bytes, 'Split the input, or raise CDK8S_NETPOL_MAX_INPUT_BYTES');
     }
     const docs = parseDocuments(name, text, limits);
     if (manifests.length + docs.length > limits.maxDocuments) {
-      throw CliError.problem(name, `takes the input past ${limits.maxDocuments} documents`, manifests.length + docs.length,
+      throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, name, `takes the input past ${limits.maxDocuments} documents`, manifests.length + docs.length,
         'Split the input, or raise CDK8S_NETPOL_MAX_DOCUMENTS');
     }
     docs.forEach((doc, i) => {
@@ -56,7 +56,7 @@ export async function loadManifests(
   }
   if (!allowEmpty && !manifests.some((doc) => doc !== null && doc !== undefined)) {
     const what = inputs.length === 1 && inputs[0] === '-' ? '<stdin>' : inputs.join(' ');
-    throw CliError.problem(what, what === '<stdin>' ? 'holds no documents (stdin is empty or closed)' : 'holds no documents',
+    throw CliError.problem(ErrorCode.NO_DOCUMENTS, what, what === '<stdin>' ? 'holds no documents (stdin is empty or closed)' : 'holds no documents',
       skipped.length > 0 ? skipped : inputs, 'Check that the manifests were written (an empty helm template or cdk8s synth output passes no gate)');
   }
   return { manifests, sources, skippedFiles: skipped };
@@ -82,7 +82,7 @@ export function parseDocuments(name: string, text: string, limits: InputLimits =
     }
     const where = e.syntax ? `${name}#${e.document}` : `${name}#${e.document} line ${e.line}`;
     const problem = e.syntax ? `is not valid YAML at line ${e.line}: ${e.message}` : e.message;
-    throw CliError.problem(where, problem, e.got, e.fix);
+    throw CliError.problem(e.limit ? ErrorCode.INPUT_LIMIT_EXCEEDED : ErrorCode.UNPARSABLE_INPUT, where, problem, e.got, e.fix);
   }
 }
 
@@ -95,7 +95,7 @@ function parseJson(name: string, text: string): unknown[] {
     const position = /position (\d+)/.exec(message);
     const offset = position === null ? 0 : Number(position[1]);
     const line = text.slice(0, offset).split('\n').length;
-    throw CliError.problem(`${name}#0`, `is not valid JSON at line ${line}: ${message}`, excerpt(text, offset), 'Fix the JSON syntax');
+    throw CliError.problem(ErrorCode.UNPARSABLE_INPUT, `${name}#0`, `is not valid JSON at line ${line}: ${message}`, excerpt(text, offset), 'Fix the JSON syntax');
   }
   // valid JSON that the fast path did not take (a non-finite number or deep nesting): kubectl reads it as YAML
   return readYaml(text, DEFAULT_LIMITS);
@@ -111,7 +111,7 @@ async function expand(inputs: string[]): Promise<{ files: string[]; skipped: str
     }
     const stat = await fs.stat(input).catch(() => undefined);
     if (stat === undefined) {
-      throw CliError.problem(input, 'file or directory not found', input, 'Check the path');
+      throw CliError.problem(ErrorCode.NOT_FOUND, input, 'file or directory not found', input, 'Check the path');
     }
     if (!stat.isDirectory()) {
       (stat.isFile() ? files : skipped).push(stat.isFile() ? input : `${input} (${special(stat)})`);
@@ -120,7 +120,7 @@ async function expand(inputs: string[]): Promise<{ files: string[]; skipped: str
     const found: string[] = [];
     await walk(input, found, skipped);
     if (found.length === 0 && skipped.length === 0) {
-      throw CliError.problem(input, 'directory has no .yaml, .yml or .json files', input, 'Point at a directory of manifests, e.g. dist/');
+      throw CliError.problem(ErrorCode.NO_MANIFEST_FILES, input, 'directory has no .yaml, .yml or .json files', input, 'Point at a directory of manifests, e.g. dist/');
     }
     files.push(...found.sort(comparePaths));
   }
@@ -130,7 +130,7 @@ async function expand(inputs: string[]): Promise<{ files: string[]; skipped: str
 /** Adds the manifest files under a directory to `found`; special files with a manifest extension to `skipped`. */
 async function walk(dir: string, found: string[], skipped: string[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
-    throw CliError.problem(dir, 'cannot be read', e.code ?? String(e), 'Check the directory and its permissions');
+    throw CliError.problem(ErrorCode.UNREADABLE_FILE, dir, 'cannot be read', e.code ?? String(e), 'Check the directory and its permissions');
   });
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
@@ -157,11 +157,11 @@ function special(stat: Stats): string {
 
 async function readText(file: string, budget: number): Promise<string> {
   const cannot = (e: NodeJS.ErrnoException) => {
-    throw CliError.problem(file, 'cannot be read', e.code ?? String(e), 'Check the path and its permissions');
+    throw CliError.problem(ErrorCode.UNREADABLE_FILE, file, 'cannot be read', e.code ?? String(e), 'Check the path and its permissions');
   };
   const stat = await fs.stat(file).catch(cannot);
   if (stat.size > budget) {
-    throw CliError.problem(file, 'takes the input past the byte limit', stat.size, 'Split the input, or raise CDK8S_NETPOL_MAX_INPUT_BYTES');
+    throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, file, 'takes the input past the byte limit', stat.size, 'Split the input, or raise CDK8S_NETPOL_MAX_INPUT_BYTES');
   }
   return fs.readFile(file, 'utf8').catch(cannot);
 }

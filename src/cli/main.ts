@@ -5,7 +5,7 @@
  */
 import { CommanderError } from 'commander';
 import { useColour } from './colour';
-import { CliError, EXIT_USAGE, Io } from './errors';
+import { CliError, ErrorCode, EXIT_USAGE, Io } from './errors';
 import { escapeText } from './escape';
 import { buildProgram } from './program';
 import { formatProblem } from '../private/errors';
@@ -15,7 +15,7 @@ function stdinReader(): () => Promise<string> {
   let read = false;
   return async () => {
     if (read) {
-      throw CliError.problem('-', 'is given twice, but stdin can be read only once', '-', 'Pass - for one input only, and files for the others');
+      throw CliError.problem(ErrorCode.CONFLICTING_OPTIONS, '-', 'is given twice, but stdin can be read only once', '-', 'Pass - for one input only, and files for the others');
     }
     read = true;
     const chunks: Buffer[] = [];
@@ -24,7 +24,7 @@ function stdinReader(): () => Promise<string> {
         chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
       }
     } catch (e) {
-      throw CliError.problem('<stdin>', 'cannot be read', (e as NodeJS.ErrnoException).code ?? String(e), 'Pipe the manifests in, e.g. helm template . | cdk8s-netpol check -');
+      throw CliError.problem(ErrorCode.UNREADABLE_FILE, '<stdin>', 'cannot be read', (e as NodeJS.ErrnoException).code ?? String(e), 'Pipe the manifests in, e.g. helm template . | cdk8s-netpol check -');
     }
     return Buffer.concat(chunks).toString('utf8');
   };

@@ -22,7 +22,7 @@ export interface YamlLimits {
 export class YamlProblem extends Error {
   constructor(
     public readonly document: number, public readonly line: number, problem: string, public readonly got: string,
-    public readonly fix: string, public readonly syntax: boolean,
+    public readonly fix: string, public readonly syntax: boolean, public readonly limit = false,
   ) {
     super(problem);
   }
@@ -45,7 +45,7 @@ export function readYaml(text: string, limits: YamlLimits): unknown[] {
     const lineOf = (offset: number) => lines.linePos(offset).line;
     if (error !== undefined && error.message.startsWith('Maximum call stack size exceeded')) {
       throw new YamlProblem(index, lineOf(error.pos[0]), `nests too deeply to read (the limit is ${limits.maxDepth} levels)`,
-        excerpt(source, error.pos[0]), 'Flatten the document', false);
+        excerpt(source, error.pos[0]), 'Flatten the document', false, true);
     }
     if (error !== undefined) {
       throw new YamlProblem(index, lineOf(error.pos[0]), firstLine(error.message), excerpt(source, error.pos[0]), 'Fix the YAML syntax', true);
@@ -78,7 +78,7 @@ class Builder {
 
   public value(node: Node, path: string, depth: number): unknown {
     if (depth > this.limits.maxDepth) {
-      this.fail(node, `nests deeper than ${this.limits.maxDepth} levels`, path, 'Flatten the document, or raise CDK8S_NETPOL_MAX_DEPTH');
+      this.fail(node, `nests deeper than ${this.limits.maxDepth} levels`, path, 'Flatten the document, or raise CDK8S_NETPOL_MAX_DEPTH', true);
     }
     if (isAlias(node)) {
       return this.alias(node, path, depth);
@@ -104,7 +104,7 @@ class Builder {
     this.expanded += this.size(target);
     if (this.expanded > this.limits.maxAliasValues) {
       this.fail(node, `expands to more than ${this.limits.maxAliasValues} values through aliases`, path,
-        'Write the values out, or raise CDK8S_NETPOL_MAX_ALIAS_VALUES');
+        'Write the values out, or raise CDK8S_NETPOL_MAX_ALIAS_VALUES', true);
     }
     return this.value(target, path, depth);
   }
@@ -243,9 +243,10 @@ class Builder {
     return size;
   }
 
-  private fail(node: Node | undefined, problem: string, path: string, fix: string): never {
+  private fail(node: Node | undefined, problem: string, path: string, fix: string, limit = false): never {
     const offset = node?.range?.[0] ?? 0;
-    throw new YamlProblem(this.document, this.lineOf(offset), path === '' ? problem : `${path} ${problem}`, excerpt(this.text, offset), fix, false);
+    const text = path === '' ? problem : `${path} ${problem}`;
+    throw new YamlProblem(this.document, this.lineOf(offset), text, excerpt(this.text, offset), fix, false, limit);
   }
 }
 

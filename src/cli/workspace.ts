@@ -4,7 +4,7 @@
  * manifests) is noted on stderr, whatever the output format, so that stdout stays the format's own.
  */
 import { parseEndpoint, parsePort, splitList } from './arguments';
-import { CliError, Io } from './errors';
+import { CliError, ErrorCode, Io } from './errors';
 import { escapeText } from './escape';
 import { inferEndpoints } from './infer-endpoints';
 import { noteInputs } from './input-notes';
@@ -31,7 +31,7 @@ export async function openWorkspace(inputs: string[], io: Io, allowEmpty = false
     const analyzer = PolicyAnalyzer.fromManifests(loaded.manifests, { documentNames: loaded.sources });
     workspace = { loaded, model, analyzer };
   } catch (e) {
-    throw new CliError((e as Error).message);
+    throw CliError.from(e);
   }
   noteInputs(io, workspace.model.inputs, escapeText, loaded.skippedFiles);
   return workspace;
@@ -45,7 +45,7 @@ export function probePorts(option: string[] | undefined, models: ClusterModel[])
   const given = splitList(option);
   const ports = given.length > 0 ? given.map(parsePort) : discoverPorts(models);
   if (ports.length === 0) {
-    throw CliError.problem('--port', 'no ports to probe: the manifests name none', [], 'Pass --port, e.g. --port 80 --port 53/udp');
+    throw CliError.problem(ErrorCode.MISSING_VALUE, '--port', 'no ports to probe: the manifests name none', [], 'Pass --port, e.g. --port 80 --port 53/udp');
   }
   return ports;
 }

@@ -4,7 +4,7 @@ import { runLint } from './engine';
 import { Finding } from './finding';
 import { LintOptions } from './lint-options';
 import { Severity } from './severity';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { runPreSynthHooks } from '../private/pre-synth';
 
 /**
@@ -40,7 +40,7 @@ export class PolicyLint {
    */
   public static of(scope: IConstruct, options?: PolicyLintOptions): PolicyLint {
     if (INSTALLED.has(scope)) {
-      throw invalid(scope.node.path, 'already has PolicyLint installed', 'PolicyLint.of()', 'Call PolicyLint.of() once per scope, with all options');
+      throw invalid(ErrorCode.DUPLICATE, scope.node.path, 'already has PolicyLint installed', 'PolicyLint.of()', 'Call PolicyLint.of() once per scope, with all options');
     }
     INSTALLED.add(scope);
     const lint = new PolicyLint(scope, options ?? {});

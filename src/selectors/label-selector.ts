@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { compareStrings, sortedUnique, undefinedIfEmpty, undefinedIfEmptyMap } from '../private/canonical';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { labelKeyProblem, labelValueProblem } from '../private/k8s-names';
 
 /**
@@ -64,7 +64,7 @@ export class LabelRequirement {
   private static withValues(where: string, key: string, operator: LabelOperator, values: string[]): LabelRequirement {
     checkKey(where, key);
     if (!Array.isArray(values) || values.length === 0) {
-      throw invalid(where, `${operator} needs at least one value`, values,
+      throw invalid(ErrorCode.EMPTY_LIST, where, `${operator} needs at least one value`, values,
         `Give the values to match, or use LabelRequirement.${operator === LabelOperator.IN ? 'exists' : 'doesNotExist'}(${JSON.stringify(key)})`);
     }
     values.forEach((value) => checkValue(where, value));
@@ -129,7 +129,7 @@ export class LabelSelector {
     const labels = { ...(options?.labels ?? {}) };
     const expressions = [...(options?.expressions ?? [])];
     if (Object.keys(labels).length === 0 && expressions.length === 0) {
-      throw invalid(where, 'selector has no labels and no expressions, which would match everything', options ?? {},
+      throw invalid(ErrorCode.EMPTY_SELECTOR, where, 'selector has no labels and no expressions, which would match everything', options ?? {},
         'Give at least one label or expression, or use LabelSelector.all() if every pod is meant');
     }
     for (const [key, value] of Object.entries(labels)) {
@@ -138,7 +138,7 @@ export class LabelSelector {
     }
     expressions.forEach((expression) => {
       if (!(expression instanceof LabelRequirement)) {
-        throw invalid(where, 'expressions must be made with LabelRequirement factories', expression,
+        throw invalid(ErrorCode.WRONG_TYPE, where, 'expressions must be made with LabelRequirement factories', expression,
           'Use LabelRequirement.isIn(), isNotIn(), exists() or doesNotExist()');
       }
     });
@@ -248,7 +248,7 @@ function describeExpression(e: k8s.LabelSelectorRequirement): string {
 function checkKey(where: string, key: string): string {
   const problem = labelKeyProblem(key);
   if (problem !== undefined) {
-    throw invalid(where, problem.problem, key, problem.fix);
+    throw invalid(ErrorCode.INVALID_LABEL_KEY, where, problem.problem, key, problem.fix);
   }
   return key;
 }
@@ -257,6 +257,6 @@ function checkValue(where: string, value: string, key?: string): void {
   const problem = labelValueProblem(value);
   if (problem !== undefined) {
     const what = key === undefined ? problem.problem : `${problem.problem} for key ${JSON.stringify(key)}`;
-    throw invalid(where, what, value, problem.fix);
+    throw invalid(ErrorCode.INVALID_LABEL_VALUE, where, what, value, problem.fix);
   }
 }
