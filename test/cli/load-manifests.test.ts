@@ -90,3 +90,31 @@ describe('loadManifests', () => {
     await expect(loadManifests([], noStdin)).rejects.toThrow(/no manifests given/);
   });
 });
+
+describe('error codes of input problems', () => {
+  // what is wrong, how it is read, the code
+  const table: Array<[string, () => unknown, string]> = [
+    ['a YAML syntax error', () => parseDocuments('a.yaml', 'a: [\n'), 'UNPARSABLE_INPUT'],
+    ['a duplicate key', () => parseDocuments('a.yaml', 'a: 1\na: 2\n'), 'UNPARSABLE_INPUT'],
+    ['a duplicate JSON key', () => parseDocuments('a.json', '{"a": 1, "a": 2}'), 'UNPARSABLE_INPUT'],
+    ['invalid JSON', () => parseDocuments('a.json', '{'), 'UNPARSABLE_INPUT'],
+    ['nesting past the limit', () => parseDocuments('a.yaml', `${'['.repeat(120)}${']'.repeat(120)}`), 'INPUT_LIMIT_EXCEEDED'],
+    ['an alias bomb', () => parseDocuments('a.yaml', 'a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n', { maxBytes: 1e6, maxDocuments: 10, maxDepth: 10, maxAliasValues: 5 }),
+      'INPUT_LIMIT_EXCEEDED'],
+  ];
+
+  test.each(table)('gives %s its code', (_name, parse, code) => {
+    // WHEN / THEN
+    expect(parse).toThrow(expect.objectContaining({ code }));
+  });
+
+  test.each([
+    ['no documents', async () => loadManifests(['-'], async () => '---\n'), 'NO_DOCUMENTS'],
+    ['too many documents', async () => loadManifests(['-'], async () => 'kind: A\n---\nkind: B\n', { maxBytes: 1e6, maxDocuments: 1, maxDepth: 10, maxAliasValues: 10 }),
+      'INPUT_LIMIT_EXCEEDED'],
+    ['too many bytes', async () => loadManifests(['-'], async () => 'kind: A\n', { maxBytes: 3, maxDocuments: 1, maxDepth: 10, maxAliasValues: 10 }), 'INPUT_LIMIT_EXCEEDED'],
+  ])('gives %s its code', async (_name, load, code) => {
+    // WHEN / THEN
+    await expect(load()).rejects.toEqual(expect.objectContaining({ code }));
+  });
+});

@@ -1,5 +1,5 @@
-import { readYaml } from '../../../src/cli/read-yaml';
 import { DEFAULT_LIMITS } from '../../../src/cli/input-limits';
+import { readYaml } from '../../../src/cli/read-yaml';
 import { Linter } from '../../../src/lint';
 import { netpol } from '../../util';
 import { checkCases } from '../lint-cases';
@@ -14,7 +14,7 @@ const POLICY = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:
 checkCases('yaml-1-1-scalar', [
   { name: 'fires for a leading-zero port', manifests: yaml(`${POLICY}spec:\n  ingress:\n  - ports:\n    - port: 0755\n`), fields: ['spec.ingress[0].ports[0].port'] },
   { name: 'fires for a boolean word in a label', manifests: yaml(`${POLICY}  annotations: {note: "x"}\n  labels: {enabled: on}\n`), fields: ['metadata.labels.enabled'] },
-  { name: 'fires in a list item, with the item path', manifests: yaml(`kind: List\napiVersion: v1\nitems:\n- kind: ConfigMap\n  data: {a: y}\n`), fields: ['items[0].data.a'] },
+  { name: 'fires in a list item, with the item path', manifests: yaml('kind: List\napiVersion: v1\nitems:\n- kind: ConfigMap\n  data: {a: y}\n'), fields: ['items[0].data.a'] },
   { name: 'does not fire for quoted values, true/false and plain numbers', manifests: yaml(`${POLICY}  labels: {a: "0755", b: 'yes'}\nspec:\n  ingress:\n  - ports:\n    - port: 80\n`), fields: [] },
   { name: 'does not fire for objects that were not read from YAML', manifests: [netpol('shop', 'a', {})], fields: [] },
 ]);
