@@ -40,11 +40,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     // usage errors are printed by main() in the project format
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .exitOverride()
-<<<<<<< HEAD
-=======
     .version(packageVersion(), '-V, --version', 'print the version of cdk8s-netpol')
-    .showHelpAfterError('(run with --help for usage)')
->>>>>>> main
     .addHelpText('after', EXIT_CODES('success', 'findings/denied/changed'));
   const run = (action: () => Promise<number>) => async () => setExit(await action());
 
