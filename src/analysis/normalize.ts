@@ -20,9 +20,12 @@ import { FieldReader } from './field-reader';
 import { ClusterModel, ManifestSource, NAMESPACE_NAME_LABEL, NormalizedNamespace, NormalizedPolicy, NormalizedWorkload } from './model';
 import { DocumentFlattener, InputSummary } from './normalize-documents';
 import { checkMetadata } from './normalize-metadata';
+import { apiGroup } from './policy-kinds';
 import { readPolicy } from './normalize-policy';
 import { readWorkload, WORKLOAD_TEMPLATE_PATHS } from './normalize-workload';
 import { compareText } from './order';
+import { readTierDocument } from './tier-document';
+import { compareTierPolicies, NormalizedTierPolicy, TIER_GROUP, TIER_KINDS } from './tier-model';
 import { ErrorCode, invalid } from '../private/errors';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../private/k8s-names';
 
@@ -45,6 +48,7 @@ interface Collected {
   readonly namespaces: Map<string, NormalizedNamespace>;
   readonly policies: Map<string, NormalizedPolicy>;
   readonly workloads: NormalizedWorkload[];
+  readonly tierPolicies: Map<string, NormalizedTierPolicy>;
 }
 
 /** The model, with what the input held besides the objects read into it. */
@@ -57,7 +61,7 @@ export function normalizeManifests(manifests: unknown, options: NormalizeOptions
   if (!Array.isArray(manifests)) {
     throw invalid(ErrorCode.WRONG_TYPE, 'PolicyAnalyzer', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
   }
-  const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [] };
+  const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [], tierPolicies: new Map() };
   const documents = new DocumentFlattener(isReadKind);
   manifests.forEach((doc, index) => {
     const objects = documents.flatten(doc, { document: options.documentNames?.[index] ?? `manifests[${index}]`, index });
@@ -73,16 +77,26 @@ export function normalizeManifests(manifests: unknown, options: NormalizeOptions
     namespaces: [...found.namespaces.values()].sort((a, b) => compareText(a.name, b.name)),
     workloads: found.workloads,
     policies: [...found.policies.values()].sort((a, b) => compareText(a.id, b.id)),
+    tierPolicies: [...found.tierPolicies.values()].sort(compareTierPolicies),
     inputs: documents.summary(),
   };
 }
 
-/** The kinds read into the model: NetworkPolicy (networking.k8s.io or no group), Namespace and the workloads. */
-export function isReadKind(kind: string): boolean {
+/**
+ * The kinds read into the model: NetworkPolicy (networking.k8s.io or no group), Namespace, the workloads and
+ * the cluster-wide tiers.
+ */
+export function isReadKind(kind: string, apiVersion?: unknown): boolean {
+  if ((TIER_KINDS as readonly string[]).includes(kind)) {
+    return [TIER_GROUP, ''].includes(apiGroup(apiVersion)); // as readTierDocument reads them
+  }
   return kind === 'NetworkPolicy' || kind === 'Namespace' || WORKLOAD_TEMPLATE_PATHS[kind] !== undefined;
 }
 
 function readObject(found: Collected, top: Record<string, any>, kind: string, source: ManifestSource, problems?: string[]): void {
+  if (readTierDocument(found.tierPolicies, kind, top, source, problems)) {
+    return;
+  }
   const { reader, namespace, name, metadata } = readIdentity(source.document, kind, top, problems);
   if (kind === 'Namespace') {
     checkMetadata(reader, metadata);

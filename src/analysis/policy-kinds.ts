@@ -17,9 +17,6 @@ export const UNANALYZED_POLICY_KINDS: UnanalyzedPolicyKind[] = [
   { kind: 'NetworkPolicy', groups: ['projectcalico.org', 'crd.projectcalico.org'] },
   { kind: 'GlobalNetworkPolicy', groups: ['projectcalico.org', 'crd.projectcalico.org'] },
   { kind: 'MultiNetworkPolicy', groups: ['k8s.cni.cncf.io'] },
-  { kind: 'ClusterNetworkPolicy', groups: ['policy.networking.k8s.io'] },
-  { kind: 'AdminNetworkPolicy', groups: ['policy.networking.k8s.io'] },
-  { kind: 'BaselineAdminNetworkPolicy', groups: ['policy.networking.k8s.io'] },
 ];
 
 /** The API group of an `apiVersion` (`networking.k8s.io/v1` -> `networking.k8s.io`; `v1` -> ``). */

@@ -2,7 +2,7 @@ import { LintCheck } from '../check';
 import { Severity } from '../severity';
 
 /**
- * An object that enforces network policy (Cilium, Calico, MultiNetworkPolicy, the cluster-wide tiers) that
+ * An object that enforces network policy (Cilium, Calico, MultiNetworkPolicy) that
  * the analyzer leaves out: every verdict about the pods it selects may be wrong.
  */
 export const unanalyzedPolicyKind: LintCheck = {
