@@ -28,12 +28,12 @@ import { selectsNoWorkload } from './checks/selects-no-workload';
 import { shadowedRule } from './checks/shadowed-rule';
 import { splitNamespaceAndPodPeers } from './checks/split-namespace-and-pod-peers';
 import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
-import { unanalyzedPolicyKind } from './checks/unanalyzed-policy-kind';
-import { yaml11Scalar } from './checks/yaml-1-1-scalar';
 
 import { tierPassFallsThrough } from './checks/tier-pass-falls-through';
 import { tierPriorityOverlap } from './checks/tier-priority-overlap';
 import { tierShadowedRule } from './checks/tier-shadowed-rule';
+import { unanalyzedPolicyKind } from './checks/unanalyzed-policy-kind';
+import { yaml11Scalar } from './checks/yaml-1-1-scalar';
 export const CHECKS: LintCheck[] = [
   baselineBlocksDns,
   cniMultusSecondaryNetworks,
