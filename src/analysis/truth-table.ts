@@ -1,5 +1,6 @@
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
+import { checkIndex, checkString } from '../private/arguments';
 import { invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
@@ -115,12 +116,16 @@ export class TruthTable {
 
   /** Whether `sourceKey` may reach `destinationKey` on the port at `portIndex`. */
   public isAllowed(sourceKey: string, destinationKey: string, portIndex: number): boolean {
+    checkString('TruthTable.isAllowed()', 'sourceKey', sourceKey);
+    checkString('TruthTable.isAllowed()', 'destinationKey', destinationKey);
+    checkIndex('TruthTable.isAllowed()', 'portIndex', portIndex);
     const n = this.endpointList.length;
     return this.matrix(portIndex)[this.position(sourceKey) * n + this.position(destinationKey)] === 1;
   }
 
   /** How many (source, destination) cells of the port at `portIndex` are allowed. */
   public allowedCount(portIndex: number): number {
+    checkIndex('TruthTable.allowedCount()', 'portIndex', portIndex);
     return this.matrix(portIndex).reduce((sum, cell) => sum + cell, 0);
   }
 

@@ -13,6 +13,8 @@ import { Chart } from 'cdk8s';
 import { Endpoint } from '../analysis/endpoint';
 import { PolicyAnalyzer } from '../analysis/policy-analyzer';
 import { Verdict } from '../analysis/verdict';
+import { argumentStruct, checkNumber, checkString, enumOf, optional } from '../private/arguments';
+import { ENDPOINT, POLICY_ANALYZER } from '../private/brands';
 import { Protocol } from '../protocol';
 
 /** The connection a matcher checks. */
@@ -62,7 +64,22 @@ export function registerNetpolMatchers(): void {
   expect.extend(netpolMatchers);
 }
 
+/**
+ * The fields of `TrafficExpectation`. `from` and `to` must be real endpoints: a plain object read as one
+ * would be judged as an address outside the cluster, which no policy restricts, and pass as "allowed".
+ */
+export const TRAFFIC_EXPECTATION = {
+  from: ENDPOINT.check,
+  to: ENDPOINT.check,
+  port: optional(checkNumber),
+  portName: optional(checkString),
+  protocol: optional(enumOf(Protocol, 'Protocol')),
+};
+
+const checkExpectation = argumentStruct(TRAFFIC_EXPECTATION);
+
 function judge(received: unknown, expected: TrafficExpectation, wantAllowed: boolean): MatcherResult {
+  checkExpectation(wantAllowed ? 'toAllowTraffic()' : 'toDenyTraffic()', 'expected', expected);
   const verdict = analyzerOf(received).evaluate({
     source: expected.from,
     destination: expected.to,
@@ -88,8 +105,8 @@ function failureMessage(name: string, verdict: Verdict, pass: boolean, wantAllow
 }
 
 function analyzerOf(received: unknown): PolicyAnalyzer {
-  if (received instanceof PolicyAnalyzer) {
-    return received;
+  if (POLICY_ANALYZER.has(received)) {
+    return received as PolicyAnalyzer;
   }
   if (Array.isArray(received)) {
     return PolicyAnalyzer.fromManifests(received);
