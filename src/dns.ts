@@ -3,7 +3,7 @@ import { Port } from './port';
 import { checkString, listOf, optional } from './private/arguments';
 import { DNS_PROFILE, PEER, PORT } from './private/brands';
 import { parseIp } from './private/cidr';
-import { invalid } from './private/errors';
+import { ErrorCode, invalid } from './private/errors';
 import { LabelRequirement, LabelSelector } from './selectors/label-selector';
 
 /** Where the node-local DNS cache listens by default (the address of the upstream add-on's examples). */
@@ -55,11 +55,11 @@ export class DnsProfile {
     const address = ip ?? NODE_LOCAL_DEFAULT_IP;
     const parsed = parseIp(address);
     if (parsed.value === undefined) {
-      throw invalid('DnsProfile.nodeLocal()', `node-local DNS address is not an IP address: ${parsed.problem}`, address,
+      throw invalid(ErrorCode.INVALID_IP_ADDRESS, 'DnsProfile.nodeLocal()', `node-local DNS address is not an IP address: ${parsed.problem}`, address,
         `${parsed.fix}; the add-on's default is ${NODE_LOCAL_DEFAULT_IP}`);
     }
     if (parsed.value.mapped || parsed.value.leadingZeros) {
-      throw invalid('DnsProfile.nodeLocal()', 'node-local DNS address is written in an ambiguous form', address,
+      throw invalid(ErrorCode.AMBIGUOUS_ADDRESS, 'DnsProfile.nodeLocal()', 'node-local DNS address is written in an ambiguous form', address,
         'Write it as plain dotted decimal (e.g. 169.254.20.10) or as an IPv6 address');
     }
     const host = `${address}/${parsed.value.family === 4 ? 32 : 128}`;
@@ -93,11 +93,11 @@ export class DnsProfile {
     listOf(PEER.check)(where, 'peers', peers);
     listOf(PORT.check)(where, 'ports', ports);
     if (peers.length === 0) {
-      throw invalid(where, 'DNS peers must be a non-empty list of Peer values', peers,
+      throw invalid(ErrorCode.EMPTY_LIST, where, 'DNS peers must be a non-empty list of Peer values', peers,
         'Give where DNS queries go, e.g. [Peer.ipBlock("10.0.0.2/32")]');
     }
     if (ports.length === 0) {
-      throw invalid(where, 'DNS ports must be a non-empty list of Port values, since an empty list would allow every port', ports,
+      throw invalid(ErrorCode.EMPTY_LIST, where, 'DNS ports must be a non-empty list of Port values, since an empty list would allow every port', ports,
         'Give the DNS ports, e.g. [Port.DNS_UDP, Port.DNS_TCP]');
     }
     return new DnsProfile([...peers], [...ports], `DNS (${peers.map((p) => p.toString()).join(', ')}) on ${ports.map((p) => p.toString()).join(', ')}`);

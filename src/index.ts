@@ -9,3 +9,4 @@ export * from './dns';
 export * from './intents';
 export * from './connections';
 export * from './lint';
+export * from './errors';

@@ -6,7 +6,7 @@ import { checkedRule, DirectionRules } from './policy-rule';
 import { Port } from './port';
 import { undefinedIfEmpty } from './private/canonical';
 import { childPath } from './private/construct-path';
-import { invalid } from './private/errors';
+import { ErrorCode, invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
 import { objectMetaJson, rendersDirectly, sortedPlain, SpecToken } from './private/kube-json';
 import { checkPolicyName, defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
@@ -153,7 +153,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     checkConstructArgs('new NetworkPolicy()', scope, id, props, 'NetworkPolicyProps');
     const where = childPath(scope, id);
     if (props === undefined || !(props.selector instanceof LabelSelector)) {
-      throw invalid(where, 'selector is required and must be a LabelSelector', props?.selector,
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'selector is required and must be a LabelSelector', props?.selector,
         'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() for every pod of the namespace');
     }
     const name = checkPolicyName(where, props.name ?? defaultPolicyName(scope, id));
@@ -242,7 +242,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
 
   private isolate(type: PolicyType, rules: NetworkPolicyRule[]): void {
     if (!Array.isArray(rules)) {
-      throw invalid(this.node.path, `${type.toLowerCase()} must be a list of rules`, rules,
+      throw invalid(ErrorCode.WRONG_TYPE, this.node.path, `${type.toLowerCase()} must be a list of rules`, rules,
         `Pass a list; [] isolates ${type.toLowerCase()} and allows nothing`);
     }
     this.rulesOf(type);

@@ -4,7 +4,7 @@ import { BoundedCache } from './private/bounded-cache';
 import { LABEL_SELECTOR, PEER } from './private/brands';
 import { canonicalJson, compareStrings, Keyed, sortedUnique } from './private/canonical';
 import { Cidr, parseCidr, cidrContainsCidr } from './private/cidr';
-import { invalid } from './private/errors';
+import { ErrorCode, invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
 import { LabelSelector } from './selectors/label-selector';
 import { NamespaceSelector } from './selectors/namespace-selector';
@@ -143,11 +143,11 @@ export class Peer {
     const inner = (except ?? []).map((text) => {
       const parsed = checkCidr(where, text);
       if (parsed.family !== outer.family) {
-        throw invalid(where, `except is IPv${parsed.family} but cidr ${outer.text} is IPv${outer.family}`, text,
+        throw invalid(ErrorCode.CIDR_FAMILY_MISMATCH, where, `except is IPv${parsed.family} but cidr ${outer.text} is IPv${outer.family}`, text,
           'Use except ranges of the same address family as the cidr');
       }
       if (!cidrContainsCidr(outer, parsed) || parsed.prefix === outer.prefix) {
-        throw invalid(where, `except must lie strictly inside cidr ${outer.text}`, text,
+        throw invalid(ErrorCode.EXCEPT_OUTSIDE_CIDR, where, `except must lie strictly inside cidr ${outer.text}`, text,
           'Remove the entry, or widen the cidr so that it contains the except range');
       }
       return parsed.text;
@@ -251,20 +251,20 @@ function checkSelector(where: string, selector: LabelSelector, what = 'selector'
 function checkCidr(where: string, text: string): Cidr {
   const parsed = parseCidr(text);
   if (parsed.value === undefined) {
-    throw invalid(where, parsed.problem!, text, parsed.fix!);
+    throw invalid(ErrorCode.INVALID_CIDR, where, parsed.problem!, text, parsed.fix!);
   }
   const cidr = parsed.value;
   if (cidr.mapped) {
-    throw invalid(where, 'IPv4-mapped IPv6 ranges are read differently by different CNIs', text,
+    throw invalid(ErrorCode.AMBIGUOUS_ADDRESS, where, 'IPv4-mapped IPv6 ranges are read differently by different CNIs', text,
       `Write the IPv4 range instead: "${cidr.text}"`);
   }
   if (cidr.leadingZeros) {
-    throw invalid(where, 'leading zeros are read as decimal by Kubernetes but as octal by many tools', text,
+    throw invalid(ErrorCode.AMBIGUOUS_ADDRESS, where, 'leading zeros are read as decimal by Kubernetes but as octal by many tools', text,
       `Write it without leading zeros: "${cidr.text}"`);
   }
   if (cidr.hostBits) {
     const bits = cidr.family === 4 ? 32 : 128;
-    throw invalid(where, 'CIDR has bits set past its prefix length, so it is unclear whether a network or one host is meant', text,
+    throw invalid(ErrorCode.CIDR_HOST_BITS, where, 'CIDR has bits set past its prefix length, so it is unclear whether a network or one host is meant', text,
       `Did you mean the network "${cidr.text}" or the single address "${text.split('/')[0]}/${bits}"?`);
   }
   return cidr;

@@ -11,7 +11,7 @@ import type { NetworkPolicyRule } from './network-policy';
 import { Peer, PeerKind } from './peer';
 import { Port } from './port';
 import { compareStrings, Keyed, SortableKeyed } from './private/canonical';
-import { invalid } from './private/errors';
+import { ErrorCode, invalid } from './private/errors';
 
 /** A rule's peers and ports, deduplicated and in canonical order, and the key that identifies the rule. */
 export interface RuleForm {
@@ -173,7 +173,7 @@ export class DirectionRules {
 export function checkedRule(where: string, direction: 'ingress' | 'egress', rule: NetworkPolicyRule): DescribedRule {
   const side = direction === 'ingress' ? 'sources' : 'destinations';
   if (rule === undefined || !Array.isArray(rule.peers) || rule.peers.length === 0) {
-    throw invalid(where, `${direction} rule has no peers`, rule?.peers,
+    throw invalid(ErrorCode.EMPTY_LIST, where, `${direction} rule has no peers`, rule?.peers,
       `List the ${side} in peers; use Peer.any() if every peer is really meant`);
   }
   const peers = rule.peers;
@@ -183,25 +183,25 @@ export function checkedRule(where: string, direction: 'ingress' | 'egress', rule
   for (let i = 0; i < peers.length; i++) {
     const peer = peers[i];
     if (!(peer instanceof Peer)) {
-      throw invalid(where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
     }
     hasAny ||= peer.kind === PeerKind.ANY;
     onlyIpBlocks &&= peer.isIpBlock();
   }
   if (hasAny && peers.length > 1) {
-    throw invalid(where, `Peer.any() already allows every peer, so the other ${side} in this rule mean nothing`,
+    throw invalid(ErrorCode.REDUNDANT_PEERS, where, `Peer.any() already allows every peer, so the other ${side} in this rule mean nothing`,
       peers.map((p) => p.toString()), 'Remove Peer.any(), or remove the other peers');
   }
   const ports = rule.ports ?? [];
   if (rule.ports !== undefined && ports.length === 0) {
-    throw invalid(where, `${direction} rule has an empty ports list, which Kubernetes reads as every port`, ports,
+    throw invalid(ErrorCode.EMPTY_LIST, where, `${direction} rule has an empty ports list, which Kubernetes reads as every port`, ports,
       'Leave ports out to allow every port, or list the ports');
   }
   let hasNamed = false;
   for (let i = 0; i < ports.length; i++) {
     const port = ports[i];
     if (!(port instanceof Port)) {
-      throw invalid(where, 'ports must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'ports must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
     }
     hasNamed ||= port.portName !== undefined;
   }
@@ -209,7 +209,7 @@ export function checkedRule(where: string, direction: 'ingress' | 'egress', rule
   // in ingress it resolves on the selected pods, so ipBlock sources are fine.
   if (direction === 'egress' && hasNamed && onlyIpBlocks) {
     const named = ports.filter((p) => p.portName !== undefined);
-    throw invalid(where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
+    throw invalid(ErrorCode.NAMED_PORT_TO_IP_BLOCK, where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
       named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
   }
   return { form: renderRuleForm(peers, ports), descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };

@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { checkString, enumOf, optional } from './private/arguments';
 import { PORT } from './private/brands';
 import { canonicalJson, SortableKeyed } from './private/canonical';
-import { invalid } from './private/errors';
+import { ErrorCode, invalid } from './private/errors';
 import { portNameProblem } from './private/k8s-names';
 import { Protocol } from './protocol';
 
@@ -112,7 +112,7 @@ export class Port {
     const chosen = checkProtocol('Port.named()', 'protocol', protocol) ?? Protocol.TCP;
     const problem = portNameProblem(name);
     if (problem !== undefined) {
-      throw invalid('Port.named()', problem.problem, name, problem.fix);
+      throw invalid(ErrorCode.INVALID_PORT_NAME, 'Port.named()', problem.problem, name, problem.fix);
     }
     return new Port(chosen, undefined, undefined, name);
   }
@@ -140,14 +140,14 @@ export class Port {
     Port.checkNumber(where, start, 'range start');
     Port.checkNumber(where, end, 'range end');
     if (start > end) {
-      throw invalid(where, 'port range start is greater than its end', [start, end], `Swap them: ${where.replace('()', '')}(${end}, ${start})`);
+      throw invalid(ErrorCode.PORT_RANGE_REVERSED, where, 'port range start is greater than its end', [start, end], `Swap them: ${where.replace('()', '')}(${end}, ${start})`);
     }
     return new Port(protocol, start, end);
   }
 
   private static checkNumber(where: string, port: number, what: string): number {
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-      throw invalid(where, `${what} must be a whole number from 1 to 65535`, port,
+      throw invalid(ErrorCode.PORT_OUT_OF_RANGE, where, `${what} must be a whole number from 1 to 65535`, port,
         'Use a port number such as 443; for every port of a protocol use Port.allTcp(), Port.allUdp() or Port.allSctp()');
     }
     return port;
@@ -254,4 +254,4 @@ export class Port {
 PORT.mark(Port);
 
 /** An optional protocol argument. */
-const checkProtocol = optional(enumOf(Protocol, 'Protocol'));
+const checkProtocol = optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL));

@@ -14,13 +14,14 @@ import {
 } from './private/arguments';
 import { CONNECTIONS, DNS_PROFILE, LABEL_REQUIREMENT, LABEL_SELECTOR, PEER, PORT } from './private/brands';
 import { childPath } from './private/construct-path';
+import { ErrorCode } from './private/errors';
 import { Protocol } from './protocol';
 
 const string = optional(checkString);
 const strings = optional(checkStringList);
 const selector = optional(LABEL_SELECTOR.check);
 const ports = optional(listOf(PORT.check));
-const protocol = optional(enumOf(Protocol, 'Protocol'));
+const protocol = optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL));
 
 const INTENT: Fields = { name: string, namespace: string };
 const ISOLATION_INTENT: Fields = { ...INTENT, selector };

@@ -2,7 +2,7 @@ import { checkStruct } from './struct-checks';
 import { checkString } from '../private/arguments';
 import { ENDPOINT } from '../private/brands';
 import { formatIp, parseIp } from '../private/cidr';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from '../private/k8s-names';
 import { Protocol } from '../protocol';
 
@@ -181,15 +181,16 @@ interface EndpointFields {
 function checkNamespace(where: string, namespace: string): void {
   const problem = dns1123LabelProblem(namespace);
   if (problem !== undefined) {
-    throw invalid(where, `namespace ${problem.problem}`, namespace, problem.fix);
+    throw invalid(ErrorCode.INVALID_NAME, where, `namespace ${problem.problem}`, namespace, problem.fix);
   }
 }
 
 function checkLabels(where: string, field: string, labels: Record<string, string>): Record<string, string> {
   for (const [key, value] of Object.entries(labels)) {
-    const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+    const keyProblem = labelKeyProblem(key);
+    const problem = keyProblem ?? labelValueProblem(value);
     if (problem !== undefined) {
-      throw invalid(where, `${field} entry ${JSON.stringify(key)}: ${problem.problem}`, { [key]: value }, problem.fix);
+      throw invalid(keyProblem !== undefined ? ErrorCode.INVALID_LABEL_KEY : ErrorCode.INVALID_LABEL_VALUE, where, `${field} entry ${JSON.stringify(key)}: ${problem.problem}`, { [key]: value }, problem.fix);
     }
   }
   return { ...labels };
@@ -197,17 +198,17 @@ function checkLabels(where: string, field: string, labels: Record<string, string
 
 function checkContainerPort(where: string, index: number, port: ContainerPort): ContainerPort {
   if (!Number.isInteger(port.port) || port.port < 1 || port.port > 65535) {
-    throw invalid(where, `ports[${index}].port must be a whole number from 1 to 65535`, port.port, 'Use a valid port number');
+    throw invalid(ErrorCode.PORT_OUT_OF_RANGE, where, `ports[${index}].port must be a whole number from 1 to 65535`, port.port, 'Use a valid port number');
   }
   if (port.name !== undefined) {
     const problem = portNameProblem(port.name);
     if (problem !== undefined) {
-      throw invalid(where, `ports[${index}].name: ${problem.problem}`, port.name, problem.fix);
+      throw invalid(ErrorCode.INVALID_PORT_NAME, where, `ports[${index}].name: ${problem.problem}`, port.name, problem.fix);
     }
   }
   const protocol = port.protocol ?? Protocol.TCP;
   if (!Object.values(Protocol).includes(protocol)) {
-    throw invalid(where, `ports[${index}].protocol must be TCP, UDP or SCTP`, port.protocol, 'Use the Protocol enum');
+    throw invalid(ErrorCode.INVALID_PROTOCOL, where, `ports[${index}].protocol must be TCP, UDP or SCTP`, port.protocol, 'Use the Protocol enum');
   }
   return port.name === undefined ? { port: port.port, protocol } : { name: port.name, port: port.port, protocol };
 }
@@ -215,7 +216,7 @@ function checkContainerPort(where: string, index: number, port: ContainerPort): 
 function canonicalAddress(where: string, text: string): string {
   const parsed = parseIp(text);
   if (parsed.value === undefined) {
-    throw invalid(where, parsed.problem!, text, parsed.fix!);
+    throw invalid(ErrorCode.INVALID_IP_ADDRESS, where, parsed.problem!, text, parsed.fix!);
   }
   return formatIp(parsed.value.value, parsed.value.family);
 }

@@ -5,7 +5,7 @@ import { Cluster, rulesOf } from './cluster';
 import { resolvePortName, ruleAdmitsPeer, ruleAdmitsPort, Subject } from './match';
 import { TrafficQuery } from './query';
 import { Reason, ReasonCode, TrafficDirection, Verdict } from './verdict';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { portNameProblem } from '../private/k8s-names';
 import { Protocol } from '../protocol';
 
@@ -53,19 +53,19 @@ export function evaluateQuery(cluster: Cluster, query: TrafficQuery): Verdict {
 function checkQuery(query: TrafficQuery): Protocol {
   const where = 'PolicyAnalyzer.evaluate()';
   if ((query.port === undefined) === (query.portName === undefined)) {
-    throw invalid(where, 'exactly one of port and portName must be given', { port: query.port, portName: query.portName },
+    throw invalid(ErrorCode.CONFLICTING_OPTIONS, where, 'exactly one of port and portName must be given', { port: query.port, portName: query.portName },
       'Ask about a port number or a container port name');
   }
   if (query.port !== undefined && (!Number.isInteger(query.port) || query.port < 1 || query.port > 65535)) {
-    throw invalid(where, 'port must be a whole number from 1 to 65535', query.port, 'Use a valid port number');
+    throw invalid(ErrorCode.PORT_OUT_OF_RANGE, where, 'port must be a whole number from 1 to 65535', query.port, 'Use a valid port number');
   }
   const problem = query.portName === undefined ? undefined : portNameProblem(query.portName);
   if (problem !== undefined) {
-    throw invalid(where, `portName: ${problem.problem}`, query.portName, problem.fix);
+    throw invalid(ErrorCode.INVALID_PORT_NAME, where, `portName: ${problem.problem}`, query.portName, problem.fix);
   }
   const protocol = query.protocol ?? Protocol.TCP;
   if (!Object.values(Protocol).includes(protocol)) {
-    throw invalid(where, 'protocol must be TCP, UDP or SCTP', query.protocol, 'Use the Protocol enum');
+    throw invalid(ErrorCode.INVALID_PROTOCOL, where, 'protocol must be TCP, UDP or SCTP', query.protocol, 'Use the Protocol enum');
   }
   return protocol;
 }

@@ -1,8 +1,8 @@
-import { formatProblem } from '../private/errors';
+import { ErrorCode, NetpolError } from '../private/errors';
 import { labelKeyProblem, labelValueProblem } from '../private/k8s-names';
 
 /** What a `FieldReader` throws: one malformed field, in the project format. */
-export class FieldProblem extends Error {}
+export class FieldProblem extends NetpolError {}
 
 /**
  * Reads one manifest's fields with JSON type checks, throwing errors in the project format that name the
@@ -17,7 +17,7 @@ export class FieldReader {
 
   /** Throws `[<where>] <path> <problem> (got <value>). <fix>.` */
   public fail(path: string, problem: string, got: unknown, fix: string): never {
-    throw new FieldProblem(formatProblem(this.where, `${path} ${problem}`, got, fix));
+    throw new FieldProblem(ErrorCode.MALFORMED_FIELD, this.where, `${path} ${problem}`, got, fix);
   }
 
   /**

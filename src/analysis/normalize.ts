@@ -20,7 +20,7 @@ import { ClusterModel, ManifestSource, NAMESPACE_NAME_LABEL, NormalizedNamespace
 import { readPolicy } from './normalize-policy';
 import { readWorkload, WORKLOAD_TEMPLATE_PATHS } from './normalize-workload';
 import { compareText } from './order';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../private/k8s-names';
 
 export * from './model';
@@ -46,7 +46,7 @@ interface Collected {
 /** Reads manifests into the normalized model. Pure: the input is not modified. */
 export function normalizeManifests(manifests: unknown, options: NormalizeOptions = {}): ClusterModel {
   if (!Array.isArray(manifests)) {
-    throw invalid('PolicyAnalyzer', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
+    throw invalid(ErrorCode.WRONG_TYPE, 'PolicyAnalyzer', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
   }
   const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [] };
   manifests.forEach((doc, index) => {

@@ -12,7 +12,7 @@ import { TruthTable, TruthTableOptions, TruthTablePort } from './truth-table';
 import { Verdict } from './verdict';
 import { argumentError } from '../private/arguments';
 import { POLICY_ANALYZER } from '../private/brands';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { portNameProblem } from '../private/k8s-names';
 import { Protocol } from '../protocol';
 
@@ -130,7 +130,7 @@ export class PolicyAnalyzer {
     const seen = new Set<string>();
     for (const e of endpoints) {
       if (seen.has(e.key)) {
-        throw invalid('PolicyAnalyzer.truthTable()', 'two endpoints have the same key', e.key, 'Give each pod endpoint a distinct name');
+        throw invalid(ErrorCode.DUPLICATE, 'PolicyAnalyzer.truthTable()', 'two endpoints have the same key', e.key, 'Give each pod endpoint a distinct name');
       }
       seen.add(e.key);
     }
@@ -147,17 +147,17 @@ function checkProbe(probe: ProbePort, index: number): TruthTablePort & Probe {
   const where = 'PolicyAnalyzer.truthTable()';
   const protocol = probe.protocol ?? Protocol.TCP;
   if ((probe.port === undefined) === (probe.portName === undefined)) {
-    throw invalid(where, `ports[${index}] must give exactly one of port and portName`, probe, 'Give a port number or a container port name');
+    throw invalid(ErrorCode.CONFLICTING_OPTIONS, where, `ports[${index}] must give exactly one of port and portName`, probe, 'Give a port number or a container port name');
   }
   if (probe.port !== undefined && (!Number.isInteger(probe.port) || probe.port < 1 || probe.port > 65535)) {
-    throw invalid(where, `ports[${index}].port must be a whole number from 1 to 65535`, probe.port, 'Use a valid port number');
+    throw invalid(ErrorCode.PORT_OUT_OF_RANGE, where, `ports[${index}].port must be a whole number from 1 to 65535`, probe.port, 'Use a valid port number');
   }
   const problem = probe.portName === undefined ? undefined : portNameProblem(probe.portName);
   if (problem !== undefined) {
-    throw invalid(where, `ports[${index}].portName: ${problem.problem}`, probe.portName, problem.fix);
+    throw invalid(ErrorCode.INVALID_PORT_NAME, where, `ports[${index}].portName: ${problem.problem}`, probe.portName, problem.fix);
   }
   if (!Object.values(Protocol).includes(protocol)) {
-    throw invalid(where, `ports[${index}].protocol must be TCP, UDP or SCTP`, probe.protocol, 'Use the Protocol enum');
+    throw invalid(ErrorCode.INVALID_PROTOCOL, where, `ports[${index}].protocol must be TCP, UDP or SCTP`, probe.protocol, 'Use the Protocol enum');
   }
   const label = probe.port !== undefined ? `${protocol} ${probe.port}` : `${protocol} ${JSON.stringify(probe.portName)}`;
   return probe.port !== undefined ? { label, port: probe.port, protocol } : { label, portName: probe.portName, protocol };

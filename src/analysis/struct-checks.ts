@@ -7,10 +7,11 @@ import {
   checkNumber, checkString, checkStringList, checkStringMap, enumOf, Fields, listOf, optional, struct, argumentStruct,
 } from '../private/arguments';
 import { ENDPOINT } from '../private/brands';
+import { ErrorCode } from '../private/errors';
 import { Protocol } from '../protocol';
 
 const string = optional(checkString);
-const protocol = optional(enumOf(Protocol, 'Protocol'));
+const protocol = optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL));
 const endpoints = optional(listOf(ENDPOINT.check));
 const PROBE_PORT: Fields = { port: optional(checkNumber), portName: string, protocol };
 const CONTAINER_PORT: Fields = { name: string, port: checkNumber, protocol };

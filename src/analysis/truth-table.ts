@@ -1,7 +1,7 @@
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
 import { checkIndex, checkString } from '../private/arguments';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
 /**
@@ -146,7 +146,7 @@ export class TruthTable {
   private matrix(portIndex: number): Uint8Array {
     const m = this.cells[portIndex];
     if (m === undefined) {
-      throw invalid('TruthTable', `port index must be from 0 to ${this.cells.length - 1}`, portIndex, 'Use an index into ports');
+      throw invalid(ErrorCode.INDEX_OUT_OF_RANGE, 'TruthTable', `port index must be from 0 to ${this.cells.length - 1}`, portIndex, 'Use an index into ports');
     }
     return m;
   }
@@ -154,7 +154,7 @@ export class TruthTable {
   private position(key: string): number {
     const i = this.index.get(key);
     if (i === undefined) {
-      throw invalid('TruthTable', 'no endpoint has this key', key, 'Use one of the keys in truthTable.keys');
+      throw invalid(ErrorCode.NOT_FOUND, 'TruthTable', 'no endpoint has this key', key, 'Use one of the keys in truthTable.keys');
     }
     return i;
   }

@@ -1,7 +1,7 @@
 /**
  * Parses `--port`, `--from`, `--to` and `--endpoint` values (internal).
  */
-import { CliError } from './errors';
+import { CliError, ErrorCode } from './errors';
 import { Endpoint, ProbePort } from '../analysis';
 import { parseIp } from '../private/cidr';
 import { portNameProblem } from '../private/k8s-names';
@@ -14,18 +14,18 @@ export function parsePort(text: string): ProbePort {
   const [value, proto, extra] = text.split('/');
   const protocol = (proto ?? 'TCP').toUpperCase();
   if (extra !== undefined || !PROTOCOLS.includes(protocol) || value === '') {
-    throw CliError.problem('--port', 'must be <number|name>[/<tcp|udp|sctp>]', text, 'Write e.g. 8080, 53/udp or http');
+    throw CliError.problem(ErrorCode.MALFORMED_ARGUMENT, '--port', 'must be <number|name>[/<tcp|udp|sctp>]', text, 'Write e.g. 8080, 53/udp or http');
   }
   if (/^[0-9]+$/.test(value)) {
     const port = Number(value);
     if (port < 1 || port > 65535) {
-      throw CliError.problem('--port', 'port number must be from 1 to 65535', text, 'Use a valid port number');
+      throw CliError.problem(ErrorCode.PORT_OUT_OF_RANGE, '--port', 'port number must be from 1 to 65535', text, 'Use a valid port number');
     }
     return { port, protocol: protocol as Protocol };
   }
   const problem = portNameProblem(value);
   if (problem !== undefined) {
-    throw CliError.problem('--port', `port name: ${problem.problem}`, text, problem.fix);
+    throw CliError.problem(ErrorCode.INVALID_PORT_NAME, '--port', `port name: ${problem.problem}`, text, problem.fix);
   }
   return { portName: value, protocol: protocol as Protocol };
 }
@@ -54,7 +54,7 @@ export function parseEndpoint(option: string, text: string, known: Endpoint[]): 
   }
   const slash = text.indexOf('/');
   if (slash <= 0) {
-    throw CliError.problem(option, 'must be an IP address, namespace/workload or namespace/name=labels', text,
+    throw CliError.problem(ErrorCode.MALFORMED_ARGUMENT, option, 'must be an IP address, namespace/workload or namespace/name=labels', text,
       'Write e.g. 203.0.113.7, shop/api or shop/probe=app=web');
   }
   const namespace = text.slice(0, slash);
@@ -63,7 +63,7 @@ export function parseEndpoint(option: string, text: string, known: Endpoint[]): 
     const found = known.find((e) => e.key === text);
     if (found === undefined) {
       const keys = known.map((e) => e.key);
-      throw CliError.problem(option, 'no workload in the manifests has this namespace/name', text,
+      throw CliError.problem(ErrorCode.NOT_FOUND, option, 'no workload in the manifests has this namespace/name', text,
         keys.length === 0 ? 'The manifests have no workloads; describe the pod as namespace/name=k=v,...'
           : `Use one of: ${keys.slice(0, 12).join(', ')}${keys.length > 12 ? ', ...' : ''}`);
     }
@@ -81,13 +81,13 @@ function podFromLabels(option: string, text: string, namespace: string, rest: st
   for (const pair of pairs) {
     const parts = pair.split('=');
     if (parts.length !== 2) {
-      throw CliError.problem(option, 'labels must be key=value pairs separated by commas', text, 'Write e.g. shop/probe=app=web,tier=front');
+      throw CliError.problem(ErrorCode.MALFORMED_ARGUMENT, option, 'labels must be key=value pairs separated by commas', text, 'Write e.g. shop/probe=app=web,tier=front');
     }
     labels[parts[0]] = parts[1];
   }
   try {
     return Endpoint.pod({ namespace, name, labels });
   } catch (e) {
-    throw new CliError(`[${option}] ${(e as Error).message.replace(/^\[[^\]]*\] /, '')}`);
+    throw CliError.from(e, option);
   }
 }

@@ -4,7 +4,7 @@
  */
 import { splitList } from './arguments';
 import { paint } from './colour';
-import { CliError, EXIT_FINDINGS, EXIT_OK, Io } from './errors';
+import { CliError, ErrorCode, EXIT_FINDINGS, EXIT_OK, Io } from './errors';
 import { loadManifests } from './load-manifests';
 import { checkFormat } from './matrix';
 // Import the linter's modules directly: the package index also loads the construct door (cdk8s), which costs
@@ -42,24 +42,20 @@ function lint(manifests: any[], sources: string[], options: CheckOptions): Findi
   try {
     cni = options.cni === undefined ? undefined : Cni.named(options.cni);
   } catch (e) {
-    throw new CliError(`[--cni] ${withoutWhere(e)}`);
+    throw CliError.from(e, '--cni');
   }
   for (const item of splitList(options.severity)) {
     const eq = item.indexOf('=');
     if (eq <= 0) {
-      throw CliError.problem('--severity', 'must be <check code>=<error|warning|info|off>', item, 'Write e.g. --severity shadowed-rule=off');
+      throw CliError.problem(ErrorCode.MALFORMED_ARGUMENT, '--severity', 'must be <check code>=<error|warning|info|off>', item, 'Write e.g. --severity shadowed-rule=off');
     }
     severities[item.slice(0, eq)] = item.slice(eq + 1);
   }
   try {
     return Linter.lintManifests(manifests, { sources, cni, severities, clusterCidrs: splitList(options.clusterCidr) });
   } catch (e) {
-    throw new CliError((e as Error).message); // bad options: an unknown code or severity, a malformed CIDR
+    throw CliError.from(e); // bad options: an unknown code or severity, a malformed CIDR
   }
-}
-
-function withoutWhere(e: unknown): string {
-  return (e as Error).message.replace(/^\[[^\]]*\] /, '');
 }
 
 interface Counts {

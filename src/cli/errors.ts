@@ -1,4 +1,6 @@
-import { formatProblem } from '../private/errors';
+import { ErrorCode, NetpolError, NetpolErrors } from '../private/errors';
+
+export { ErrorCode } from '../private/errors';
 
 /** Exit codes of the command. */
 export const EXIT_OK = 0;
@@ -8,16 +10,29 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /**
- * A usage or input problem: printed to stderr in the project format, exit code 2 (internal).
+ * A usage or input problem: printed to stderr in the project format, exit code 2 (internal). It is a
+ * `NetpolError`, with the same code and fields.
  */
-export class CliError extends Error {
+export class CliError extends NetpolError {
   /** `[<where>] <what is wrong> (got <value>). <how to fix>.` */
-  public static problem(where: string, problem: string, got: unknown, fix: string): CliError {
-    return new CliError(formatProblem(where, problem, got, fix));
+  public static problem(code: ErrorCode, where: string, problem: string, got: unknown, fix: string): CliError {
+    return new CliError(code, where, problem, got, fix);
   }
 
-  constructor(message: string) {
-    super(message);
+  /**
+   * A library error met while running a command, as a usage error with the same code and fields; `where`, when
+   * given, replaces the error's own (an option instead of the call it was passed to). Anything else is a bug
+   * and is thrown again as it is.
+   */
+  public static from(error: unknown, where?: string): CliError {
+    if (!NetpolErrors.isNetpolError(error)) {
+      throw error;
+    }
+    return new CliError(error.code, where ?? error.where, error.problem, error.value, error.fix);
+  }
+
+  constructor(code: ErrorCode, where: string, problem: string, got: unknown, fix: string) {
+    super(code, where, problem, got, fix);
     this.name = 'CliError';
   }
 }

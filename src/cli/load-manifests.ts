@@ -8,7 +8,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parseAllDocuments } from 'yaml';
-import { CliError } from './errors';
+import { CliError, ErrorCode } from './errors';
 
 /** Manifests with one source name each, in the order read. */
 export interface LoadedManifests {
@@ -22,7 +22,7 @@ const EXTENSIONS = ['.yaml', '.yml', '.json'];
 /** Reads every document of the given paths. Throws `CliError` on unreadable or unparsable input. */
 export async function loadManifests(inputs: string[], readStdin: () => Promise<string>): Promise<LoadedManifests> {
   if (inputs.length === 0) {
-    throw CliError.problem('cdk8s-netpol', 'no manifests given', inputs, 'Name files, directories, or - for stdin');
+    throw CliError.problem(ErrorCode.MISSING_VALUE, 'cdk8s-netpol', 'no manifests given', inputs, 'Name files, directories, or - for stdin');
   }
   const manifests: any[] = [];
   const sources: string[] = [];
@@ -50,7 +50,7 @@ export function parseDocuments(name: string, text: string): unknown[] {
     const error = doc.errors[0];
     if (error !== undefined) {
       const at = ` at line ${lineOf(text, error.pos[0])}`;
-      throw CliError.problem(`${name}#${i}`, `is not valid YAML${at}: ${firstLine(error.message)}`,
+      throw CliError.problem(ErrorCode.UNPARSABLE_INPUT, `${name}#${i}`, `is not valid YAML${at}: ${firstLine(error.message)}`,
         excerpt(text, error.pos[0]), 'Fix the YAML syntax');
     }
     return doc.toJS({ maxAliasCount: 1000 });
@@ -62,7 +62,7 @@ function parseJson(name: string, text: string): unknown[] {
   try {
     value = JSON.parse(text);
   } catch (e) {
-    throw CliError.problem(`${name}#0`, `is not valid JSON: ${(e as Error).message}`, excerpt(text, 0), 'Fix the JSON syntax');
+    throw CliError.problem(ErrorCode.UNPARSABLE_INPUT, `${name}#0`, `is not valid JSON: ${(e as Error).message}`, excerpt(text, 0), 'Fix the JSON syntax');
   }
   return Array.isArray(value) ? value : [value];
 }
@@ -76,7 +76,7 @@ async function expand(inputs: string[]): Promise<string[]> {
     }
     const stat = await fs.stat(input).catch(() => undefined);
     if (stat === undefined) {
-      throw CliError.problem(input, 'file or directory not found', input, 'Check the path');
+      throw CliError.problem(ErrorCode.NOT_FOUND, input, 'file or directory not found', input, 'Check the path');
     }
     if (!stat.isDirectory()) {
       files.push(input);
@@ -84,7 +84,7 @@ async function expand(inputs: string[]): Promise<string[]> {
     }
     const found = (await walk(input)).sort(comparePaths);
     if (found.length === 0) {
-      throw CliError.problem(input, 'directory has no .yaml, .yml or .json files', input, 'Point at a directory of manifests, e.g. dist/');
+      throw CliError.problem(ErrorCode.NO_MANIFEST_FILES, input, 'directory has no .yaml, .yml or .json files', input, 'Point at a directory of manifests, e.g. dist/');
     }
     files.push(...found);
   }
@@ -109,7 +109,7 @@ async function readText(file: string): Promise<string> {
   try {
     return await fs.readFile(file, 'utf8');
   } catch (e) {
-    throw CliError.problem(file, 'cannot be read', (e as NodeJS.ErrnoException).code ?? String(e), 'Check the path and its permissions');
+    throw CliError.problem(ErrorCode.UNREADABLE_FILE, file, 'cannot be read', (e as NodeJS.ErrnoException).code ?? String(e), 'Check the path and its permissions');
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * `cdk8s-netpol matrix`: the truth table of the workloads found, plus extra endpoints (internal).
  */
-import { CliError, EXIT_OK, Io } from './errors';
+import { CliError, ErrorCode, EXIT_OK, Io } from './errors';
 import { matrixHtml } from './format-html';
 import { matrixJson, matrixMarkdown, matrixText } from './format-matrix';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
@@ -34,6 +34,6 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
 /** Refuses a `--format` value the command does not know. */
 export function checkFormat(format: string, known: string[]): void {
   if (!known.includes(format)) {
-    throw CliError.problem('--format', `must be one of ${known.join(', ')}`, format, `Use --format ${known[0]}`);
+    throw CliError.problem(ErrorCode.UNKNOWN_VALUE, '--format', `must be one of ${known.join(', ')}`, format, `Use --format ${known[0]}`);
   }
 }

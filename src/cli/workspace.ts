@@ -3,7 +3,7 @@
  * (internal).
  */
 import { parseEndpoint, parsePort, splitList } from './arguments';
-import { CliError, Io } from './errors';
+import { CliError, ErrorCode, Io } from './errors';
 import { inferEndpoints } from './infer-endpoints';
 import { loadManifests, LoadedManifests } from './load-manifests';
 import { Endpoint, PolicyAnalyzer, ProbePort } from '../analysis';
@@ -24,7 +24,7 @@ export async function openWorkspace(inputs: string[], io: Io): Promise<Workspace
     const analyzer = PolicyAnalyzer.fromManifests(loaded.manifests, { documentNames: loaded.sources });
     return { loaded, model, analyzer };
   } catch (e) {
-    throw new CliError((e as Error).message);
+    throw CliError.from(e);
   }
 }
 
@@ -36,7 +36,7 @@ export function probePorts(option: string[] | undefined, models: ClusterModel[])
   const given = splitList(option);
   const ports = given.length > 0 ? given.map(parsePort) : discoverPorts(models);
   if (ports.length === 0) {
-    throw CliError.problem('--port', 'no ports to probe: the manifests name none', [], 'Pass --port, e.g. --port 80 --port 53/udp');
+    throw CliError.problem(ErrorCode.MISSING_VALUE, '--port', 'no ports to probe: the manifests name none', [], 'Pass --port, e.g. --port 80 --port 53/udp');
   }
   return ports;
 }

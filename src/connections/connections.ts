@@ -4,7 +4,7 @@ import { Port } from '../port';
 import { ConnectionEndpoint, isExternal, resolveGrantPorts } from './endpoint';
 import { GrantBook } from './grant-book';
 import { CONNECTIONS } from '../private/brands';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { fitName } from '../private/policy-names';
 import { addPreSynthHook } from '../private/pre-synth';
 import { checkGrantArgs } from '../struct-checks';
@@ -72,20 +72,20 @@ export class Connections {
     const src = source.endpoint;
     const dst = target.endpoint;
     if (isExternal(src) && isExternal(dst)) {
-      throw invalid(where, 'both sides of the grant are address ranges outside the cluster, so no policy can hold it',
+      throw invalid(ErrorCode.NOTHING_TO_ENFORCE, where, 'both sides of the grant are address ranges outside the cluster, so no policy can hold it',
         [src.name, dst.name], 'Grant between a workload of pods and an address range, or between two workloads');
     }
     const ingress = sides !== GrantSides.EGRESS_ONLY && !isExternal(dst);
     const egress = sides !== GrantSides.INGRESS_ONLY && !isExternal(src);
     if (!ingress && !egress) {
       const outside = isExternal(dst) ? dst.name : src.name;
-      throw invalid(where, `${sides} leaves nothing to write, since ${JSON.stringify(outside)} is outside the cluster and has no policy`,
+      throw invalid(ErrorCode.NOTHING_TO_ENFORCE, where, `${sides} leaves nothing to write, since ${JSON.stringify(outside)} is outside the cluster and has no policy`,
         sides, 'Use GrantSides.BOTH, which writes the side that is a workload of pods');
     }
     if (!dst.livePorts || isExternal(dst)) {
       const resolution = resolveGrantPorts(dst, port);
       if (resolution.ports === undefined) {
-        throw invalid(where, resolution.problem!, resolution.got, resolution.fix!);
+        throw invalid(resolution.code!, where, resolution.problem!, resolution.got, resolution.fix!);
       }
     }
     const note = options?.description;
@@ -158,7 +158,7 @@ export class Connections {
   private record(where: string, type: PolicyType, src: ConnectionEndpoint, dst: ConnectionEndpoint,
     port: Port | undefined, note: string | undefined): void {
     if (this.problems !== undefined) {
-      throw invalid(where, `workload ${JSON.stringify(this.endpoint.name)} was already synthesized, so a new grant would not reach its policies`,
+      throw invalid(ErrorCode.ALREADY_SYNTHESIZED, where, `workload ${JSON.stringify(this.endpoint.name)} was already synthesized, so a new grant would not reach its policies`,
         `${src.name} -> ${dst.name}`, 'Make every grant before synthesizing the app');
     }
     let book = this.books.get(type);
@@ -208,7 +208,7 @@ CONNECTIONS.mark(Connections);
 function connectionsOf(other: IConnectable, method: string): Connections {
   const connections = other?.connections;
   if (!(connections instanceof Connections)) {
-    throw invalid(`Connections.${method}()`, 'the other side must be a Workload', other === undefined ? undefined : String(other),
+    throw invalid(ErrorCode.WRONG_TYPE, `Connections.${method}()`, 'the other side must be a Workload', other === undefined ? undefined : String(other),
       'Pass a Workload made with Workload.fromLabels(), Workload.fromCidr() or Workload.fromPlusWorkload()');
   }
   return connections;
@@ -216,11 +216,11 @@ function connectionsOf(other: IConnectable, method: string): Connections {
 
 function checkOptions(where: string, port: Port | undefined, options: GrantOptions | undefined): GrantSides {
   if (port !== undefined && !(port instanceof Port)) {
-    throw invalid(where, 'port must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+    throw invalid(ErrorCode.WRONG_TYPE, where, 'port must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
   }
   const sides = options?.sides ?? GrantSides.BOTH;
   if (!Object.values(GrantSides).includes(sides)) {
-    throw invalid(where, 'sides must be BOTH, INGRESS_ONLY or EGRESS_ONLY', sides, 'Use GrantSides.BOTH, GrantSides.INGRESS_ONLY or GrantSides.EGRESS_ONLY');
+    throw invalid(ErrorCode.UNKNOWN_VALUE, where, 'sides must be BOTH, INGRESS_ONLY or EGRESS_ONLY', sides, 'Use GrantSides.BOTH, GrantSides.INGRESS_ONLY or GrantSides.EGRESS_ONLY');
   }
   return sides;
 }

@@ -7,7 +7,7 @@ import { Peer } from '../peer';
 import { Port } from '../port';
 import { Protocol } from '../protocol';
 import { WorkloadPort } from './workload-port';
-import { formatProblem } from '../private/errors';
+import { ErrorCode, formatProblem } from '../private/errors';
 import { LabelSelector } from '../selectors/label-selector';
 
 /** One side of a connection: pods (namespace + selector) or an address range outside the cluster. */
@@ -31,6 +31,7 @@ export interface ConnectionEndpoint {
 /** Ports a grant resolved to, or why it could not. */
 export interface PortResolution {
   readonly ports?: Port[];
+  readonly code?: ErrorCode;
   readonly problem?: string;
   readonly got?: unknown;
   readonly fix?: string;
@@ -73,6 +74,7 @@ export function resolveGrantPorts(target: ConnectionEndpoint, port: Port | undef
   if (port === undefined) {
     if (declared.length === 0) {
       return {
+        code: ErrorCode.MISSING_VALUE,
         problem: `no port given and workload ${JSON.stringify(target.name)} declares no ports to default to`,
         got: [],
         fix: 'Pass a port, e.g. allowTo(api, Port.tcp(8080)), or declare the ports on the target workload',
@@ -85,6 +87,7 @@ export function resolveGrantPorts(target: ConnectionEndpoint, port: Port | undef
   }
   if (isExternal(target)) {
     return {
+      code: ErrorCode.NAMED_PORT_TO_IP_BLOCK,
       problem: `named port ${port.toString()} can never match ${JSON.stringify(target.name)}, an address range outside the cluster`,
       got: port.portName,
       fix: 'Grant a port number, such as Port.tcp(443)',
@@ -93,6 +96,7 @@ export function resolveGrantPorts(target: ConnectionEndpoint, port: Port | undef
   const match = declared.find((p) => p.name === port.portName);
   if (match === undefined) {
     return {
+      code: ErrorCode.UNDECLARED_NAMED_PORT,
       problem: `named port ${JSON.stringify(port.portName)} is not declared by workload ${JSON.stringify(target.name)}, so it would not resolve on its pods`,
       got: declared.filter((p) => p.name !== undefined).map((p) => p.name),
       fix: 'Declare a container port with that name on the target, or grant the port by number',
@@ -101,6 +105,7 @@ export function resolveGrantPorts(target: ConnectionEndpoint, port: Port | undef
   const protocol = match.protocol ?? Protocol.TCP;
   if (protocol !== port.protocol) {
     return {
+      code: ErrorCode.PORT_PROTOCOL_MISMATCH,
       problem: `named port ${JSON.stringify(port.portName)} of workload ${JSON.stringify(target.name)} is ${protocol}, but the grant asks for ${port.protocol}`,
       got: port.toString(),
       fix: `Use Port.named(${JSON.stringify(port.portName)}, Protocol.${protocol})`,

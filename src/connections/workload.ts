@@ -7,7 +7,7 @@ import { Connections, IConnectable } from './connections';
 import { ConnectionEndpoint } from './endpoint';
 import { plusContainerPorts, plusPodSelector } from './plus-workload';
 import { WorkloadPort } from './workload-port';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName, dns1123LabelProblem, portNameProblem } from '../private/k8s-names';
 import { kebab } from '../private/policy-names';
 import { LabelRequirement, LabelSelector } from '../selectors/label-selector';
@@ -124,12 +124,12 @@ export class Workload extends Construct implements IConnectable {
     const labels = props?.labels ?? {};
     const expressions = props?.expressions ?? [];
     if (Object.keys(labels).length === 0 && expressions.length === 0) {
-      throw invalid(where, 'workload has no labels and no expressions, so it would select every pod of its namespace',
+      throw invalid(ErrorCode.EMPTY_SELECTOR, where, 'workload has no labels and no expressions, so it would select every pod of its namespace',
         props?.labels ?? {}, 'Give the labels its pods carry, e.g. labels: { app: "api" }');
     }
     const namespace = props.namespace ?? Chart.of(scope).namespace;
     if (namespace === undefined) {
-      throw invalid(where, 'workload has no namespace, so its peers could not tell where its pods run', namespace,
+      throw invalid(ErrorCode.MISSING_NAMESPACE, where, 'workload has no namespace, so its peers could not tell where its pods run', namespace,
         'Pass namespace, or give the chart a namespace');
     }
     checkNamespaceName(where, namespace);
@@ -168,13 +168,13 @@ export class Workload extends Construct implements IConnectable {
     checkScope(where, workload);
     checkOptionalStruct(where, 'options', options, 'WorkloadFromPlusOptions');
     if (!(workload instanceof kplus.AbstractPod)) {
-      throw invalid(where, 'workload must be a cdk8s-plus-28 Deployment, StatefulSet, DaemonSet, Job or Pod',
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'workload must be a cdk8s-plus-28 Deployment, StatefulSet, DaemonSet, Job or Pod',
         workload === undefined ? undefined : String(workload), 'Pass the cdk8s-plus-28 construct itself');
     }
     const existing = workload.node.tryFindChild(PLUS_HANDLE_ID);
     if (existing instanceof Workload) {
       if (options?.name !== undefined && options.name !== existing.name) {
-        throw invalid(existing.node.path, `workload already has a handle named ${JSON.stringify(existing.name)}`, options.name,
+        throw invalid(ErrorCode.DUPLICATE, existing.node.path, `workload already has a handle named ${JSON.stringify(existing.name)}`, options.name,
           'Use the same name every time, or leave it out after the first call');
       }
       return existing;
@@ -182,12 +182,12 @@ export class Workload extends Construct implements IConnectable {
     const path = childPath(workload, PLUS_HANDLE_ID);
     const namespace = workload.metadata.namespace;
     if (namespace === undefined) {
-      throw invalid(path, 'the cdk8s-plus workload has no namespace, so its peers could not tell where its pods run',
+      throw invalid(ErrorCode.MISSING_NAMESPACE, path, 'the cdk8s-plus workload has no namespace, so its peers could not tell where its pods run',
         namespace, 'Set metadata.namespace on the workload, or give its chart a namespace');
     }
     const selector = plusPodSelector(workload);
     if (selector === undefined) {
-      throw invalid(path, 'the cdk8s-plus workload selects no pods by label', workload.node.path,
+      throw invalid(ErrorCode.EMPTY_SELECTOR, path, 'the cdk8s-plus workload selects no pods by label', workload.node.path,
         'Give the workload a selector with select(), or pod labels');
     }
     const name = options?.name ?? workload.name;
@@ -256,7 +256,7 @@ function childPath(scope: Construct, id: string): string {
 function checkName(where: string, name: string): string {
   const problem = dns1123LabelProblem(name);
   if (problem !== undefined) {
-    throw invalid(where, `workload name ${problem.problem}`, name, problem.fix);
+    throw invalid(ErrorCode.INVALID_NAME, where, `workload name ${problem.problem}`, name, problem.fix);
   }
   return name;
 }
@@ -266,19 +266,19 @@ function checkPorts(where: string, ports: WorkloadPort[]): WorkloadPort[] {
   return ports.map((declared) => {
     const port = declared?.port;
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-      throw invalid(where, 'declared port must be a whole number from 1 to 65535', port, 'Declare ports such as { port: 8080 }');
+      throw invalid(ErrorCode.PORT_OUT_OF_RANGE, where, 'declared port must be a whole number from 1 to 65535', port, 'Declare ports such as { port: 8080 }');
     }
     const protocol = declared.protocol ?? Protocol.TCP;
     if (!Object.values(Protocol).includes(protocol)) {
-      throw invalid(where, 'declared port protocol must be TCP, UDP or SCTP', protocol, 'Use Protocol.TCP, Protocol.UDP or Protocol.SCTP');
+      throw invalid(ErrorCode.INVALID_PROTOCOL, where, 'declared port protocol must be TCP, UDP or SCTP', protocol, 'Use Protocol.TCP, Protocol.UDP or Protocol.SCTP');
     }
     if (declared.name !== undefined) {
       const problem = portNameProblem(declared.name);
       if (problem !== undefined) {
-        throw invalid(where, `declared port ${problem.problem}`, declared.name, problem.fix);
+        throw invalid(ErrorCode.INVALID_PORT_NAME, where, `declared port ${problem.problem}`, declared.name, problem.fix);
       }
       if (names.has(declared.name)) {
-        throw invalid(where, 'declared port names must be unique within a pod', declared.name, 'Give each port its own name');
+        throw invalid(ErrorCode.DUPLICATE, where, 'declared port names must be unique within a pod', declared.name, 'Give each port its own name');
       }
       names.add(declared.name);
     }

@@ -6,7 +6,7 @@ import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer, PeerKind } from '../peer';
 import { Port } from '../port';
 import { childPath } from '../private/construct-path';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `AllowDnsHttpsEgress`. */
@@ -58,7 +58,7 @@ function allowDnsHttpsEgressPolicy(where: string, props: AllowDnsHttpsEgressProp
   const dns = dnsOrDefault(where, props.dns);
   const https = props.httpsDestinations ?? [Peer.any()];
   if (!Array.isArray(https) || https.length === 0) {
-    throw invalid(where, 'httpsDestinations is empty', https,
+    throw invalid(ErrorCode.EMPTY_LIST, where, 'httpsDestinations is empty', https,
       'Leave it out to allow HTTPS to any destination, or list the destinations, e.g. [Peer.ipBlock("203.0.113.0/24")]');
   }
   const destinations = https.length === 1 && https[0]?.kind === PeerKind.ANY ? 'any destination' : https.map((p) => String(p)).join(', ');

@@ -4,7 +4,7 @@ import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } f
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
 import { LabelSelector } from '../selectors/label-selector';
 import { checkConstructArgs } from '../struct-checks';
@@ -66,7 +66,7 @@ function allowFromLabelPolicy(where: string, props: AllowFromLabelProps): Networ
   const selector = requireSelector(where, props);
   const source = props.sourceSelector;
   if (!(source instanceof LabelSelector)) {
-    throw invalid(where, 'sourceSelector is required: it names the pods allowed to connect', source,
+    throw invalid(ErrorCode.MISSING_VALUE, where, 'sourceSelector is required: it names the pods allowed to connect', source,
       'Pass sourceSelector: LabelSelector.of({ labels: {...} }); use AllowSameNamespace for every pod of the namespace');
   }
   const { peer, namespacePart } = sourcePeer(where, props, source);
@@ -82,7 +82,7 @@ function allowFromLabelPolicy(where: string, props: AllowFromLabelProps): Networ
 /** The source peer and the namespace part of the name of an `AllowFromLabel`. */
 function sourcePeer(where: string, props: AllowFromLabelProps, source: LabelSelector): { peer: Peer; namespacePart: string } {
   if (props.sourceNamespace !== undefined && props.sourceNamespaceSelector !== undefined) {
-    throw invalid(where, 'sourceNamespace and sourceNamespaceSelector both name the source namespace',
+    throw invalid(ErrorCode.CONFLICTING_OPTIONS, where, 'sourceNamespace and sourceNamespaceSelector both name the source namespace',
       { sourceNamespace: props.sourceNamespace, sourceNamespaceSelector: props.sourceNamespaceSelector.toString() },
       'Give only one of them');
   }
@@ -93,7 +93,7 @@ function sourcePeer(where: string, props: AllowFromLabelProps, source: LabelSele
   if (props.sourceNamespaceSelector !== undefined) {
     const namespaces = props.sourceNamespaceSelector;
     if (!(namespaces instanceof LabelSelector)) {
-      throw invalid(where, 'sourceNamespaceSelector must be a LabelSelector', namespaces,
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'sourceNamespaceSelector must be a LabelSelector', namespaces,
         'Pass LabelSelector.of({ labels: {...} }), or NamespaceSelector.named("...")');
     }
     return { peer: Peer.podsInNamespaces(namespaces, source), namespacePart: selectorSlug(namespaces) || 'all-namespaces' };

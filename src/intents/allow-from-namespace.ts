@@ -5,7 +5,7 @@ import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { sortedUnique } from '../private/canonical';
 import { childPath } from '../private/construct-path';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
 import { LabelSelector } from '../selectors/label-selector';
 import { checkConstructArgs } from '../struct-checks';
@@ -70,19 +70,19 @@ function allowFromNamespacePolicy(where: string, props: AllowFromNamespaceProps)
 function sources(where: string, props: AllowFromNamespaceProps): { peers: Peer[]; namePart: string } {
   const { namespaces, namespaceSelector } = props;
   if ((namespaces === undefined) === (namespaceSelector === undefined)) {
-    throw invalid(where, 'give exactly one of namespaces and namespaceSelector', { namespaces, namespaceSelector: namespaceSelector?.toString() },
+    throw invalid(ErrorCode.CONFLICTING_OPTIONS, where, 'give exactly one of namespaces and namespaceSelector', { namespaces, namespaceSelector: namespaceSelector?.toString() },
       'Name the namespaces (namespaces: ["monitoring"]) or select them by label (namespaceSelector)');
   }
   if (namespaces !== undefined) {
     if (!Array.isArray(namespaces) || namespaces.length === 0) {
-      throw invalid(where, 'namespaces is empty', namespaces,
+      throw invalid(ErrorCode.EMPTY_LIST, where, 'namespaces is empty', namespaces,
         'List at least one namespace name, or use AllowFromAllNamespaces for every namespace');
     }
     const names = sortedUnique(namespaces.map((name) => checkNamespaceName(where, name)));
     return { peers: names.map((name) => Peer.namespace(name)), namePart: names.join('-') };
   }
   if (!(namespaceSelector instanceof LabelSelector)) {
-    throw invalid(where, 'namespaceSelector must be a LabelSelector', namespaceSelector,
+    throw invalid(ErrorCode.WRONG_TYPE, where, 'namespaceSelector must be a LabelSelector', namespaceSelector,
       'Pass LabelSelector.of({ labels: {...} })');
   }
   return { peers: [Peer.namespaces(namespaceSelector)], namePart: selectorSlug(namespaceSelector) || 'all' };

@@ -8,7 +8,7 @@ import { Port } from '../port';
 import { IntentProps } from './intent-props';
 import { BoundedCache } from '../private/bounded-cache';
 import { cidrContainsCidr, parseCidr } from '../private/cidr';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { fitName } from '../private/policy-names';
 import { LabelOperator, LabelSelector } from '../selectors/label-selector';
 
@@ -39,7 +39,7 @@ export function intentPolicy(props: IntentProps | undefined, spec: IntentSpec): 
  */
 export function denyAllRuleError(where: string, intent: string, direction: 'ingress' | 'egress', rule: NetworkPolicyRule | undefined): Error {
   const got = Array.isArray(rule?.peers) ? rule!.peers.map((peer) => String(peer)) : rule;
-  return invalid(where, `${intent} denies all ${direction}, so an ${direction} rule would turn it into an allowance`, got,
+  return invalid(ErrorCode.RULE_CONTRADICTS_INTENT, where, `${intent} denies all ${direction}, so an ${direction} rule would turn it into an allowance`, got,
     `Allow this traffic with a policy of its own (policies add up), e.g. one of the Allow intents; or use a NetworkPolicy with ${direction}: [] and this rule`);
 }
 
@@ -47,7 +47,7 @@ export function denyAllRuleError(where: string, intent: string, direction: 'ingr
 export function requireSelector(where: string, props: { selector?: LabelSelector } | undefined): LabelSelector {
   const selector = props?.selector;
   if (!(selector instanceof LabelSelector)) {
-    throw invalid(where, 'selector is required: it names the pods this policy applies to', selector,
+    throw invalid(ErrorCode.MISSING_VALUE, where, 'selector is required: it names the pods this policy applies to', selector,
       'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() if every pod of the namespace is meant');
   }
   return selector;
@@ -59,7 +59,7 @@ export function selectorOrAll(where: string, selector: LabelSelector | undefined
     return LabelSelector.all();
   }
   if (!(selector instanceof LabelSelector)) {
-    throw invalid(where, 'selector must be a LabelSelector', selector,
+    throw invalid(ErrorCode.WRONG_TYPE, where, 'selector must be a LabelSelector', selector,
       'Pass LabelSelector.of({ labels: {...} }), or leave selector out for every pod of the namespace');
   }
   return selector;
@@ -71,12 +71,12 @@ export function checkPorts(where: string, ports: Port[] | undefined, prop = 'por
     return undefined;
   }
   if (!Array.isArray(ports) || ports.length === 0) {
-    throw invalid(where, `${prop} is empty, which Kubernetes reads as every port and protocol`, ports,
+    throw invalid(ErrorCode.EMPTY_LIST, where, `${prop} is empty, which Kubernetes reads as every port and protocol`, ports,
       `Leave ${prop} out to allow every port, or list the ports, e.g. [Port.tcp(8080)]`);
   }
   for (let i = 0; i < ports.length; i++) {
     if (!(ports[i] instanceof Port)) {
-      throw invalid(where, `${prop} must be made with the Port factories`, ports[i], 'Use Port.tcp(), Port.udp(), Port.named(), ...');
+      throw invalid(ErrorCode.WRONG_TYPE, where, `${prop} must be made with the Port factories`, ports[i], 'Use Port.tcp(), Port.udp(), Port.named(), ...');
     }
   }
   return [...ports];
@@ -85,7 +85,7 @@ export function checkPorts(where: string, ports: Port[] | undefined, prop = 'por
 /** Checks a required, non-empty list of ports. */
 export function requirePorts(where: string, ports: Port[] | undefined, prop = 'ports'): Port[] {
   if (ports === undefined) {
-    throw invalid(where, `${prop} is required`, ports, `List the ports to open, e.g. ${prop}: [Port.tcp(443)]`);
+    throw invalid(ErrorCode.MISSING_VALUE, where, `${prop} is required`, ports, `List the ports to open, e.g. ${prop}: [Port.tcp(443)]`);
   }
   return checkPorts(where, ports, prop)!;
 }
@@ -100,7 +100,7 @@ export function dnsOrDefault(where: string, dns: DnsProfile | undefined): DnsPro
     return kubernetesDns;
   }
   if (!(dns instanceof DnsProfile)) {
-    throw invalid(where, 'dns must be a DnsProfile', dns,
+    throw invalid(ErrorCode.WRONG_TYPE, where, 'dns must be a DnsProfile', dns,
       'Use DnsProfile.kubernetes(), DnsProfile.nodeLocal(), DnsProfile.openshift() or DnsProfile.custom()');
   }
   return dns;
@@ -149,19 +149,19 @@ function isStringList(value: unknown): value is string[] {
 
 function makeCidrPeers(where: string, cidrs: string[] | undefined, except: string[] | undefined): Peer[] {
   if (!Array.isArray(cidrs) || cidrs.length === 0) {
-    throw invalid(where, 'cidrs must list at least one CIDR', cidrs, 'Give the address ranges, e.g. cidrs: ["203.0.113.0/24"]');
+    throw invalid(ErrorCode.EMPTY_LIST, where, 'cidrs must list at least one CIDR', cidrs, 'Give the address ranges, e.g. cidrs: ["203.0.113.0/24"]');
   }
   cidrs.forEach((cidr) => Peer.ipBlock(cidr));
   const excepts = except ?? [];
   if (!Array.isArray(excepts)) {
-    throw invalid(where, 'except must be a list of CIDRs', excepts, 'Pass a list, e.g. except: ["10.1.0.0/16"]');
+    throw invalid(ErrorCode.WRONG_TYPE, where, 'except must be a list of CIDRs', excepts, 'Pass a list, e.g. except: ["10.1.0.0/16"]');
   }
   excepts.forEach((range) => Peer.ipBlock(range));
   const outer = cidrs.map((cidr) => parseCidr(cidr).value!);
   const inner = excepts.map((range) => parseCidr(range).value!);
   inner.forEach((range, i) => {
     if (!outer.some((o) => cidrContainsCidr(o, range) && range.prefix > o.prefix)) {
-      throw invalid(where, 'except range lies strictly inside none of the cidrs', excepts[i],
+      throw invalid(ErrorCode.EXCEPT_OUTSIDE_CIDR, where, 'except range lies strictly inside none of the cidrs', excepts[i],
         `Remove it, or add a cidr that contains it (cidrs are ${outer.map((o) => o.text).join(', ')})`);
     }
   });

@@ -1,6 +1,6 @@
 import { checkString } from '../private/arguments';
 import { CNI } from '../private/brands';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 
 const KNOWN = ['calico', 'cilium', 'canal', 'weave-net', 'flannel', 'unknown'];
 
@@ -35,7 +35,7 @@ export class Cni {
   public static multus(delegate: Cni): Cni {
     CNI.check('Cni.multus()', 'delegate', delegate);
     if (delegate.multusDelegate !== undefined) {
-      throw invalid('Cni.multus()', 'the delegate must not be Multus itself', delegate.id, 'Pass the cluster network plugin, e.g. Cni.CALICO');
+      throw invalid(ErrorCode.MULTUS_DELEGATE, 'Cni.multus()', 'the delegate must not be Multus itself', delegate.id, 'Pass the cluster network plugin, e.g. Cni.CALICO');
     }
     return new Cni('multus', delegate);
   }
@@ -54,7 +54,7 @@ export class Cni {
     }
     const name = lower === 'weave' ? 'weave-net' : lower;
     if (!KNOWN.includes(name)) {
-      throw invalid('Cni.named()', 'is not a known CNI', text,
+      throw invalid(ErrorCode.UNKNOWN_VALUE, 'Cni.named()', 'is not a known CNI', text,
         `Use one of ${KNOWN.join(', ')}, or multus:<delegate>`);
     }
     return [Cni.CALICO, Cni.CILIUM, Cni.CANAL, Cni.WEAVE_NET, Cni.FLANNEL, Cni.UNKNOWN].find((c) => c.id === name)!;

@@ -3,7 +3,7 @@
  * `cdk8s-netpol.dev/lint: "code=severity, other-code=off"`, `*` meaning every check).
  */
 import { Severity } from './severity';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 
 /** The annotation that changes severities for one policy. */
 export const LINT_ANNOTATION = 'cdk8s-netpol.dev/lint';
@@ -21,11 +21,11 @@ export function appOverrides(severities: Record<string, string> | undefined, cod
   const result = new Map<string, Severity>();
   for (const [code, text] of Object.entries(severities ?? {})) {
     if (code !== '*' && !codes.includes(code)) {
-      throw invalid('LintOptions.severities', `has an unknown check code "${code}"`, code, `Use one of: ${codes.join(', ')}`);
+      throw invalid(ErrorCode.UNKNOWN_VALUE, 'LintOptions.severities', `has an unknown check code "${code}"`, code, `Use one of: ${codes.join(', ')}`);
     }
     const severity = parseSeverity(String(text));
     if (severity === undefined) {
-      throw invalid('LintOptions.severities', `has an unknown severity for "${code}"`, text, `Use one of: ${SEVERITIES.join(', ')}`);
+      throw invalid(ErrorCode.UNKNOWN_VALUE, 'LintOptions.severities', `has an unknown severity for "${code}"`, text, `Use one of: ${SEVERITIES.join(', ')}`);
     }
     result.set(code, severity);
   }

@@ -6,7 +6,7 @@ import { LintOptions } from './lint-options';
 import { Severity } from './severity';
 import { checkOptionalStruct } from './struct-checks';
 import { argumentError } from '../private/arguments';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { runPreSynthHooks } from '../private/pre-synth';
 
 /**
@@ -46,7 +46,7 @@ export class PolicyLint {
     }
     checkOptionalStruct('PolicyLint.of()', 'options', options, 'PolicyLintOptions');
     if (INSTALLED.has(scope)) {
-      throw invalid(scope.node.path, 'already has PolicyLint installed', 'PolicyLint.of()', 'Call PolicyLint.of() once per scope, with all options');
+      throw invalid(ErrorCode.DUPLICATE, scope.node.path, 'already has PolicyLint installed', 'PolicyLint.of()', 'Call PolicyLint.of() once per scope, with all options');
     }
     INSTALLED.add(scope);
     const lint = new PolicyLint(scope, options ?? {});

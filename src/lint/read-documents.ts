@@ -8,12 +8,12 @@ import { BrokenDocument, LintContext, PolicyDoc } from './context';
 import { ManifestSource } from '../analysis/model';
 import { normalizeManifests } from '../analysis/normalize';
 import { Cidr, parseCidr } from '../private/cidr';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 
 /** Builds the context of a lint run. */
 export function readDocuments(manifests: unknown, names: string[], cni: Cni, clusterCidrs: string[], checkCodes: string[]): LintContext {
   if (!Array.isArray(manifests)) {
-    throw invalid('Linter.lintManifests()', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
+    throw invalid(ErrorCode.WRONG_TYPE, 'Linter.lintManifests()', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
   }
   const valid: unknown[] = [];
   const docs: PolicyDoc[] = [];
@@ -69,7 +69,7 @@ function parseClusterCidrs(texts: string[]): Cidr[] {
   return texts.map((text, i) => {
     const parsed = parseCidr(text);
     if (parsed.value === undefined) {
-      throw invalid(`LintOptions.clusterCidrs[${i}]`, `is not a valid CIDR: ${parsed.problem}`, text, parsed.fix!);
+      throw invalid(ErrorCode.INVALID_CIDR, `LintOptions.clusterCidrs[${i}]`, `is not a valid CIDR: ${parsed.problem}`, text, parsed.fix!);
     }
     return parsed.value;
   });

@@ -17,7 +17,7 @@ import { Cni } from '../lint/cni';
 import { Finding } from '../lint/finding';
 import { Linter } from '../lint/linter';
 import { Severity } from '../lint/severity';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 
 /** The `properties` of the cdk8s.yaml entry. */
 export interface NetpolLintProperties {
@@ -37,7 +37,7 @@ export class NetpolLintValidation {
     const known = ['cni', 'severities', 'clusterCidrs'];
     for (const key of Object.keys(properties ?? {})) {
       if (!known.includes(key)) {
-        throw invalid('cdk8s.yaml validations[NetpolLintValidation].properties', `has an unknown key "${key}"`, key, `Use ${known.join(', ')}`);
+        throw invalid(ErrorCode.UNKNOWN_VALUE, 'cdk8s.yaml validations[NetpolLintValidation].properties', `has an unknown key "${key}"`, key, `Use ${known.join(', ')}`);
       }
     }
     this.properties = properties ?? {};

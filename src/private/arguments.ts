@@ -18,7 +18,7 @@
  * - Library values (Port, Peer, Endpoint, ...) are recognised by a brand, a registered symbol on their
  *   prototype, so values made by another copy of the package are accepted and look-alike plain objects are not.
  */
-import { invalid } from './errors';
+import { ErrorCode, invalid } from './errors';
 
 /** Checks one value; throws the project's error or returns the value. */
 export type Check<T> = (where: string, what: string, value: unknown) => T;
@@ -26,15 +26,18 @@ export type Check<T> = (where: string, what: string, value: unknown) => T;
 /** The fields of a struct and the check of each. */
 export type Fields = Readonly<Record<string, Check<unknown>>>;
 
-/** The error for a value of the wrong type or shape (one place, so every such error reads alike). */
-export function argumentError(where: string, problem: string, got: unknown, fix: string): Error {
-  return invalid(where, problem, got, fix);
+/**
+ * The error for a value of the wrong type or shape (one place, so every such error reads alike): by default
+ * `MISSING_VALUE` when nothing was given, else `WRONG_TYPE`.
+ */
+export function argumentError(where: string, problem: string, got: unknown, fix: string, code?: ErrorCode): Error {
+  return invalid(code ?? (got === undefined ? ErrorCode.MISSING_VALUE : ErrorCode.WRONG_TYPE), where, problem, got, fix);
 }
 
 /** `<what> must be <expected>`, or `<what> is required and must be <expected>` when it is missing. */
-function wrongType(where: string, what: string, expected: string, value: unknown, fix: string): Error {
+function wrongType(where: string, what: string, expected: string, value: unknown, fix: string, code?: ErrorCode): Error {
   const problem = value === undefined ? `${what} is required and must be ${expected}` : `${what} must be ${expected}`;
-  return argumentError(where, problem, value, fix);
+  return argumentError(where, problem, value, fix, value === undefined ? undefined : code);
 }
 
 /** A primitive string. */
@@ -56,7 +59,8 @@ export const checkNumber: Check<number> = (where, what, value) => {
 /** A whole number of at least 0 (an index). */
 export const checkIndex: Check<number> = (where, what, value) => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw wrongType(where, what, 'a whole number of at least 0', value, 'Pass an index such as 0');
+    const code = typeof value === 'number' && Number.isInteger(value) ? ErrorCode.INDEX_OUT_OF_RANGE : undefined;
+    throw wrongType(where, what, 'a whole number of at least 0', value, 'Pass an index such as 0', code);
   }
   return value;
 };
@@ -116,14 +120,18 @@ export const checkStringMap: Check<Record<string, string>> = (where, what, value
   return copy;
 };
 
-/** A member of a string enum, e.g. `Protocol.TCP` (its wire string). */
-export function enumOf<T extends string>(values: Record<string, T>, name: string): Check<T> {
+/**
+ * A member of a string enum, e.g. `Protocol.TCP` (its wire string).
+ *
+ * @param code the code of a value that is none of the members
+ */
+export function enumOf<T extends string>(values: Record<string, T>, name: string, code = ErrorCode.UNKNOWN_VALUE): Check<T> {
   const members = Object.keys(values);
   const allowed = Object.values(values) as string[];
   const fix = `Use ${orList(members.map((m) => `${name}.${m}`))}`;
   return (where, what, value) => {
     if (!(allowed as unknown[]).includes(value)) {
-      throw wrongType(where, what, orList(allowed), value, fix);
+      throw wrongType(where, what, orList(allowed), value, fix, code);
     }
     return value as T;
   };
@@ -203,7 +211,7 @@ function unknownField(where: string, what: string, key: string, known: string[])
   const near = known.find((k) => closeTo(k, key));
   const hint = near === undefined ? '' : `; did you mean ${JSON.stringify(near)}?`;
   return argumentError(where, `${what} has an unknown field ${JSON.stringify(key)}, which would be ignored`, key,
-    `Known fields: ${known.join(', ')}${hint}`);
+    `Known fields: ${known.join(', ')}${hint}`, ErrorCode.UNKNOWN_FIELD);
 }
 
 /** Whether two names are at most two edits apart (a typo), ignoring case. */

@@ -1,4 +1,4 @@
-import { invalid } from './errors';
+import { ErrorCode, invalid } from './errors';
 
 /**
  * Kubernetes name and label syntax, as the API server checks it (apimachinery validation).
@@ -125,7 +125,7 @@ export function portNameProblem(name: string): NameProblem | undefined {
 export function checkNamespaceName(where: string, name: string): string {
   const problem = dns1123LabelProblem(name);
   if (problem !== undefined) {
-    throw invalid(where, `namespace ${problem.problem}`, name, problem.fix);
+    throw invalid(ErrorCode.INVALID_NAME, where, `namespace ${problem.problem}`, name, problem.fix);
   }
   return name;
 }

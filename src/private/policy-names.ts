@@ -2,7 +2,7 @@ import { createHash } from 'crypto';
 import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { childPath, sanitizedId } from './construct-path';
-import { invalid } from './errors';
+import { ErrorCode, invalid } from './errors';
 import { dns1123SubdomainProblem } from './k8s-names';
 
 /** Longest name we write by default (some CNIs break on longer policy names). */
@@ -36,10 +36,10 @@ export function defaultPolicyName(scope: IConstruct, id: string): string {
 export function checkPolicyName(where: string, name: string): string {
   const problem = dns1123SubdomainProblem(name);
   if (problem !== undefined) {
-    throw invalid(where, `policy ${problem.problem}`, name, problem.fix);
+    throw invalid(ErrorCode.INVALID_NAME, where, `policy ${problem.problem}`, name, problem.fix);
   }
   if (name.length > MAX_NAME) {
-    throw invalid(where, `policy name is ${name.length} characters; some CNIs break above 63`, name,
+    throw invalid(ErrorCode.NAME_TOO_LONG, where, `policy name is ${name.length} characters; some CNIs break above 63`, name,
       'Use a name of at most 63 characters');
   }
   return name;

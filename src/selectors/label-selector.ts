@@ -2,7 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { checkString, checkStringMap } from '../private/arguments';
 import { LABEL_REQUIREMENT, LABEL_SELECTOR } from '../private/brands';
 import { compareStrings, sortedUnique, undefinedIfEmpty, undefinedIfEmptyMap } from '../private/canonical';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { labelKeyProblem, labelValueProblem } from '../private/k8s-names';
 import { checkLabelSelectorOptions } from '../struct-checks';
 
@@ -67,7 +67,7 @@ export class LabelRequirement {
   private static withValues(where: string, key: string, operator: LabelOperator, values: string[]): LabelRequirement {
     checkKey(where, key);
     if (!Array.isArray(values) || values.length === 0) {
-      throw invalid(where, `${operator} needs at least one value`, values,
+      throw invalid(ErrorCode.EMPTY_LIST, where, `${operator} needs at least one value`, values,
         `Give the values to match, or use LabelRequirement.${operator === LabelOperator.IN ? 'exists' : 'doesNotExist'}(${JSON.stringify(key)})`);
     }
     values.forEach((value) => checkValue(where, value));
@@ -148,10 +148,10 @@ export class LabelSelector {
 
   private static make(where: string, options: LabelSelectorOptions): LabelSelector {
     checkLabelSelectorOptions(where, 'options', options);
-    const labels = options.labels === undefined ? {} : checkStringMap(where, 'options.labels', options.labels);
+    const labels = { ...(options.labels ?? {}) };
     const expressions = [...(options.expressions ?? [])];
     if (Object.keys(labels).length === 0 && expressions.length === 0) {
-      throw invalid(where, 'selector has no labels and no expressions, which would match everything', options ?? {},
+      throw invalid(ErrorCode.EMPTY_SELECTOR, where, 'selector has no labels and no expressions, which would match everything', options ?? {},
         'Give at least one label or expression, or use LabelSelector.all() if every pod is meant');
     }
     for (const [key, value] of Object.entries(labels)) {
@@ -254,7 +254,7 @@ function describeExpression(e: k8s.LabelSelectorRequirement): string {
 function checkKey(where: string, key: string): string {
   const problem = labelKeyProblem(key);
   if (problem !== undefined) {
-    throw invalid(where, problem.problem, key, problem.fix);
+    throw invalid(ErrorCode.INVALID_LABEL_KEY, where, problem.problem, key, problem.fix);
   }
   return key;
 }
@@ -263,6 +263,6 @@ function checkValue(where: string, value: string, key?: string): void {
   const problem = labelValueProblem(value);
   if (problem !== undefined) {
     const what = key === undefined ? problem.problem : `${problem.problem} for key ${JSON.stringify(key)}`;
-    throw invalid(where, what, value, problem.fix);
+    throw invalid(ErrorCode.INVALID_LABEL_VALUE, where, what, value, problem.fix);
   }
 }

@@ -1,5 +1,5 @@
 import { LabelRequirement, LabelSelector } from './label-selector';
-import { invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
 
 /**
@@ -34,7 +34,7 @@ export class NamespaceSelector {
   public static namedAnyOf(names: string[]): LabelSelector {
     const where = 'NamespaceSelector.namedAnyOf()';
     if (!Array.isArray(names) || names.length === 0) {
-      throw invalid(where, 'no namespace names given', names, 'Give at least one namespace name');
+      throw invalid(ErrorCode.EMPTY_LIST, where, 'no namespace names given', names, 'Give at least one namespace name');
     }
     names.forEach((name) => checkNamespaceName(where, name));
     if (new Set(names).size === 1) {

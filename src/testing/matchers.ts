@@ -13,8 +13,9 @@ import { Chart } from 'cdk8s';
 import { Endpoint } from '../analysis/endpoint';
 import { PolicyAnalyzer } from '../analysis/policy-analyzer';
 import { Verdict } from '../analysis/verdict';
-import { argumentStruct, checkNumber, checkString, enumOf, optional } from '../private/arguments';
+import { argumentError, argumentStruct, checkNumber, checkString, enumOf, optional } from '../private/arguments';
 import { ENDPOINT, POLICY_ANALYZER } from '../private/brands';
+import { ErrorCode } from '../private/errors';
 import { Protocol } from '../protocol';
 
 /** The connection a matcher checks. */
@@ -73,7 +74,7 @@ export const TRAFFIC_EXPECTATION = {
   to: ENDPOINT.check,
   port: optional(checkNumber),
   portName: optional(checkString),
-  protocol: optional(enumOf(Protocol, 'Protocol')),
+  protocol: optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL)),
 };
 
 const checkExpectation = argumentStruct(TRAFFIC_EXPECTATION);
@@ -114,6 +115,6 @@ function analyzerOf(received: unknown): PolicyAnalyzer {
   if (received !== null && typeof received === 'object' && Chart.isChart(received)) {
     return PolicyAnalyzer.fromChart(received as Chart);
   }
-  throw new Error('[netpol matchers] the subject must be a cdk8s Chart, an array of manifests or a PolicyAnalyzer '
-    + `(got ${received === null ? 'null' : typeof received}). Pass chart, chart.toJson() or PolicyAnalyzer.fromManifests(...).`);
+  throw argumentError('netpol matchers', 'the subject must be a cdk8s Chart, an array of manifests or a PolicyAnalyzer', received,
+    'Pass chart, chart.toJson() or PolicyAnalyzer.fromManifests(...)');
 }

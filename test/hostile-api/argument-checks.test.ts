@@ -6,7 +6,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import {
-  AllowFromLabel, Cni, DnsProfile, Endpoint, LabelSelector, Linter, NetworkPolicy, Peer, PolicyAnalyzer, Port, Severity,
+  AllowFromLabel, Cni, DnsProfile, Endpoint, ErrorCode, INetpolError, LabelSelector, Linter, NetpolErrors, NetworkPolicy, Peer,
+  PolicyAnalyzer, Port, Severity,
 } from '../../src';
 import { STRUCTS as ANALYSIS_STRUCTS } from '../../src/analysis/struct-checks';
 import { STRUCTS as LINT_STRUCTS } from '../../src/lint/struct-checks';
@@ -18,58 +19,63 @@ const js = (value: unknown): any => value;
 const WEB = LabelSelector.of({ labels: { app: 'web' } });
 const policy = (props: object) => new NetworkPolicy(Testing.chart(), 'P', js({ selector: WEB, ingress: [], ...props }));
 
-/** The message of what `call` throws ('' when it does not throw). */
-function messageOf(call: () => unknown): string {
+/** What `call` throws: the library's error (anything else fails the test). */
+function errorOf(call: () => unknown): INetpolError {
   try {
     call();
   } catch (e) {
-    expect(e).not.toBeInstanceOf(TypeError);
-    return (e as Error).message;
+    expect(NetpolErrors.isNetpolError(e)).toBe(true);
+    return e as INetpolError;
   }
-  return '';
+  throw new Error('the call did not throw');
 }
 
-/** [call, where, what is wrong, the value as shown] */
-type Row = [string, () => unknown, string, RegExp, string];
+/** The message of what `call` throws. */
+function messageOf(call: () => unknown): string {
+  return errorOf(call).message;
+}
+
+/** [call, code, where, what is wrong, the value as the message shows it] */
+type Row = [string, () => unknown, ErrorCode, string, RegExp, string];
 
 const WRONG_TYPES: Row[] = [
-  ['a string for a list', () => Peer.ipBlock('10.0.0.0/8', js('10.1.0.0/16')), 'Peer.ipBlock()', /except must be a list/, '"10.1.0.0/16"'],
-  ['a map for a list', () => LabelSelector.of(js({ expressions: {} })), 'LabelSelector.of()', /expressions must be a list/, '{}'],
-  ['a number for a string', () => policy({ description: 80 }), 'test/P', /description must be a string/, '80'],
-  ['a boxed String for a map', () => LabelSelector.of(js({ labels: new String('web') })), 'LabelSelector.of()', /labels must be a map of strings/, 'a boxed String "web"'],
-  ['a boxed String for a label value', () => Endpoint.pod(js({ namespace: 'shop', labels: { app: new String('web') } })), 'Endpoint.pod()', /labels\["app"\] must be a string/, 'a boxed String "web"'],
-  ['a boxed Number for a port', () => Port.tcp(js(new Number(80))), 'Port.tcp()', /port must be a whole number/, 'a boxed Number 80'],
-  ['a function for a struct', () => Endpoint.pod(js(() => 1)), 'Endpoint.pod()', /props must be an object/, 'a function'],
-  ['a Symbol for a string', () => Cni.named(js(Symbol('calico'))), 'Cni.named()', /text must be a string/, 'Symbol(calico)'],
-  ['null for an optional value', () => Port.named('http', js(null)), 'Port.named()', /protocol must be TCP, UDP or SCTP/, 'null'],
-  ['nothing for a required struct', () => Endpoint.pod(js(undefined)), 'Endpoint.pod()', /props is required and must be an object/, 'undefined'],
-  ['nothing for a chart', () => PolicyAnalyzer.fromChart(js({})), 'PolicyAnalyzer.fromChart()', /chart must be a cdk8s Chart/, '{}'],
-  ['a non-list of manifests', () => PolicyAnalyzer.fromManifests(js({ kind: 'List' })), 'PolicyAnalyzer.fromManifests()', /manifests must be a list/, '{"kind":"List"}'],
-  ['a string index', () => PolicyAnalyzer.fromManifests([]).truthTable({ ports: [{ port: 80 }] }).allowedCount(js('0')), 'TruthTable.allowedCount()', /portIndex must be a whole number/, '"0"'],
-  ['no scope', () => new NetworkPolicy(js(undefined), 'P', { selector: WEB }), 'new NetworkPolicy()', /scope is required and must be a construct/, 'undefined'],
-  ['a number for an id', () => new NetworkPolicy(Testing.chart(), js(5), { selector: WEB }), 'new NetworkPolicy()', /id must be a non-empty string/, '5'],
+  ['a string for a list', () => Peer.ipBlock('10.0.0.0/8', js('10.1.0.0/16')), ErrorCode.WRONG_TYPE, 'Peer.ipBlock()', /except must be a list/, '"10.1.0.0/16"'],
+  ['a map for a list', () => LabelSelector.of(js({ expressions: {} })), ErrorCode.WRONG_TYPE, 'LabelSelector.of()', /expressions must be a list/, '{}'],
+  ['a number for a string', () => policy({ description: 80 }), ErrorCode.WRONG_TYPE, 'test/P', /description must be a string/, '80'],
+  ['a boxed String for a map', () => LabelSelector.of(js({ labels: new String('web') })), ErrorCode.WRONG_TYPE, 'LabelSelector.of()', /labels must be a map of strings/, 'a boxed String "web"'],
+  ['a boxed String for a label value', () => Endpoint.pod(js({ namespace: 'shop', labels: { app: new String('web') } })), ErrorCode.WRONG_TYPE, 'Endpoint.pod()', /labels\["app"\] must be a string/, 'a boxed String "web"'],
+  ['a boxed Number for a port', () => Port.tcp(js(new Number(80))), ErrorCode.PORT_OUT_OF_RANGE, 'Port.tcp()', /port must be a whole number/, 'a boxed Number 80'],
+  ['a function for a struct', () => Endpoint.pod(js(() => 1)), ErrorCode.WRONG_TYPE, 'Endpoint.pod()', /props must be an object/, 'a function'],
+  ['a Symbol for a string', () => Cni.named(js(Symbol('calico'))), ErrorCode.WRONG_TYPE, 'Cni.named()', /text must be a string/, 'Symbol(calico)'],
+  ['null for an optional value', () => Port.named('http', js(null)), ErrorCode.INVALID_PROTOCOL, 'Port.named()', /protocol must be TCP, UDP or SCTP/, 'null'],
+  ['nothing for a required struct', () => Endpoint.pod(js(undefined)), ErrorCode.MISSING_VALUE, 'Endpoint.pod()', /props is required and must be an object/, 'undefined'],
+  ['nothing for a chart', () => PolicyAnalyzer.fromChart(js({})), ErrorCode.WRONG_TYPE, 'PolicyAnalyzer.fromChart()', /chart must be a cdk8s Chart/, '{}'],
+  ['a non-list of manifests', () => PolicyAnalyzer.fromManifests(js({ kind: 'List' })), ErrorCode.WRONG_TYPE, 'PolicyAnalyzer.fromManifests()', /manifests must be a list/, '{"kind":"List"}'],
+  ['a string index', () => PolicyAnalyzer.fromManifests([]).truthTable({ ports: [{ port: 80 }] }).allowedCount(js('0')), ErrorCode.WRONG_TYPE, 'TruthTable.allowedCount()', /portIndex must be a whole number/, '"0"'],
+  ['no scope', () => new NetworkPolicy(js(undefined), 'P', { selector: WEB }), ErrorCode.MISSING_VALUE, 'new NetworkPolicy()', /scope is required and must be a construct/, 'undefined'],
+  ['a number for an id', () => new NetworkPolicy(Testing.chart(), js(5), { selector: WEB }), ErrorCode.WRONG_TYPE, 'new NetworkPolicy()', /id must be a non-empty string/, '5'],
 ];
 
 const LISTS_WITH_HOLES: Row[] = [
-  ['ingress: [null]', () => policy({ ingress: [null] }), 'test/P', /ingress\[0\] must be an object/, 'null'],
-  ['a sparse list of peers', () => policy({ ingress: [{ peers: [, Peer.any()] }] }), 'test/P', /ingress\[0\]\.peers\[0\] is required and must be a Peer/, 'undefined'],
-  ['null among ports', () => DnsProfile.custom([Peer.any()], js([null])), 'DnsProfile.custom()', /ports\[0\] must be a Port/, 'null'],
-  ['undefined among container ports', () => Endpoint.pod(js({ namespace: 'shop', ports: [undefined] })), 'Endpoint.pod()', /ports\[0\] is required/, 'undefined'],
+  ['ingress: [null]', () => policy({ ingress: [null] }), ErrorCode.WRONG_TYPE, 'test/P', /ingress\[0\] must be an object/, 'null'],
+  ['a sparse list of peers', () => policy({ ingress: [{ peers: [, Peer.any()] }] }), ErrorCode.MISSING_VALUE, 'test/P', /ingress\[0\]\.peers\[0\] is required and must be a Peer/, 'undefined'],
+  ['null among ports', () => DnsProfile.custom([Peer.any()], js([null])), ErrorCode.WRONG_TYPE, 'DnsProfile.custom()', /ports\[0\] must be a Port/, 'null'],
+  ['undefined among container ports', () => Endpoint.pod(js({ namespace: 'shop', ports: [undefined] })), ErrorCode.MISSING_VALUE, 'Endpoint.pod()', /ports\[0\] is required/, 'undefined'],
 ];
 
 const LOOK_ALIKES: Row[] = [
-  ['a plain object for a selector', () => Peer.pods(js({ labels: { app: 'web' } })), 'Peer.pods()', /selector must be a LabelSelector/, '{"labels":{"app":"web"}}'],
-  ['a Port for a Peer', () => policy({ ingress: [{ peers: [Port.tcp(80)] }] }), 'test/P', /ingress\[0\]\.peers\[0\] must be a Peer/, 'a Port (TCP/80)'],
-  ['a string for a Cni', () => Linter.lintManifests([], js({ cni: 'flannel' })), 'Linter.lintManifests()', /cni must be a Cni/, '"flannel"'],
-  ['a plain object for a Cni', () => Cni.multus(js({ id: 'calico' })), 'Cni.multus()', /delegate must be a Cni/, '{"id":"calico"}'],
-  ['a plain object for an analyzer', () => PolicyAnalyzer.diff(js({}), PolicyAnalyzer.fromManifests([]), { ports: [] }), 'PolicyAnalyzer.diff()', /before must be a PolicyAnalyzer/, '{}'],
+  ['a plain object for a selector', () => Peer.pods(js({ labels: { app: 'web' } })), ErrorCode.WRONG_TYPE, 'Peer.pods()', /selector must be a LabelSelector/, '{"labels":{"app":"web"}}'],
+  ['a Port for a Peer', () => policy({ ingress: [{ peers: [Port.tcp(80)] }] }), ErrorCode.WRONG_TYPE, 'test/P', /ingress\[0\]\.peers\[0\] must be a Peer/, 'a Port (TCP/80)'],
+  ['a string for a Cni', () => Linter.lintManifests([], js({ cni: 'flannel' })), ErrorCode.WRONG_TYPE, 'Linter.lintManifests()', /cni must be a Cni/, '"flannel"'],
+  ['a plain object for a Cni', () => Cni.multus(js({ id: 'calico' })), ErrorCode.WRONG_TYPE, 'Cni.multus()', /delegate must be a Cni/, '{"id":"calico"}'],
+  ['a plain object for an analyzer', () => PolicyAnalyzer.diff(js({}), PolicyAnalyzer.fromManifests([]), { ports: [] }), ErrorCode.WRONG_TYPE, 'PolicyAnalyzer.diff()', /before must be a PolicyAnalyzer/, '{}'],
 ];
 
 const UNKNOWN_FIELDS: Row[] = [
-  ['a typo in a construct prop', () => new NetworkPolicy(Testing.chart(), 'P', js({ selectro: WEB, ingress: [] })), 'test/P', /props has an unknown field "selectro", which would be ignored/, '"selectro"'],
-  ['a typo in a rule', () => policy({ ingress: [{ peers: [Peer.any()], port: [Port.HTTPS] }] }), 'test/P', /ingress\[0\] has an unknown field "port"/, '"port"'],
-  ['a field of another struct', () => Endpoint.pod(js({ namespace: 'shop', cidr: '10.0.0.0/8' })), 'Endpoint.pod()', /props has an unknown field "cidr"/, '"cidr"'],
-  ['a typo in lint options', () => Linter.lintManifests([], js({ severity: {} })), 'Linter.lintManifests()', /options has an unknown field "severity"/, '"severity"'],
+  ['a typo in a construct prop', () => new NetworkPolicy(Testing.chart(), 'P', js({ selectro: WEB, ingress: [] })), ErrorCode.UNKNOWN_FIELD, 'test/P', /props has an unknown field "selectro", which would be ignored/, '"selectro"'],
+  ['a typo in a rule', () => policy({ ingress: [{ peers: [Peer.any()], port: [Port.HTTPS] }] }), ErrorCode.UNKNOWN_FIELD, 'test/P', /ingress\[0\] has an unknown field "port"/, '"port"'],
+  ['a field of another struct', () => Endpoint.pod(js({ namespace: 'shop', cidr: '10.0.0.0/8' })), ErrorCode.UNKNOWN_FIELD, 'Endpoint.pod()', /props has an unknown field "cidr"/, '"cidr"'],
+  ['a typo in lint options', () => Linter.lintManifests([], js({ severity: {} })), ErrorCode.UNKNOWN_FIELD, 'Linter.lintManifests()', /options has an unknown field "severity"/, '"severity"'],
 ];
 
 describe.each([
@@ -78,13 +84,14 @@ describe.each([
   ['look-alikes of library values', LOOK_ALIKES],
   ['unknown fields', UNKNOWN_FIELDS],
 ])('argument checks: %s', (_class, rows) => {
-  test.each(rows)('throws for %s, naming where, what and the value', (_what, call, where, problem, shown) => {
+  test.each(rows)('throws for %s, naming where, what and the value', (_what, call, code, where, problem, shown) => {
     // GIVEN / WHEN
-    const message = messageOf(call);
+    const error = errorOf(call);
     // THEN
-    expect(message.startsWith(`[${where}] `)).toBe(true);
-    expect(message).toMatch(problem);
-    expect(message).toContain(`(got ${shown}). `);
+    expect(error.code).toBe(code);
+    expect(error.where).toBe(where);
+    expect(error.problem).toMatch(problem);
+    expect(error.message).toContain(`(got ${shown}). `);
   });
 });
 

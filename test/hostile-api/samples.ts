@@ -17,6 +17,8 @@ export interface Sample {
   readonly target?: () => any;
   /** Wrong-looking values the call rightly accepts (the suite's label of the value), and why. */
   readonly accepts?: Record<string, string>;
+  /** Why the call takes any value at all (a predicate), if it does. */
+  readonly anyValue?: string;
 }
 
 /** Why manifests may hold null. */
@@ -143,6 +145,7 @@ export const SAMPLES: Record<string, Sample> = {
   'Workload.fromPlusWorkload': {
     args: () => [new kplus.Deployment(Testing.chart(), 'Db', { metadata: { namespace: 'shop' }, containers: [{ image: 'postgres', portNumber: 5432 }] }), { name: 'db' }],
   },
+  'NetpolErrors.isNetpolError': { args: () => [new Error('not ours')], anyValue: 'it answers whether any value is an error of the library' },
   'Cni.multus': { args: () => [Cni.CALICO] },
   'Cni.named': { args: () => ['calico'] },
   'Linter.lintManifests': {
