@@ -106,6 +106,8 @@ export const SAMPLES: Record<string, Sample> = {
     args: () => [{ ports: [{ port: 8080, protocol: Protocol.TCP }, { portName: 'http' }], endpoints: [pod('web'), pod('api')], extraEndpoints: [Endpoint.ip('203.0.113.7')] }],
   },
   'TruthTable#isAllowed': { target: () => analyzer().truthTable({ ports: [{ port: 8080 }] }), args: () => ['shop/web', 'shop/api', 0] },
+  'TruthTable#isUnknown': { target: () => analyzer().truthTable({ ports: [{ port: 8080 }] }), args: () => ['shop/web', 'shop/api', 0] },
+  'TruthTable#unknownCount': { target: () => analyzer().truthTable({ ports: [{ port: 8080 }] }), args: () => [0] },
   'TruthTable#allowedCount': { target: () => analyzer().truthTable({ ports: [{ port: 8080 }] }), args: () => [0] },
   'new DenyAllIngress': intent({ selector: WEB }),
   'new DenyAllEgress': intent({ selector: WEB }),
