@@ -14,6 +14,7 @@ import { STRUCTS as LINT_STRUCTS } from '../../src/lint/struct-checks';
 import { STRUCTS } from '../../src/struct-checks';
 import { netpolMatchers, TRAFFIC_EXPECTATION } from '../../src/testing/matchers';
 import { netpol } from '../util';
+import { STRUCTS_NOT_YET_CHECKED } from './samples';
 
 const js = (value: unknown): any => value;
 const WEB = LabelSelector.of({ labels: { app: 'web' } });
@@ -191,8 +192,10 @@ describe('the checked structs', () => {
     const declared = inputStructs();
     // THEN
     expect(declared.size).toBeGreaterThan(25);
-    expect([...declared.keys()].filter((name) => checked[name] === undefined)).toEqual([]);
+    expect([...declared.keys()].filter((name) => checked[name] === undefined && !STRUCTS_NOT_YET_CHECKED.includes(name))).toEqual([]);
+    expect(STRUCTS_NOT_YET_CHECKED.filter((name) => checked[name] !== undefined || !declared.has(name))).toEqual([]);
     for (const [name, fields] of declared) {
+      if (STRUCTS_NOT_YET_CHECKED.includes(name)) continue;
       expect([name, Object.keys(checked[name]).sort()]).toEqual([name, fields]);
     }
   });

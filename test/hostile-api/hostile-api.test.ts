@@ -9,7 +9,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { Sample, SAMPLES } from './samples';
+import { NOT_YET_CHECKED, Sample, SAMPLES } from './samples';
 import { LabelSelector, NetpolErrors, Port } from '../../src';
 import * as api from '../../src';
 import { netpolMatchers } from '../../src/testing/matchers';
@@ -167,12 +167,14 @@ describe('the public API under hostile input', () => {
     const keys = POINTS.map((p) => p.key);
     // WHEN
     const zeroArgument = (key: string) => SAMPLES[key] === undefined && POINTS.find((p) => p.key === key) !== undefined && isZeroArgument(key);
-    const missing = keys.filter((k) => SAMPLES[k] === undefined && !zeroArgument(k));
+    const missing = keys.filter((k) => SAMPLES[k] === undefined && !zeroArgument(k) && !NOT_YET_CHECKED.includes(k));
+    const pendingButCovered = NOT_YET_CHECKED.filter((k) => SAMPLES[k] !== undefined || !keys.includes(k));
     const stale = Object.keys(SAMPLES).filter((k) => !keys.includes(k));
     // THEN
     expect(keys.length).toBeGreaterThan(90);
     expect(missing).toEqual([]);
     expect(stale).toEqual([]);
+    expect(pendingButCovered).toEqual([]);
   });
 
   // entry points without parameters take nothing that could be wrong
