@@ -109,6 +109,6 @@ describe('DnsProfile', () => {
     // GIVEN / WHEN / THEN
     expect(() => DnsProfile.custom([], [Port.DNS_UDP])).toThrow(/\[DnsProfile\.custom\(\)\] DNS peers must be a non-empty list of Peer values \(got \[\]\)/);
     expect(() => DnsProfile.custom([Peer.ipBlock('10.0.0.2/32')], [])).toThrow(/\[DnsProfile\.custom\(\)\] DNS ports must be a non-empty list of Port values, since an empty list would allow every port \(got \[\]\)/);
-    expect(() => DnsProfile.custom(['10.0.0.2/32' as any], [Port.DNS_UDP])).toThrow(/DNS peers must be a non-empty list of Peer values/);
+    expect(() => DnsProfile.custom(['10.0.0.2/32' as any], [Port.DNS_UDP])).toThrow(/\[DnsProfile\.custom\(\)\] peers\[0\] must be a Peer \(got "10\.0\.0\.2\/32"\)\. Make it with Peer\.pods\(\)/);
   });
 });

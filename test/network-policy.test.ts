@@ -206,9 +206,9 @@ describe('NetworkPolicy', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new NetworkPolicy(chart, 'P', { selector: API, ingress: [{ peers: [{} as any] }] })).toThrow(/peers must be made with the Peer factories/);
-    expect(() => new NetworkPolicy(chart, 'Q', { selector: API, ingress: [{ peers: [Peer.any()], ports: [443 as any] }] })).toThrow(/ports must be made with the Port factories \(got 443\)/);
-    expect(() => new NetworkPolicy(chart, 'R', { selector: API, ingress: 'all' as any })).toThrow(/ingress must be a list of rules/);
+    expect(() => new NetworkPolicy(chart, 'P', { selector: API, ingress: [{ peers: [{} as any] }] })).toThrow(/\[test\/P\] ingress\[0\]\.peers\[0\] must be a Peer \(got \{\}\)\. Make it with Peer\.pods\(\)/);
+    expect(() => new NetworkPolicy(chart, 'Q', { selector: API, ingress: [{ peers: [Peer.any()], ports: [443 as any] }] })).toThrow(/\[test\/Q\] ingress\[0\]\.ports\[0\] must be a Port \(got 443\)\. Make it with Port\.tcp\(\)/);
+    expect(() => new NetworkPolicy(chart, 'R', { selector: API, ingress: 'all' as any })).toThrow(/\[test\/R\] ingress must be a list \(got "all"\)/);
   });
 
   test('synthesizes byte-identical YAML from props and rules given in any order', () => {

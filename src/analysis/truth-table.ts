@@ -2,6 +2,7 @@ import { BitMatrix } from './bit-matrix';
 import type { ClassTable } from './class-table';
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
+import { checkIndex, checkString } from '../private/arguments';
 import { ErrorCode, invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
@@ -131,6 +132,9 @@ export class TruthTable {
 
   /** Whether `sourceKey` may reach `destinationKey` on the port at `portIndex`. */
   public isAllowed(sourceKey: string, destinationKey: string, portIndex: number): boolean {
+    checkString('TruthTable.isAllowed()', 'sourceKey', sourceKey);
+    checkString('TruthTable.isAllowed()', 'destinationKey', destinationKey);
+    checkIndex('TruthTable.isAllowed()', 'portIndex', portIndex);
     const m = this.matrix(portIndex);
     const classOf = this.table.classOf;
     return m.get(classOf[this.position(sourceKey)], classOf[this.position(destinationKey)]);
@@ -140,6 +144,9 @@ export class TruthTable {
    * Whether the cell cannot be decided from manifests (then `isAllowed` is false: unknown fails closed).
    */
   public isUnknown(sourceKey: string, destinationKey: string, portIndex: number): boolean {
+    checkString('TruthTable.isUnknown()', 'sourceKey', sourceKey);
+    checkString('TruthTable.isUnknown()', 'destinationKey', destinationKey);
+    checkIndex('TruthTable.isUnknown()', 'portIndex', portIndex);
     this.matrix(portIndex);
     const unknown = this.table.unknown?.[portIndex];
     const classOf = this.table.classOf;
@@ -148,11 +155,13 @@ export class TruthTable {
 
   /** How many (source, destination) cells of the port at `portIndex` are allowed. */
   public allowedCount(portIndex: number): number {
+    checkIndex('TruthTable.allowedCount()', 'portIndex', portIndex);
     return countCells(this.matrix(portIndex), this._classSizes());
   }
 
   /** How many (source, destination) cells of the port at `portIndex` are unknown. */
   public unknownCount(portIndex: number): number {
+    checkIndex('TruthTable.unknownCount()', 'portIndex', portIndex);
     this.matrix(portIndex);
     const unknown = this.table.unknown?.[portIndex];
     return unknown === undefined ? 0 : countCells(unknown, this._classSizes());

@@ -14,11 +14,11 @@ describe('parseDocuments', () => {
     expect(docs).toEqual([{ kind: 'A' }, null, { kind: 'B' }]);
   });
 
-  test('reads YAML 1.2: yes and on stay strings', () => {
+  test('reads YAML 1.1 as kubectl does: yes and on are booleans, 0755 is octal', () => {
     // WHEN
-    const docs = parseDocuments('a.yaml', 'labels: {a: yes, b: on, c: "1"}\n');
+    const docs = parseDocuments('a.yaml', 'labels: {a: yes, b: on, c: "1"}\nport: 0755\n');
     // THEN
-    expect(docs).toEqual([{ labels: { a: 'yes', b: 'on', c: '1' } }]);
+    expect(docs).toEqual([{ labels: { a: true, b: true, c: '1' }, port: 493 }]);
   });
 
   test('reads a .json file holding a list as one document per item, and an object as one document', () => {
@@ -42,14 +42,14 @@ describe('parseDocuments', () => {
     // WHEN
     const parse = () => parseDocuments('a.yaml', 'kind: A\nkind: B\n');
     // THEN
-    expect(parse).toThrow(/\[a\.yaml#0\] is not valid YAML at line 2: Map keys must be unique/);
+    expect(parse).toThrow(/^\[a\.yaml#0 line 2\] has the key "kind" twice \(got "kind: B"\)\. Remove one of them/);
   });
 
   test('throws naming the file on invalid JSON', () => {
     // WHEN
     const parse = () => parseDocuments('a.json', '{"kind":');
     // THEN
-    expect(parse).toThrow(/^\[a\.json#0\] is not valid JSON: .*\(got "\{\\"kind\\":"\)\. Fix the JSON syntax\.$/);
+    expect(parse).toThrow(/^\[a\.json#0\] is not valid JSON at line 1: .*\(got "\{\\"kind\\":"\)\. Fix the JSON syntax\.$/);
   });
 });
 
@@ -88,5 +88,33 @@ describe('loadManifests', () => {
     await expect(loadManifests([path.join(dir, 'nope.yaml')], noStdin)).rejects.toThrow(/nope\.yaml\] file or directory not found/);
     await expect(loadManifests([dir], noStdin)).rejects.toThrow(/directory has no \.yaml, \.yml or \.json files/);
     await expect(loadManifests([], noStdin)).rejects.toThrow(/no manifests given/);
+  });
+});
+
+describe('error codes of input problems', () => {
+  // what is wrong, how it is read, the code
+  const table: Array<[string, () => unknown, string]> = [
+    ['a YAML syntax error', () => parseDocuments('a.yaml', 'a: [\n'), 'UNPARSABLE_INPUT'],
+    ['a duplicate key', () => parseDocuments('a.yaml', 'a: 1\na: 2\n'), 'UNPARSABLE_INPUT'],
+    ['a duplicate JSON key', () => parseDocuments('a.json', '{"a": 1, "a": 2}'), 'UNPARSABLE_INPUT'],
+    ['invalid JSON', () => parseDocuments('a.json', '{'), 'UNPARSABLE_INPUT'],
+    ['nesting past the limit', () => parseDocuments('a.yaml', `${'['.repeat(120)}${']'.repeat(120)}`), 'INPUT_LIMIT_EXCEEDED'],
+    ['an alias bomb', () => parseDocuments('a.yaml', 'a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n', { maxBytes: 1e6, maxDocuments: 10, maxDepth: 10, maxAliasValues: 5 }),
+      'INPUT_LIMIT_EXCEEDED'],
+  ];
+
+  test.each(table)('gives %s its code', (_name, parse, code) => {
+    // WHEN / THEN
+    expect(parse).toThrow(expect.objectContaining({ code }));
+  });
+
+  test.each([
+    ['no documents', async () => loadManifests(['-'], async () => '---\n'), 'NO_DOCUMENTS'],
+    ['too many documents', async () => loadManifests(['-'], async () => 'kind: A\n---\nkind: B\n', { maxBytes: 1e6, maxDocuments: 1, maxDepth: 10, maxAliasValues: 10 }),
+      'INPUT_LIMIT_EXCEEDED'],
+    ['too many bytes', async () => loadManifests(['-'], async () => 'kind: A\n', { maxBytes: 3, maxDocuments: 1, maxDepth: 10, maxAliasValues: 10 }), 'INPUT_LIMIT_EXCEEDED'],
+  ])('gives %s its code', async (_name, load, code) => {
+    // WHEN / THEN
+    await expect(load()).rejects.toEqual(expect.objectContaining({ code }));
   });
 });

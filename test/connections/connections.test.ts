@@ -213,7 +213,7 @@ describe('Connections errors', () => {
     // WHEN / THEN
     expect(() => api.connections.allowTo({} as any, Port.tcp(80)))
       .toThrow(/\[Connections\.allowTo\(\)\] the other side must be a Workload.*Workload\.fromLabels\(\)/);
-    expect(() => api.connections.allowTo(api, 80 as any)).toThrow(/\[shop\/Api\] port must be made with the Port factories \(got 80\)/);
+    expect(() => api.connections.allowTo(api, 80 as any)).toThrow(/\[shop\/Api\] port must be a Port \(got 80\)\. Make it with Port\.tcp\(\)/);
     expect(() => api.connections.allowTo(api, Port.tcp(80), { sides: 'ALL' as GrantSides }))
       .toThrow(/\[shop\/Api\] sides must be BOTH, INGRESS_ONLY or EGRESS_ONLY \(got "ALL"\)/);
   });

@@ -61,7 +61,7 @@ describe('Workload.fromLabels()', () => {
     expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] }))
       .toThrow(/\[shop\/Api\] declared port names must be unique within a pod \(got "http"\)\. Give each port its own name\./);
     expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, protocol: 'ICMP' as Protocol }] }))
-      .toThrow(/declared port protocol must be TCP, UDP or SCTP \(got "ICMP"\)/);
+      .toThrow(/\[shop\/Api\] ports\[0\]\.protocol must be TCP, UDP or SCTP \(got "ICMP"\)\. Use Protocol\.TCP/);
   });
 
   test('a failed workload leaves nothing behind in the construct tree', () => {

@@ -40,6 +40,6 @@ describe('AllowFromAllNamespaces', () => {
     expect(() => new AllowFromAllNamespaces(chart, 'NoTarget', {} as any)).toThrow(/\[test\/NoTarget\] selector is required/);
     expect(() => new AllowFromAllNamespaces(chart, 'NoPorts', { selector: API_PODS, ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
     expect(() => new AllowFromAllNamespaces(chart, 'BadPort', { selector: API_PODS, ports: [8080 as any] }))
-      .toThrow(/\[test\/BadPort\] ports must be made with the Port factories \(got 8080\)/);
+      .toThrow(/\[test\/BadPort\] ports\[0\] must be a Port \(got 8080\)\. Make it with Port\.tcp\(\)/);
   });
 });

@@ -93,7 +93,7 @@ describe('DenyAllIngress', () => {
     const chart = shopChart();
     // WHEN / THEN
     expect(() => new DenyAllIngress(chart, 'Bad', { selector: { app: 'web' } as any }))
-      .toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got \{"app":"web"\}\)\. Pass LabelSelector\.of/);
+      .toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got \{"app":"web"\}\)\. Make it with LabelSelector\.of/);
   });
 
   test('throws with the policy path when the name is invalid', () => {

@@ -63,7 +63,7 @@ describe('LabelSelector', () => {
 
   test('throws when an expression is not a LabelRequirement', () => {
     // GIVEN / WHEN / THEN
-    expect(() => LabelSelector.of({ expressions: [{ key: 'a' } as any] })).toThrow(/\[LabelSelector\.of\(\)\] expressions must be made with LabelRequirement factories/);
+    expect(() => LabelSelector.of({ expressions: [{ key: 'a' } as any] })).toThrow(/\[LabelSelector\.of\(\)\] expressions\[0\] must be a LabelRequirement \(got \{"key":"a"\}\)\. Make it with LabelRequirement\.isIn\(\)/);
   });
 
   test('requirements expose copies of their values', () => {
