@@ -1,6 +1,7 @@
 /**
- * Every lint check, sorted by code (internal). Add a check: one file under `checks/`, one line here,
- * one test file under `test/lint/checks/`, one row in `docs/lint.md`.
+ * Every lint check, sorted by code (internal). Add a check: one file under `checks/` (its messages declared
+ * up front), one line here, one test file under `test/lint/checks/`, one row in `docs/lint.md`. Loading the
+ * registry checks every check's declarations.
  */
 import { LintCheck } from './check';
 import { cniMultusSecondaryNetworks } from './checks/cni-multus-secondary-networks';
@@ -22,6 +23,7 @@ import { rulesIgnoredByPolicyTypes } from './checks/rules-ignored-by-policy-type
 import { selectsNoWorkload } from './checks/selects-no-workload';
 import { shadowedRule } from './checks/shadowed-rule';
 import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
+import { checkDeclarations } from './messages';
 
 export const CHECKS: LintCheck[] = [
   cniMultusSecondaryNetworks,
@@ -44,3 +46,5 @@ export const CHECKS: LintCheck[] = [
   shadowedRule,
   spoofableNamespacePeer,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+checkDeclarations(CHECKS);
