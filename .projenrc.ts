@@ -10,6 +10,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   defaultReleaseBranch: 'main',
   keywords: ['cdk8s', 'kubernetes', 'networkpolicy', 'network-policy', 'security', 'calico', 'cilium'],
   packageManager: javascript.NodePackageManager.NPM,
+  // Users need Node.js 20 or later (commander 14 needs it); the build itself needs 20.16 (jsii).
+  minNodeVersion: '20.0.0',
+  workflowNodeVersion: 'lts/*',
   projenrcTs: true,
 
   cdk8sVersion: '2.70.106',
@@ -49,6 +52,9 @@ const project = new cdk8s.ConstructLibraryCdk8s({
 for (const pattern of ['codegen.out/', 'examples/', '.ci/', 'bench/', 'build-tools/']) {
   project.addPackageIgnore(pattern);
 }
+// The tarball is an allowlist: the compiled library and CLI, the jsii assembly and the user docs. Whatever
+// else lies in the tree (logs, reports, scratch files) stays out; test/package.test.ts checks the list.
+project.package.addField('files', ['lib/**/*.js', 'lib/**/*.d.ts', '.jsii', 'API.md', 'docs/*.md']);
 
 // Address and bitset arithmetic is the point of the CIDR parser and the analyzer's index.
 project.eslint?.addRules({ 'no-bitwise': 'off' });
@@ -57,6 +63,9 @@ project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '2
 
 // The package entry loads the analyzer, connections and lint modules on first use (see the script).
 project.compileTask.exec('ts-node --transpile-only build-tools/lazy-index.ts');
+// tsc writes files without the execute bit, and npm pack (which jsii-pacmak runs for every binding) keeps
+// the mode it finds: the Python package runs the bin directly, so it must be executable in the tarball.
+project.compileTask.exec('chmod +x lib/cli/main.js');
 
 // Type-check the tests, the example app and the benchmarks (ts-jest only transpiles).
 const typecheck = project.addTask('typecheck', {
@@ -81,7 +90,8 @@ const example = project.addTask('example', {
   description: 'Synthesize the example app and print its manifests',
 });
 example.spawn(exampleSynth);
-example.exec('cat examples/app/dist/*.k8s.yaml');
+// One multi-document YAML stream: a `---` line between the files.
+example.exec('awk \'FNR == 1 && NR != 1 { print "---" } { print }\' examples/app/dist/*.k8s.yaml');
 
 project.testTask.prependSpawn(exampleSynth);
 project.testTask.prependSpawn(typecheck);

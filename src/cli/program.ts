@@ -10,6 +10,12 @@ function load<T>(module: string): T {
   return require(module) as T;
 }
 
+/** The package's version, from its package.json (two levels up from both src/cli and lib/cli). */
+function packageVersion(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../../package.json') as { version: string }).version;
+}
+
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const EXIT_CODES = (ok: string, one?: string) =>
@@ -33,6 +39,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .description('Check, explain and visualize Kubernetes NetworkPolicies in any YAML (cdk8s output, Helm, kubectl exports).')
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .exitOverride()
+    .version(packageVersion(), '-V, --version', 'print the version of cdk8s-netpol')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES('success', 'findings/denied/changed'));
   const run = (action: () => Promise<number>) => async () => setExit(await action());

@@ -15,13 +15,17 @@ import { egressBlocksDnsTcp } from './checks/egress-blocks-dns-tcp';
 import { egressPortsWithoutDestinations } from './checks/egress-ports-without-destinations';
 import { invalidLintAnnotation } from './checks/invalid-lint-annotation';
 import { invalidManifest } from './checks/invalid-manifest';
+import { ipBlockHostBits } from './checks/ip-block-host-bits';
 import { ipBlockOverlapsCluster } from './checks/ip-block-overlaps-cluster';
 import { missingNamespace } from './checks/missing-namespace';
 import { namedPortToIpBlock } from './checks/named-port-to-ip-block';
+import { podSelectorNamespaceLabel } from './checks/pod-selector-namespace-label';
 import { policyNameTooLong } from './checks/policy-name-too-long';
+import { portNotDeclared } from './checks/port-not-declared';
 import { rulesIgnoredByPolicyTypes } from './checks/rules-ignored-by-policy-types';
 import { selectsNoWorkload } from './checks/selects-no-workload';
 import { shadowedRule } from './checks/shadowed-rule';
+import { splitNamespaceAndPodPeers } from './checks/split-namespace-and-pod-peers';
 import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
 import { checkDeclarations } from './messages';
 
@@ -45,6 +49,10 @@ export const CHECKS: LintCheck[] = [
   selectsNoWorkload,
   shadowedRule,
   spoofableNamespacePeer,
+  ipBlockHostBits,
+  podSelectorNamespaceLabel,
+  portNotDeclared,
+  splitNamespaceAndPodPeers,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 checkDeclarations(CHECKS);

@@ -31,6 +31,8 @@ export interface Cidr {
   readonly leadingZeros: boolean;
   /** Canonical text: dotted decimal for IPv4, RFC 5952 for IPv6. */
   readonly text: string;
+  /** The text as written (`10.0.0.1/8`), for messages about the hazardous forms. */
+  readonly written: string;
 }
 
 /** The result of a parse: the value, or what is wrong and how to fix it. */
@@ -194,6 +196,7 @@ function parseCidrText(text: string): ParseResult<Cidr> {
       mapped: ip.value.mapped,
       leadingZeros: ip.value.leadingZeros || (prefixText.length > 1 && prefixText.startsWith('0')),
       text: `${formatIp(network, family)}/${prefix}`,
+      written: text,
     },
   };
 }

@@ -35,6 +35,17 @@ describe('cdk8s-netpol', () => {
     expect(run.stdout).toMatchSnapshot();
   });
 
+  test.each([['--version'], ['-V']])('prints the package version for %s with exit 0', (flag) => {
+    // GIVEN
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    // WHEN
+    const run = runCli([flag]);
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${pkg.version}\n`);
+    expect(run.stderr).toBe('');
+  });
+
   test('fails with exit 2 and the usage hint on an unknown subcommand', () => {
     // WHEN
     const run = runCli(['lint', 'dist/']);
