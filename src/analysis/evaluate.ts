@@ -4,7 +4,8 @@
 import { Cluster, rulesOf } from './cluster';
 import { resolvePortName, ruleAdmitsPeer, ruleAdmitsPort, Subject } from './match';
 import { TrafficQuery } from './query';
-import { Reason, ReasonCode, TrafficDirection, Verdict } from './verdict';
+import { judgeTiers } from './tier-evaluate';
+import { PolicyTier, Reason, ReasonCode, TrafficDirection, Verdict, VerdictOutcome } from './verdict';
 import { ErrorCode, invalid } from '../private/errors';
 import { portNameProblem } from '../private/k8s-names';
 import { Protocol } from '../protocol';
@@ -18,7 +19,7 @@ interface Connection {
 }
 
 interface SideResult {
-  readonly allowed: boolean;
+  readonly outcome: VerdictOutcome;
   readonly reasons: Reason[];
 }
 
@@ -44,8 +45,10 @@ export function evaluateQuery(cluster: Cluster, query: TrafficQuery): Verdict {
   return Verdict._create({
     ...base,
     port,
-    egressAllowed: egress.allowed,
-    ingressAllowed: ingress.allowed,
+    egressAllowed: egress.outcome === VerdictOutcome.ALLOWED,
+    ingressAllowed: ingress.outcome === VerdictOutcome.ALLOWED,
+    egressOutcome: egress.outcome,
+    ingressOutcome: ingress.outcome,
     reasons: [...egress.reasons, ...ingress.reasons],
   });
 }
@@ -70,20 +73,37 @@ function checkQuery(query: TrafficQuery): Protocol {
   return protocol;
 }
 
-/** One side: the source's egress or the destination's ingress. */
+/** One side: the source's egress or the destination's ingress, through the tiers when there are any. */
 function judgeSide(cluster: Cluster, c: Connection, direction: TrafficDirection): SideResult {
+  const egress = direction === TrafficDirection.EGRESS;
+  const subject = egress ? c.source : c.destination;
+  const word = egress ? 'egress' : 'ingress';
+  if (!subject.isPod) {
+    const message = `${subject.key} is an address, not a pod: no policy restricts its ${word}`;
+    return { outcome: VerdictOutcome.ALLOWED, reasons: [{ code: ReasonCode.NOT_A_POD, direction, message }] };
+  }
+  const tiers = cluster.model.tierPolicies;
+  if (tiers.length > 0) {
+    return judgeTiers(tiers, c, direction, () => judgeNetworkPolicies(cluster, c, direction));
+  }
+  const decided = judgeNetworkPolicies(cluster, c, direction);
+  if (decided === undefined) {
+    const message = `no policy selects ${subject.key} for ${word}, so all its ${word} is allowed`;
+    return { outcome: VerdictOutcome.ALLOWED, reasons: [{ code: ReasonCode.NOT_ISOLATED, direction, tier: PolicyTier.NETWORK_POLICY, message }] };
+  }
+  return decided;
+}
+
+/** The NetworkPolicy tier for a pod: undefined when no NetworkPolicy selects it for the direction. */
+function judgeNetworkPolicies(cluster: Cluster, c: Connection, direction: TrafficDirection): SideResult | undefined {
   const egress = direction === TrafficDirection.EGRESS;
   const subject = egress ? c.source : c.destination;
   const peer = egress ? c.destination : c.source;
   const word = egress ? 'egress' : 'ingress';
-  if (!subject.isPod) {
-    const message = `${subject.key} is an address, not a pod: no policy restricts its ${word}`;
-    return { allowed: true, reasons: [{ code: ReasonCode.NOT_A_POD, direction, message }] };
-  }
+  const tier = PolicyTier.NETWORK_POLICY;
   const policies = cluster.selectingPolicies(subject, direction);
   if (policies.length === 0) {
-    const message = `no policy selects ${subject.key} for ${word}, so all its ${word} is allowed`;
-    return { allowed: true, reasons: [{ code: ReasonCode.NOT_ISOLATED, direction, message }] };
+    return undefined;
   }
   const allowing: Reason[] = [];
   const denying: Reason[] = [];
@@ -96,6 +116,7 @@ function judgeSide(cluster: Cluster, c: Connection, direction: TrafficDirection)
       allowing.push({
         code: ReasonCode.ALLOWED_BY_RULE,
         direction,
+        tier,
         policy: policy.id,
         ruleIndex: rule.index,
         message: `${word} rule ${rule.index} admits ${word} ${what}`,
@@ -103,10 +124,10 @@ function judgeSide(cluster: Cluster, c: Connection, direction: TrafficDirection)
     }
     if (matched.length === 0) {
       const message = denyMessage(subject, word, rules.length, peerOk.map((r) => r.index), what);
-      denying.push({ code: ReasonCode.NO_RULE_MATCHES, direction, policy: policy.id, message });
+      denying.push({ code: ReasonCode.NO_RULE_MATCHES, direction, tier, policy: policy.id, message });
     }
   }
-  return allowing.length > 0 ? { allowed: true, reasons: allowing } : { allowed: false, reasons: denying };
+  return allowing.length > 0 ? { outcome: VerdictOutcome.ALLOWED, reasons: allowing } : { outcome: VerdictOutcome.DENIED, reasons: denying };
 }
 
 function denyMessage(subject: Subject, word: string, ruleCount: number, peerOnly: number[], what: string): string {

@@ -5,6 +5,7 @@
  */
 import { Protocol } from '../protocol';
 import { ContainerPort } from './endpoint';
+import type { NormalizedTierPolicy } from './tier-model';
 import { Cidr, IpAddress } from '../private/cidr';
 
 /** Where a manifest came from, for messages. */
@@ -116,6 +117,8 @@ export interface ClusterModel {
   readonly workloads: NormalizedWorkload[];
   /** Sorted by id. A later document with the same namespace/name replaces an earlier one (as `kubectl apply`). */
   readonly policies: NormalizedPolicy[];
+  /** ClusterNetworkPolicy, AdminNetworkPolicy and BaselineAdminNetworkPolicy, in evaluation order (see tier-model.ts). */
+  readonly tierPolicies: NormalizedTierPolicy[];
 }
 
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';

@@ -20,6 +20,8 @@ import { ClusterModel, ManifestSource, NAMESPACE_NAME_LABEL, NormalizedNamespace
 import { readPolicy } from './normalize-policy';
 import { readWorkload, WORKLOAD_TEMPLATE_PATHS } from './normalize-workload';
 import { compareText } from './order';
+import { readTierDocument } from './tier-document';
+import { compareTierPolicies, NormalizedTierPolicy } from './tier-model';
 import { ErrorCode, invalid } from '../private/errors';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../private/k8s-names';
 
@@ -41,6 +43,7 @@ interface Collected {
   readonly namespaces: Map<string, NormalizedNamespace>;
   readonly policies: Map<string, NormalizedPolicy>;
   readonly workloads: NormalizedWorkload[];
+  readonly tierPolicies: Map<string, NormalizedTierPolicy>;
 }
 
 /** Reads manifests into the normalized model. Pure: the input is not modified. */
@@ -48,7 +51,7 @@ export function normalizeManifests(manifests: unknown, options: NormalizeOptions
   if (!Array.isArray(manifests)) {
     throw invalid(ErrorCode.WRONG_TYPE, 'PolicyAnalyzer', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
   }
-  const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [] };
+  const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [], tierPolicies: new Map() };
   manifests.forEach((doc, index) => {
     const document = options.documentNames?.[index] ?? `manifests[${index}]`;
     readDocument(found, doc, { document, index }, options.problems);
@@ -63,6 +66,7 @@ export function normalizeManifests(manifests: unknown, options: NormalizeOptions
     namespaces: [...found.namespaces.values()].sort((a, b) => compareText(a.name, b.name)),
     workloads: found.workloads,
     policies: [...found.policies.values()].sort((a, b) => compareText(a.id, b.id)),
+    tierPolicies: [...found.tierPolicies.values()].sort(compareTierPolicies),
   };
 }
 
@@ -75,6 +79,9 @@ function readDocument(found: Collected, doc: unknown, source: ManifestSource, pr
   if (kind === 'List') {
     const items = new FieldReader(`${source.document} List`).optionalArray('items', top.items) ?? [];
     items.forEach((item, i) => readDocument(found, item, { document: `${source.document} items[${i}]`, index: source.index }, problems));
+    return;
+  }
+  if (readTierDocument(found.tierPolicies, kind, top, source, problems)) {
     return;
   }
   if (kind !== 'NetworkPolicy' && kind !== 'Namespace' && WORKLOAD_TEMPLATE_PATHS[kind] === undefined) {

@@ -7,6 +7,7 @@ import { computeCells, Probe } from './fast-table';
 import { normalizeManifests } from './normalize';
 import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
+import { computeTierCells } from './tier-table';
 import { TruthTable, TruthTableOptions, TruthTablePort } from './truth-table';
 import { Verdict } from './verdict';
 import { ErrorCode, invalid } from '../private/errors';
@@ -119,7 +120,8 @@ export class PolicyAnalyzer {
     }
     const subjects = endpoints.map((e) => this.cluster.resolve(e));
     const ports = options.ports.map((p, i) => checkProbe(p, i));
-    const cells = ports.map((p) => computeCells(this.cluster, subjects, p));
+    const tiered = this.cluster.model.tierPolicies.length > 0;
+    const cells = ports.map((p) => (tiered ? computeTierCells(this.cluster, endpoints, p) : computeCells(this.cluster, subjects, p)));
     return TruthTable._create(endpoints, ports, cells);
   }
 }

@@ -3,6 +3,9 @@ import { ProbePort } from './query';
 import { ErrorCode, invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
+/** The cell value of an unknown verdict (0 denied, 1 allowed). */
+export const UNKNOWN_CELL = 2;
+
 /**
  * Options for `PolicyAnalyzer.truthTable()`.
  */
@@ -53,8 +56,15 @@ export interface TruthTablePort {
 export interface TruthTableRow {
   /** Key of the source endpoint. */
   readonly source: string;
-  /** Whether the source may reach each endpoint, in the order of `TruthTableData.endpoints`. */
+  /** Whether the source may reach each endpoint, in the order of `TruthTableData.endpoints` (false when unknown). */
   readonly allowed: boolean[];
+  /**
+   * Which cells are unknown (a `nodes` or `domainNames` peer of a cluster-wide policy decides them), in the same
+   * order; present only on rows that have an unknown cell.
+   *
+   * @default - no cell of the row is unknown
+   */
+  readonly unknown?: boolean[];
 }
 
 /**
@@ -119,9 +129,22 @@ export class TruthTable {
     return this.matrix(portIndex)[this.position(sourceKey) * n + this.position(destinationKey)] === 1;
   }
 
+  /**
+   * Whether the cell cannot be decided from manifests (then `isAllowed` is false: unknown fails closed).
+   */
+  public isUnknown(sourceKey: string, destinationKey: string, portIndex: number): boolean {
+    const n = this.endpointList.length;
+    return this.matrix(portIndex)[this.position(sourceKey) * n + this.position(destinationKey)] === UNKNOWN_CELL;
+  }
+
   /** How many (source, destination) cells of the port at `portIndex` are allowed. */
   public allowedCount(portIndex: number): number {
-    return this.matrix(portIndex).reduce((sum, cell) => sum + cell, 0);
+    return this.matrix(portIndex).reduce((sum, cell) => sum + (cell === 1 ? 1 : 0), 0);
+  }
+
+  /** How many (source, destination) cells of the port at `portIndex` are unknown. */
+  public unknownCount(portIndex: number): number {
+    return this.matrix(portIndex).reduce((sum, cell) => sum + (cell === UNKNOWN_CELL ? 1 : 0), 0);
   }
 
   /** The whole table as plain data. */
@@ -130,10 +153,11 @@ export class TruthTable {
     const n = keys.length;
     const matrices = this.portList.map((port, p) => ({
       port: { ...port },
-      rows: keys.map((source, s) => ({
-        source,
-        allowed: Array.from(this.cells[p].subarray(s * n, (s + 1) * n), (c) => c === 1),
-      })),
+      rows: keys.map((source, s) => {
+        const row = this.cells[p].subarray(s * n, (s + 1) * n);
+        const allowed = Array.from(row, (c) => c === 1);
+        return row.includes(UNKNOWN_CELL) ? { source, allowed, unknown: Array.from(row, (c) => c === UNKNOWN_CELL) } : { source, allowed };
+      }),
     }));
     return { endpoints: keys, ports: this.ports, matrices };
   }

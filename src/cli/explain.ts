@@ -17,7 +17,7 @@ export interface ExplainOptions {
   readonly format: string;
 }
 
-/** Prints the verdict; exit 0 when allowed, 1 when denied. */
+/** Prints the verdict; exit 0 when allowed, 1 when denied or unknown (unknown fails closed). */
 export async function runExplain(inputs: string[], options: ExplainOptions, io: Io): Promise<number> {
   checkFormat(options.format, ['text', 'json']);
   const workspace = await openWorkspace(inputs, io);
@@ -33,8 +33,9 @@ export async function runExplain(inputs: string[], options: ExplainOptions, io: 
 /** The analyzer's explanation, with the outcome coloured on a terminal. */
 export function verdictText(verdict: Verdict, colour: boolean): string {
   const [head, ...rest] = verdict.explain().split('\n');
-  const word = verdict.allowed ? 'ALLOWED' : 'DENIED';
-  const lines = [paint(colour, verdict.allowed ? 'green' : 'red', word) + head.slice(word.length), ...rest];
+  const word = verdict.outcome.toUpperCase();
+  const hue = verdict.allowed ? 'green' : verdict.unknown ? 'yellow' : 'red';
+  const lines = [paint(colour, hue, word) + head.slice(word.length), ...rest];
   return `${lines.join('\n')}\n`;
 }
 
@@ -42,6 +43,7 @@ export function verdictText(verdict: Verdict, colour: boolean): string {
 export function verdictJson(verdict: Verdict): string {
   const data = {
     allowed: verdict.allowed,
+    outcome: verdict.outcome,
     source: verdict.source,
     destination: verdict.destination,
     port: verdict.port,
@@ -49,6 +51,8 @@ export function verdictJson(verdict: Verdict): string {
     protocol: verdict.protocol,
     egressAllowed: verdict.egressAllowed,
     ingressAllowed: verdict.ingressAllowed,
+    egressOutcome: verdict.egressOutcome,
+    ingressOutcome: verdict.ingressOutcome,
     reasons: verdict.reasons,
   };
   return `${JSON.stringify(data, undefined, 2)}\n`;

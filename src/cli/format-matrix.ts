@@ -14,7 +14,7 @@ export interface MatrixGroup {
 export function groupMatrices(data: TruthTableData): MatrixGroup[] {
   const groups = new Map<string, { labels: string[]; rows: TruthTableRow[] }>();
   for (const matrix of data.matrices) {
-    const key = matrix.rows.map((r) => r.allowed.map((a) => (a ? '1' : '0')).join('')).join('|');
+    const key = matrix.rows.map((r) => r.allowed.map((a, d) => (a ? '1' : r.unknown?.[d] ? '?' : '0')).join('')).join('|');
     const group = groups.get(key) ?? { labels: [], rows: matrix.rows };
     group.labels.push(matrix.port.label);
     groups.set(key, group);
@@ -35,12 +35,14 @@ export function matrixText(data: TruthTableData, colour: boolean): string {
       `${'from \\ to'.padEnd(labelWidth)}  ${numbers.map((s) => s.padStart(cellWidth)).join(' ')}`,
     ];
     matrix.rows.forEach((row, i) => {
-      const cells = row.allowed.map((a) => paint(colour, a ? 'green' : 'red', (a ? '✓' : '✗').padStart(cellWidth)));
+      const cells = row.allowed.map((a, d) => (row.unknown?.[d] ? paint(colour, 'yellow', '?'.padStart(cellWidth))
+        : paint(colour, a ? 'green' : 'red', (a ? '✓' : '✗').padStart(cellWidth))));
       lines.push(`${`${numbers[i]} ${row.source}`.padEnd(labelWidth)}  ${cells.join(' ')}`);
     });
     return lines.join('\n');
   });
-  return `${blocks.join('\n\n')}\n\n✓ allowed  ✗ denied  (rows: source, columns: destination by row number)\n`;
+  const unknown = hasUnknown(data) ? '  ? unknown (decided by a nodes or domainNames peer; not allowed)' : '';
+  return `${blocks.join('\n\n')}\n\n✓ allowed  ✗ denied${unknown}  (rows: source, columns: destination by row number)\n`;
 }
 
 /** Markdown: one table per group of ports with the same matrix, destinations as columns. */
@@ -53,16 +55,22 @@ export function matrixMarkdown(data: TruthTableData): string {
       `|---|${data.endpoints.map(() => ':---:').join('|')}|`,
     ];
     for (const row of matrix.rows) {
-      lines.push(`| \`${row.source}\` | ${row.allowed.map((a) => (a ? '✅' : '❌')).join(' | ')} |`);
+      lines.push(`| \`${row.source}\` | ${row.allowed.map((a, d) => (a ? '✅' : row.unknown?.[d] ? '❔' : '❌')).join(' | ')} |`);
     }
     return lines.join('\n');
   });
-  return `${blocks.join('\n\n')}\n\n✅ allowed, ❌ denied (rows: source, columns: destination)\n`;
+  const unknown = hasUnknown(data) ? ', ❔ unknown (decided by a nodes or domainNames peer; not allowed)' : '';
+  return `${blocks.join('\n\n')}\n\n✅ allowed, ❌ denied${unknown} (rows: source, columns: destination)\n`;
 }
 
 /** JSON: the table data as the analyzer gives it. */
 export function matrixJson(data: TruthTableData): string {
   return `${JSON.stringify(data, undefined, 2)}\n`;
+}
+
+/** Whether any cell of the table is unknown. */
+function hasUnknown(data: TruthTableData): boolean {
+  return data.matrices.some((m) => m.rows.some((r) => r.unknown !== undefined));
 }
 
 function escapeMarkdown(text: string): string {

@@ -16,8 +16,9 @@ interface Case {
 }
 
 const DIR = join(__dirname, '..', 'fixtures', 'conformance');
-const CASES: Case[] = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort()
-  .map((file) => ({ file, ...JSON.parse(readFileSync(join(DIR, file), 'utf8')) }));
+/** The NetworkPolicy cases at the top, and the cluster-wide tier cases (ClusterNetworkPolicy) under tiers/. */
+const CASES: Case[] = ['', 'tiers'].flatMap((sub) => readdirSync(join(DIR, sub)).filter((f) => f.endsWith('.json')).sort()
+  .map((file) => ({ file: sub === '' ? file : `${sub}/${file}`, ...JSON.parse(readFileSync(join(DIR, sub, file), 'utf8')) })));
 
 /** The case's cluster as manifests: Namespaces, Pods (labels, named container ports, status.podIP), policies. */
 function manifestsOf(c: Case): any[] {
@@ -69,7 +70,8 @@ describe('conformance', () => {
   test('the fixtures hold every case of the shared suite', () => {
     // GIVEN the copied fixtures  WHEN counted  THEN both groups are present
     expect(CASES.filter((c) => c.file.startsWith('s')).length).toBeGreaterThanOrEqual(24);
-    expect(CASES.length).toBeGreaterThanOrEqual(53);
+    expect(CASES.filter((c) => c.file.startsWith('tiers/')).length).toBeGreaterThanOrEqual(46);
+    expect(CASES.length).toBeGreaterThanOrEqual(99);
   });
 
   test.each(CASES.map((c) => [c.file, c] as const))('%s: evaluate() gives the expected verdict for every probe cell', (_name, c) => {
