@@ -10,3 +10,4 @@ export * from './intents';
 export * from './connections';
 export * from './lint';
 export * from './errors';
+export * from './cluster';

@@ -43,4 +43,16 @@ export interface FlowChange {
   readonly allowedBefore: boolean;
   /** Whether it is allowed after. */
   readonly allowedAfter: boolean;
+  /**
+   * Whether the verdict before was unknown (a `nodes` or `domainNames` peer decides it); then `allowedBefore` is false.
+   *
+   * @default false
+   */
+  readonly unknownBefore?: boolean;
+  /**
+   * Whether the verdict after is unknown; then `allowedAfter` is false.
+   *
+   * @default false
+   */
+  readonly unknownAfter?: boolean;
 }

@@ -74,7 +74,9 @@ export class PolicyAnalyzer {
         old.ports.forEach((port, p) => {
           const allowedBefore = old.isAllowed(source.key, destination.key, p);
           const allowedAfter = now.isAllowed(source.key, destination.key, p);
-          if (allowedBefore !== allowedAfter) {
+          const unknownBefore = old.isUnknown(source.key, destination.key, p);
+          const unknownAfter = now.isUnknown(source.key, destination.key, p);
+          if (allowedBefore !== allowedAfter || unknownBefore !== unknownAfter) {
             changes.push({
               source: source.key,
               destination: destination.key,
@@ -83,6 +85,8 @@ export class PolicyAnalyzer {
               protocol: port.protocol,
               allowedBefore,
               allowedAfter,
+              ...(unknownBefore ? { unknownBefore } : {}),
+              ...(unknownAfter ? { unknownAfter } : {}),
             });
           }
         });

@@ -13,14 +13,17 @@ function summary(changes: FlowChange[]): string {
     return 'no flow changed';
   }
   const allowed = changes.filter((c) => c.allowedAfter).length;
-  return `${changes.length} flow${changes.length === 1 ? '' : 's'} changed: ${allowed} now allowed, ${changes.length - allowed} now denied`;
+  const unknown = changes.filter((c) => c.unknownAfter === true).length;
+  const unknownText = unknown === 0 ? '' : `, ${unknown} now unknown`;
+  return `${changes.length} flow${changes.length === 1 ? '' : 's'} changed: ${allowed} now allowed, ${changes.length - allowed - unknown} now denied${unknownText}`;
 }
 
 /** One line per change (`+` now allowed, `-` now denied), then a summary. */
 export function diffText(changes: FlowChange[], colour: boolean): string {
   const width = Math.max(0, ...changes.map((c) => `${c.source} -> ${c.destination}`.length));
   const lines = changes.map((c) => {
-    const mark = c.allowedAfter ? paint(colour, 'green', '+ allowed') : paint(colour, 'red', '- denied ');
+    const mark = c.allowedAfter ? paint(colour, 'green', '+ allowed') : c.unknownAfter ? paint(colour, 'yellow', '? unknown')
+      : paint(colour, 'red', '- denied ');
     return `${mark}  ${`${c.source} -> ${c.destination}`.padEnd(width)}  ${port(c)}`;
   });
   return `${[...lines, summary(changes)].join('\n')}\n`;
@@ -32,7 +35,7 @@ export function diffMarkdown(changes: FlowChange[]): string {
     return `${summary(changes)}\n`;
   }
   const rows = changes.map((c) =>
-    `| ${c.allowedAfter ? '✅ now allowed' : '❌ now denied'} | \`${c.source}\` | \`${c.destination}\` | ${port(c)} |`);
+    `| ${c.allowedAfter ? '✅ now allowed' : c.unknownAfter ? '❔ now unknown' : '❌ now denied'} | \`${c.source}\` | \`${c.destination}\` | ${port(c)} |`);
   return [`**${summary(changes)}**`, '', '| change | from | to | port |', '|---|---|---|---|', ...rows, ''].join('\n');
 }
 

@@ -4,10 +4,12 @@
  * registry checks every check's declarations.
  */
 import { LintCheck } from './check';
+import { baselineBlocksDns } from './checks/baseline-blocks-dns';
 import { cniMultusSecondaryNetworks } from './checks/cni-multus-secondary-networks';
 import { cniNoEnforcement } from './checks/cni-no-enforcement';
 import { cniUnconfirmedFeature } from './checks/cni-unconfirmed-feature';
 import { cniUnsupportedFeature } from './checks/cni-unsupported-feature';
+import { cniUnsupportedTier } from './checks/cni-unsupported-tier';
 import { duplicatePolicyName } from './checks/duplicate-policy-name';
 import { duplicateRule } from './checks/duplicate-rule';
 import { egressBlocksDns } from './checks/egress-blocks-dns';
@@ -27,13 +29,18 @@ import { selectsNoWorkload } from './checks/selects-no-workload';
 import { shadowedRule } from './checks/shadowed-rule';
 import { splitNamespaceAndPodPeers } from './checks/split-namespace-and-pod-peers';
 import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
+import { tierPassFallsThrough } from './checks/tier-pass-falls-through';
+import { tierPriorityOverlap } from './checks/tier-priority-overlap';
+import { tierShadowedRule } from './checks/tier-shadowed-rule';
 import { checkDeclarations } from './messages';
 
 export const CHECKS: LintCheck[] = [
+  baselineBlocksDns,
   cniMultusSecondaryNetworks,
   cniNoEnforcement,
   cniUnconfirmedFeature,
   cniUnsupportedFeature,
+  cniUnsupportedTier,
   duplicatePolicyName,
   duplicateRule,
   egressBlocksDns,
@@ -41,18 +48,21 @@ export const CHECKS: LintCheck[] = [
   egressPortsWithoutDestinations,
   invalidLintAnnotation,
   invalidManifest,
+  ipBlockHostBits,
   ipBlockOverlapsCluster,
   missingNamespace,
   namedPortToIpBlock,
+  podSelectorNamespaceLabel,
   policyNameTooLong,
+  portNotDeclared,
   rulesIgnoredByPolicyTypes,
   selectsNoWorkload,
   shadowedRule,
-  spoofableNamespacePeer,
-  ipBlockHostBits,
-  podSelectorNamespaceLabel,
-  portNotDeclared,
   splitNamespaceAndPodPeers,
+  spoofableNamespacePeer,
+  tierPassFallsThrough,
+  tierPriorityOverlap,
+  tierShadowedRule,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 checkDeclarations(CHECKS);

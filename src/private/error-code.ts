@@ -78,6 +78,19 @@ export enum ErrorCode {
   /** A change came after the construct was synthesized, so it would not reach the output. */
   ALREADY_SYNTHESIZED = 'ALREADY_SYNTHESIZED',
 
+  // Cluster-wide policies (ClusterNetworkPolicy)
+
+  /** A ClusterNetworkPolicy priority is not a whole number in its range (0 to 1000). */
+  PRIORITY_OUT_OF_RANGE = 'PRIORITY_OUT_OF_RANGE',
+  /** A list is longer than the API allows (25 rules per direction, 25 peers, CIDRs, names or ports). */
+  TOO_MANY_ITEMS = 'TOO_MANY_ITEMS',
+  /** A peer is of a kind the rule cannot have (networks, nodes or domain names in ingress; domain names outside Accept). */
+  PEER_NOT_ALLOWED = 'PEER_NOT_ALLOWED',
+  /** A domain name does not match the API's pattern (labels, and a wildcard only as a leading `*.`). */
+  INVALID_DOMAIN_NAME = 'INVALID_DOMAIN_NAME',
+  /** A port has no ClusterNetworkPolicy form (every port of a protocol). */
+  PORT_NOT_EXPRESSIBLE = 'PORT_NOT_EXPRESSIBLE',
+
   // Manifests and the command line
 
   /** A field of a manifest is malformed: the API server would refuse it, or the analyzer cannot read it. */

@@ -218,3 +218,15 @@ describe('without cluster-wide policies', () => {
     expect(verdict.reasons.find((r) => r.code === ReasonCode.ALLOWED_BY_RULE)!.tier).toBe(PolicyTier.NETWORK_POLICY);
   });
 });
+
+describe('diff with unknown verdicts', () => {
+  test('a connection that becomes unknown is a change, reported as not allowed and unknown', () => {
+    // GIVEN no policy before, a nodes Deny after
+    const before = PolicyAnalyzer.fromManifests([]);
+    const after = PolicyAnalyzer.fromManifests([cnp('nodes', { tier: 'Admin', priority: 0, subject: { namespaces: {} }, egress: [{ action: 'Deny', to: [{ nodes: {} }] }] })]);
+    // WHEN diffed with a pod and an address
+    const changes = PolicyAnalyzer.diff(before, after, { ports: [{ port: 443 }], extraEndpoints: [WEB, INTERNET] });
+    // THEN the web -> internet cell changed to unknown
+    expect(changes).toEqual([{ source: 'shop/web', destination: 'ip:203.0.113.7', port: 443, portName: undefined, protocol: 'TCP', allowedBefore: true, allowedAfter: false, unknownAfter: true }]);
+  });
+});

@@ -1,0 +1,3 @@
+export * from './cluster-peer';
+export * from './cluster-network-policy';
+export * from './intents';
