@@ -6,6 +6,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DenyAllIngress, LabelRequirement, LabelSelector, NetworkPolicy, Peer, PolicyType, Port } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
+import { ErrorCode, problemOf } from './problems';
 
 const WEB = LabelSelector.of({ labels: { app: 'web' } });
 const API = LabelSelector.of({ labels: { app: 'api' } });
@@ -199,16 +200,16 @@ describe('NetworkPolicy', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new NetworkPolicy(chart, 'P', {} as any)).toThrow(/\[test\/P\] selector is required and must be a LabelSelector \(got undefined\)/);
+    expect(problemOf(() => new NetworkPolicy(chart, 'P', {} as any))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/P', value: undefined });
   });
 
   test('throws when peers or ports are not made by the factories', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new NetworkPolicy(chart, 'P', { selector: API, ingress: [{ peers: [{} as any] }] })).toThrow(/peers must be made with the Peer factories/);
-    expect(() => new NetworkPolicy(chart, 'Q', { selector: API, ingress: [{ peers: [Peer.any()], ports: [443 as any] }] })).toThrow(/ports must be made with the Port factories \(got 443\)/);
-    expect(() => new NetworkPolicy(chart, 'R', { selector: API, ingress: 'all' as any })).toThrow(/ingress must be a list of rules/);
+    expect(problemOf(() => new NetworkPolicy(chart, 'P', { selector: API, ingress: [{ peers: [{} as any] }] }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/P', value: {} });
+    expect(problemOf(() => new NetworkPolicy(chart, 'Q', { selector: API, ingress: [{ peers: [Peer.any()], ports: [443 as any] }] }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/Q', value: 443 });
+    expect(problemOf(() => new NetworkPolicy(chart, 'R', { selector: API, ingress: 'all' as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/R', value: 'all' });
   });
 
   test('synthesizes byte-identical YAML from props and rules given in any order', () => {

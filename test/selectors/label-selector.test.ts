@@ -1,4 +1,5 @@
 import { LabelOperator, LabelRequirement, LabelSelector } from '../../src';
+import { ErrorCode, problemOf } from '../problems';
 
 describe('LabelSelector', () => {
   test('renders labels and expressions sorted, values sorted and unique', () => {
@@ -63,7 +64,7 @@ describe('LabelSelector', () => {
 
   test('throws when an expression is not a LabelRequirement', () => {
     // GIVEN / WHEN / THEN
-    expect(() => LabelSelector.of({ expressions: [{ key: 'a' } as any] })).toThrow(/\[LabelSelector\.of\(\)\] expressions must be made with LabelRequirement factories/);
+    expect(problemOf(() => LabelSelector.of({ expressions: [{ key: 'a' } as any] }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'LabelSelector.of()', value: { key: 'a' } });
   });
 
   test('requirements expose copies of their values', () => {
