@@ -22,8 +22,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   // The generated Kubernetes types we render come from cdk8s-plus-28.
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // Not jsii modules: they must travel inside the package.
-  bundledDeps: ['yaml@^2.9.1', 'commander@^14.0.0'],
-  devDeps: ['@types/node@^20', 'cdk8s-cli@^2.207.0', 'fast-check@^4'],
+  bundledDeps: ['yaml@^2.9.1', 'commander@^14.0.0', '@viz-js/viz@^3.31.0'],
+  devDeps: ['@types/node@^20', 'cdk8s-cli@^2.207.0', 'fast-check@^4', 'playwright-core@^1.65.1'],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
@@ -43,6 +43,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
     jestConfig: {
       testPathIgnorePatterns: ['/node_modules/', '/examples/app/dist/', '/codegen.out/'],
       coveragePathIgnorePatterns: ['/node_modules/', '/test/'],
+      // The README's first app imports the package by name, as users write it.
+      moduleNameMapper: { '^cdk8s-netpol$': '<rootDir>/src' },
     },
   },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'build-tools', 'projenrc', 'examples', 'bench'] },
@@ -100,7 +102,11 @@ project.testTask.prependSpawn(typecheck);
 const packageTask = project.tasks.tryFind('package')!;
 packageTask.reset();
 packageTask.spawn(project.tasks.tryFind('package:js')!);
-packageTask.exec('jsii-pacmak --code-only --force --no-npmignore -o codegen.out -t python -t java -t dotnet -t go');
+// jsii-rosetta translates the examples of the README, API.md and doc comments into each language (offline).
+packageTask.exec('jsii-pacmak --code-only --force --no-npmignore --rosetta-unknown-snippets translate -o codegen.out -t python -t java -t dotnet -t go');
+// The Python docstrings and README must not show TypeScript (declarations, `new`) inside their examples:
+// a missing file fails too.
+packageTask.exec("test -f codegen.out/python/src/cdk8s_netpol/__init__.py && ! grep -nE '^\\s+(const|let) |new [A-Z][A-Za-z]*[(]' codegen.out/python/src/cdk8s_netpol/__init__.py");
 
 project.addTask('bench', {
   description: 'Run the benchmarks (analyzer truth table, synth at scale)',

@@ -17,7 +17,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join, resolve } from 'path';
 
 /** The modules of src/index.ts that are loaded on first use. */
-export const DEFERRED = ['./analysis', './connections', './lint'];
+export const DEFERRED = ['./analysis', './connections', './lint', './probes'];
 
 /** One `__exportStar(require("<path>"), exports);` line of the compiled entry. */
 const EXPORT_STAR = /^__exportStar\(require\("([^"]+)"\), exports\);$/;

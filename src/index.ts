@@ -11,3 +11,4 @@ export * from './connections';
 export * from './lint';
 export * from './errors';
 export * from './cluster';
+export * from './probes';

@@ -62,7 +62,9 @@ const ALLOWED: Array<[string, string[]]> = [
   ['private/', ['private/']],
   ['analysis/', ['analysis/', 'private/', 'protocol']],
   ['lint/', ['lint/', 'analysis/', 'private/', 'protocol']],
-  ['cli/', ['cli/', 'analysis/', 'lint/', 'private/', 'protocol']],
+  ['probes/', ['probes/', 'analysis/', 'private/', 'protocol']],
+  ['cli/', ['cli/', 'analysis/', 'lint/', 'probes/', 'private/', 'protocol', 'report/']],
+  ['report/', ['report/', 'cli/', 'analysis/', 'lint/', 'private/', 'protocol']],
 ];
 
 describe('architecture', () => {

@@ -1,9 +1,12 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Testing, Yaml } from 'cdk8s';
+import { parse } from 'yaml';
 import { analyzerTour } from '../examples/snippets/analyzer';
 import { foundation, tourErrors } from '../examples/snippets/foundation';
 import { allowFromLabelExample } from '../examples/snippets/intents';
+import { Endpoint, PolicyAnalyzer, Protocol } from '../src';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -97,5 +100,63 @@ describe('README and docs', () => {
     const yaml = Yaml.stringify(...Testing.synth(allowFromLabelExample()));
     // THEN
     expect(readme).toContain(`renders\n\n\`\`\`yaml\n${yaml}\`\`\``);
+  });
+});
+
+describe('README: use it in your app', () => {
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.match(/## Use it in your app\n([\s\S]*?)\n## /)![1];
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+  test('installs the package with exactly its peer dependencies, at the versions the text names', () => {
+    // WHEN
+    const install = section.match(/```sh\nnpm install (.*)\n/)![1].split(' ');
+    // THEN
+    expect(install.slice(1).sort()).toEqual(Object.keys(pkg.peerDependencies).sort());
+    for (const [name, range] of Object.entries<string>(pkg.peerDependencies)) {
+      const version = range.replace(/^\^/, '');
+      expect(section).toContain(`\`${name}\` ${version} or later ${version.split('.')[0]}.x`);
+    }
+    expect(pkg.engines.node).toBe('>= 20.0.0');
+    expect(section).toContain('Node.js 20 or later');
+  });
+
+  test('points cdk8s.yaml at the validation plugin the package ships', () => {
+    // GIVEN
+    const config = parse(section.match(/```yaml\n([\s\S]*?)```/)![1]);
+    // THEN
+    const plugin = config.validations[0];
+    expect(plugin.package).toBe('./node_modules/cdk8s-netpol/lib/plugin');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    expect(typeof require(path.join(ROOT, 'src', 'plugin'))[plugin.class]).toBe('function');
+    expect(pkg.files).toEqual(expect.arrayContaining(['lib/**/*.js']));
+  });
+
+  test('the first app synthesizes the deny-all and the allow policy, and the analyzer agrees with the comments', () => {
+    // GIVEN
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'first-app-'));
+    const before = process.env.CDK8S_OUTDIR;
+    process.env.CDK8S_OUTDIR = outdir;
+    try {
+      // WHEN
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      jest.isolateModules(() => require('../examples/snippets/first-app'));
+      // THEN
+      const manifests = Yaml.load(path.join(outdir, 'shop.k8s.yaml'));
+      expect(manifests).toMatchSnapshot();
+      expect(manifests.map((m: any) => `${m.metadata.namespace}/${m.metadata.name}`)).toEqual(['shop/deny-all-ingress', 'shop/api-allow-from-web']);
+      const analyzer = PolicyAnalyzer.fromManifests(manifests);
+      const pod = (app: string) => Endpoint.pod({ namespace: 'shop', name: app, labels: { app } });
+      const allowed = (from: Endpoint, to: Endpoint, port: number) =>
+        analyzer.evaluate({ source: from, destination: to, port, protocol: Protocol.TCP }).allowed;
+      expect(allowed(pod('web'), pod('api'), 8080)).toBe(true);
+      expect(allowed(pod('web'), pod('api'), 8081)).toBe(false);
+      expect(allowed(Endpoint.ip('203.0.113.7'), pod('api'), 8080)).toBe(false);
+      expect(allowed(pod('db'), pod('api'), 8080)).toBe(false);
+    } finally {
+      process.env.CDK8S_OUTDIR = before;
+      if (before === undefined) delete process.env.CDK8S_OUTDIR;
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 });

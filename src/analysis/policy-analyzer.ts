@@ -4,6 +4,7 @@ import { DiffOptions, FlowChange } from './diff';
 import { Endpoint } from './endpoint';
 import { evaluateQuery } from './evaluate';
 import { computeCells, Probe } from './fast-table';
+import { groupSubjects } from './grouping';
 import { normalizeManifests } from './normalize';
 import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
@@ -110,6 +111,16 @@ export class PolicyAnalyzer {
   /** `namespace/name` of every NetworkPolicy read, sorted. */
   public policyIds(): string[] {
     return this.cluster.model.policies.map((p) => p.id);
+  }
+
+  /**
+   * The class of each endpoint, in order: endpoints no selector, ipBlock or named port can tell apart share
+   * a class (numbered from 0 in order of first appearance).
+   *
+   * @internal
+   */
+  public _classesOf(endpoints: Endpoint[]): number[] {
+    return Array.from(groupSubjects(this.cluster, endpoints.map((e) => this.cluster.resolve(e))).classOf);
   }
 
   /** Which endpoint may reach which, for each port. */

@@ -24,16 +24,24 @@ export interface CheckOptions {
 
 /** Prints the findings and a summary. */
 export async function runCheck(inputs: string[], options: CheckOptions, io: Io): Promise<number> {
-  checkFormat(options.format, ['text', 'json']);
+  checkFormat(options.format, ['text', 'json', 'sarif']);
   const loaded = await loadManifests(inputs, io.readStdin);
   const findings = lint(loaded.manifests, loaded.sources, options);
   const counts = countBySeverity(findings);
-  if (options.format === 'json') {
+  if (options.format === 'sarif') {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    io.out(load<typeof import('./format-sarif')>('./format-sarif').checkSarif(findings, require('../../package.json').version));
+  } else if (options.format === 'json') {
     io.out(`${JSON.stringify({ findings, summary: { documents: loaded.manifests.length, ...counts } }, undefined, 2)}\n`);
   } else {
     io.out(checkText(findings, loaded.manifests.length, io.colour));
   }
   return counts.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function load<T>(module: string): T {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(module) as T;
 }
 
 function lint(manifests: any[], sources: string[], options: CheckOptions): Finding[] {

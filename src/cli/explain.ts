@@ -7,7 +7,7 @@ import { paint } from './colour';
 import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
 import { checkFormat } from './matrix';
 import { chooseEndpoints, openWorkspace } from './workspace';
-import { Verdict } from '../analysis';
+import { Endpoint, Verdict } from '../analysis';
 
 /** Options of `explain`. */
 export interface ExplainOptions {
@@ -26,8 +26,19 @@ export async function runExplain(inputs: string[], options: ExplainOptions, io: 
   const destination = parseEndpoint('--to', options.to, known);
   const port = parsePort(options.port);
   const verdict = workspace.analyzer.evaluate({ source, destination, ...port });
-  io.out(options.format === 'json' ? verdictJson(verdict) : verdictText(verdict, io.colour));
+  io.out(options.format === 'json' ? verdictJson(verdict) : verdictText(verdict, io.colour) + missingPortName(destination, port));
   return verdict.allowed ? EXIT_OK : EXIT_FINDINGS;
+}
+
+/** A line saying that the destination pod has no container port of that name, with the ports it has. */
+export function missingPortName(destination: Endpoint, port: { portName?: string; protocol?: string }): string {
+  const name = port.portName;
+  if (name === undefined || !destination.isPod || destination.ports.some((p) => p.name === name && (p.protocol ?? 'TCP') === (port.protocol ?? 'TCP'))) {
+    return '';
+  }
+  const declared = destination.ports.map((p) => `${p.name ?? p.port} (${p.protocol ?? 'TCP'} ${p.port})`);
+  return `note: ${destination.key} has no port named ${name}${port.protocol !== undefined && port.protocol !== 'TCP' ? ` for ${port.protocol}` : ''}`
+    + ` (${declared.length === 0 ? 'it declares no container ports' : `its ports: ${declared.join(', ')}`})\n`;
 }
 
 /** The analyzer's explanation, with the outcome coloured on a terminal. */

@@ -1,6 +1,7 @@
 /**
  * A self-contained HTML page with a colour-coded grid per port: no scripts, fonts or other assets (internal).
  */
+import { groupMatrices } from './format-matrix';
 import { TruthTableData } from '../analysis';
 
 const STYLE = [
@@ -14,11 +15,17 @@ const STYLE = [
   'code{font-family:ui-monospace,monospace}',
 ].join('\n');
 
-/** The whole page. */
-export function matrixHtml(data: TruthTableData, title: string): string {
-  const tables = data.matrices.map((matrix) => {
+/**
+ * One table per group of ports with identical matrices (as text and Markdown show them), the groups with at
+ * least one allowed cell first, each in the order of its first port.
+ */
+export function matrixTablesHtml(data: TruthTableData): string[] {
+  const groups = groupMatrices(data).map((group) => ({ group, allowed: group.rows.reduce((n, r) => n + r.allowed.filter((a) => a).length, 0) }));
+  const ordered = [...groups.filter((g) => g.allowed > 0), ...groups.filter((g) => g.allowed === 0)];
+  const total = data.endpoints.length * data.endpoints.length;
+  return ordered.map(({ group, allowed }) => {
     const head = data.endpoints.map((k) => `<th class="col" scope="col">${escapeHtml(k)}</th>`).join('');
-    const rows = matrix.rows.map((row) => {
+    const rows = group.rows.map((row) => {
       const cells = row.allowed.map((a, i) => {
         const tip = `${row.source} -> ${data.endpoints[i]}: ${a ? 'allowed' : 'denied'}`;
         return `<td class="${a ? 'allow' : 'deny'}" title="${escapeHtml(tip)}">${a ? '✓' : '✗'}</td>`;
@@ -26,20 +33,28 @@ export function matrixHtml(data: TruthTableData, title: string): string {
       return `<tr><th class="row" scope="row">${escapeHtml(row.source)}</th>${cells}</tr>`;
     });
     return [
-      `<h2>${escapeHtml(matrix.port.label)}</h2>`,
+      `<h2>${escapeHtml(group.labels.join(', '))}</h2>`,
+      `<p class="count">${allowed} of ${total} allowed</p>`,
       `<table><tr><th>from \\ to</th>${head}</tr>`,
       ...rows,
       '</table>',
     ].join('\n');
   });
+}
+
+/** The cell colours and table layout, for pages that embed the tables. */
+export const MATRIX_STYLE = STYLE;
+
+/** The whole page. */
+export function matrixHtml(data: TruthTableData, title: string): string {
   return [
     '<!DOCTYPE html>',
     '<html lang="en"><head><meta charset="utf-8">',
     `<title>${escapeHtml(title)}</title>`,
     `<style>\n${STYLE}\n</style></head><body>`,
     `<h1>${escapeHtml(title)}</h1>`,
-    '<p>Rows are sources, columns destinations. Green: allowed. Red: denied.</p>',
-    ...tables,
+    '<p>Rows are sources, columns destinations. Green: allowed. Red: denied. Ports with the same table are shown together.</p>',
+    ...matrixTablesHtml(data),
     '</body></html>',
     '',
   ].join('\n');

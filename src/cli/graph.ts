@@ -3,6 +3,7 @@
  */
 import { EXIT_OK, Io } from './errors';
 import { graphDot, graphMermaid, GraphEdge } from './format-graph';
+import { Governance, noteHidden } from './governed';
 import { checkFormat } from './matrix';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 import { Endpoint, TruthTableData, TruthTablePort } from '../analysis';
@@ -12,6 +13,8 @@ export interface GraphOptions {
   readonly port?: string[];
   readonly endpoint?: string[];
   readonly format: string;
+  /** Show pairs that no policy governs (allowed by default). */
+  readonly allPairs?: boolean;
 }
 
 /** Prints the graph; always exit 0. */
@@ -23,7 +26,10 @@ export async function runGraph(inputs: string[], options: GraphOptions, io: Io):
   noteInferred(io, choice);
   const table = workspace.analyzer.truthTable({ ports, endpoints: choice.endpoints, extraEndpoints: choice.extras });
   const data = table.toData();
-  const edges = aggregateEdges(data, table.endpoints);
+  const governance = Governance.of([workspace.model], table.endpoints);
+  const allEdges = aggregateEdges(data, table.endpoints);
+  const edges = allEdges.filter((e) => options.allPairs === true || governance.governs(e.source, e.destination));
+  noteHidden(io, allEdges.length - edges.length, 'edge(s)');
   io.out(options.format === 'dot' ? graphDot(data.endpoints, edges) : graphMermaid(data.endpoints, edges));
   return EXIT_OK;
 }

@@ -23,11 +23,19 @@ export function inferEndpoints(model: ClusterModel): Endpoint[] {
     add(policy.namespace, policy.podSelector);
     for (const rule of [...policy.ingress, ...policy.egress]) {
       for (const peer of rule.peers ?? []) {
-        add(peerNamespace(peer, policy.namespace), peer.podSelector);
+        const pod = peerEndpoint(peer, policy.namespace);
+        if (pod !== undefined) found.set(pod.key, pod);
       }
     }
   }
   return [...found.values()];
+}
+
+/** The pod a peer names (its labels, in the namespace it names), if the peer determines one. */
+export function peerEndpoint(peer: NormalizedPeer, policyNamespace: string): Endpoint | undefined {
+  const namespace = peerNamespace(peer, policyNamespace);
+  const labels = peer.podSelector === undefined ? undefined : labelsOf(peer.podSelector);
+  return namespace === undefined || labels === undefined ? undefined : Endpoint.pod({ namespace, labels });
 }
 
 function labelsOf(selector: NormalizedSelector): Record<string, string> | undefined {

@@ -4,6 +4,7 @@
 import { CliError, ErrorCode, EXIT_OK, Io } from './errors';
 import { matrixHtml } from './format-html';
 import { matrixJson, matrixMarkdown, matrixText } from './format-matrix';
+import { governedChoice } from './governed';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 
 /** Options of `matrix`. */
@@ -11,6 +12,8 @@ export interface MatrixOptions {
   readonly port?: string[];
   readonly endpoint?: string[];
   readonly format: string;
+  /** Show pairs that no policy governs (allowed by default). */
+  readonly allPairs?: boolean;
 }
 
 /** Prints the table; always exit 0. */
@@ -18,7 +21,7 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
   checkFormat(options.format, ['text', 'markdown', 'json', 'html']);
   const workspace = await openWorkspace(inputs, io);
   const ports = probePorts(options.port, [workspace.model]);
-  const choice = chooseEndpoints([workspace], options.endpoint);
+  const choice = governedChoice(chooseEndpoints([workspace], options.endpoint), [workspace.model], options.allPairs, io);
   noteInferred(io, choice);
   const data = workspace.analyzer.truthTable({ ports, endpoints: choice.endpoints, extraEndpoints: choice.extras }).toData();
   const render: Record<string, () => string> = {

@@ -28,6 +28,10 @@ function portOption(): Option {
     + ' (default: every port named in the policies and workloads)').argParser(collect);
 }
 
+function allPairsOption(): Option {
+  return new Option('--all-pairs', 'also show pairs that no policy governs (allowed by default; hidden otherwise)');
+}
+
 function endpointOption(): Option {
   return new Option('-e, --endpoint <endpoint>', 'extra endpoint: an IP address or namespace/name=k=v,... (repeatable)')
     .argParser(collect);
@@ -50,7 +54,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--cni <name>', 'CNI of the cluster: calico, cilium, canal, weave-net, flannel, multus:<delegate>')
     .addOption(new Option('--severity <code=level>', 'override a check: <code>=error|warning|info|off (repeatable)').argParser(collect))
     .addOption(new Option('--cluster-cidr <cidr>', 'pod or service CIDR of the cluster (repeatable)').argParser(collect))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addHelpText('after', EXIT_CODES('no finding at error level', 'findings at error level'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./check')>('./check').runCheck(inputs, options, io))());
 
@@ -69,6 +73,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', INPUTS)
     .addOption(portOption())
     .addOption(endpointOption())
+    .addOption(allPairsOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'html']).default('text'))
     .addHelpText('after', EXIT_CODES('table printed'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./matrix')>('./matrix').runMatrix(inputs, options, io))());
@@ -89,9 +94,51 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', INPUTS)
     .addOption(portOption())
     .addOption(endpointOption())
+    .addOption(allPairsOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .addHelpText('after', EXIT_CODES('graph printed'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./graph')>('./graph').runGraph(inputs, options, io))());
+
+  program.command('report')
+    .description('Write a self-contained HTML review page: summary, graph, lint findings, truth table, policies; with two inputs, the diff.')
+    .argument('<inputs...>', 'the manifests (a file, a directory or -), or a base and the manifests for the diff')
+    .requiredOption('-o, --output <file>', 'where to write the page, e.g. report.html')
+    .addOption(portOption())
+    .option('--cni <name>', 'CNI of the cluster, for the lint: calico, cilium, canal, weave-net, flannel, multus:<delegate>')
+    .addHelpText('after', EXIT_CODES('page written'))
+    .action((inputs: string[], options) => run(async () => load<typeof import('./report')>('./report').runReport(inputs, options, io))());
+
+  const probe = program.command('probe').description('Prove the policies on a cluster: plan probe cells from the truth table, run them with kubectl.');
+  probe.command('plan')
+    .description('Write one probe cell per (source class, destination class, port) with the verdict the analyzer expects.')
+    .argument('<inputs...>', INPUTS)
+    .option('-o, --output <dir>', 'write plan.json and stand-ins.yaml there (default: the plan as JSON on stdout)')
+    .addOption(new Option('--from <source>', 'only sources in this namespace or workload (namespace/name), repeatable').argParser(collect))
+    .addOption(new Option('--to <destination>', 'only destinations in this namespace or workload, repeatable').argParser(collect))
+    .addOption(portOption())
+    .option('--sample <n>', 'keep n cells chosen at random (deterministic, see --seed)')
+    .option('--seed <s>', 'seed of --sample (default 1)')
+    .option('--canary-namespace <ns>', 'namespace for canary stand-ins the plan adds (default cdk8s-netpol-probes)')
+    .option('--registry <host/path>', 'registry mirroring the default images (for stand-ins.yaml)')
+    .option('--agnhost-image <image>', 'agnhost image of the stand-ins (for stand-ins.yaml)')
+    .addHelpText('after', EXIT_CODES('plan written'))
+    .action((inputs: string[], options) => run(async () => load<typeof import('./probe')>('./probe').runProbePlan(inputs, options, io))());
+  probe.command('run')
+    .description('Apply the stand-ins, probe the canaries then every cell through kubectl, compare, clean up.')
+    .argument('<plan>', 'plan.json, or the directory `probe plan -o` wrote')
+    .option('--context <name>', 'kubeconfig context (default: the current one)')
+    .option('--kubectl <path>', 'kubectl executable', 'kubectl')
+    .option('--parallel <n>', 'cells probed at once (default 4)')
+    .option('--keep', 'leave the probe pods on the cluster')
+    .option('--in-place', 'probe from real pods with an ephemeral netshoot container (TCP only)')
+    .option('--timeout <seconds>', 'connect timeout per attempt (default 1)')
+    .option('--start-timeout <seconds>', 'how long the stand-ins may take to start (default 120)')
+    .option('--registry <host/path>', 'registry mirroring the default images')
+    .option('--agnhost-image <image>', 'agnhost image of the stand-ins')
+    .option('--netshoot-image <image>', 'netshoot image of --in-place')
+    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'markdown', 'json', 'junit']).default('text'))
+    .addHelpText('after', '\nExit codes: 0 every probe agrees, 1 mismatches, 2 usage error or cluster problem (unreachable, forbidden, image pull, not enforced).')
+    .action((plan: string, options) => run(async () => load<typeof import('./probe')>('./probe').runProbeRun(plan, options, io))());
 
   return program;
 }

@@ -6,6 +6,7 @@ import { parseEndpoint, parsePort, splitList } from './arguments';
 import { CliError, ErrorCode, Io } from './errors';
 import { inferEndpoints } from './infer-endpoints';
 import { loadManifests, LoadedManifests } from './load-manifests';
+import { policyEndpoints } from './policy-endpoints';
 import { Endpoint, PolicyAnalyzer, ProbePort } from '../analysis';
 import { ClusterModel, normalizeManifests } from '../analysis/normalize';
 
@@ -75,7 +76,7 @@ function text(a: string, b: string): number {
 export interface EndpointChoice {
   /** Workloads (or inferred pods), sorted by key. */
   readonly endpoints: Endpoint[];
-  /** `--endpoint` values. */
+  /** `--endpoint` values, then the endpoints the policies name (ipBlock addresses, the internet, DNS peers). */
   readonly extras: Endpoint[];
   /** True when the manifests have no workloads and the pods were made up from policy selectors. */
   readonly inferred: boolean;
@@ -88,7 +89,8 @@ export function chooseEndpoints(workspaces: Workspace[], option: string[] | unde
   const endpoints = inferred ? unique(workspaces.flatMap((w) => inferEndpoints(w.model))) : workloads;
   const extras = unique(splitList(option).map((t) => parseEndpoint('--endpoint', t, endpoints)))
     .filter((e) => !endpoints.some((k) => k.key === e.key));
-  return { endpoints, extras, inferred };
+  const named = policyEndpoints(workspaces.map((w) => w.model), [...endpoints, ...extras]);
+  return { endpoints, extras: [...extras, ...named], inferred };
 }
 
 function unique(list: Endpoint[]): Endpoint[] {

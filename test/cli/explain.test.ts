@@ -14,6 +14,22 @@ describe('cdk8s-netpol explain', () => {
     expect(run.stdout).toContain('Egress ALLOWED_BY_RULE shop/web-to-api#0');
   });
 
+  test('says that the destination has no port of the given name, and which ports it has', () => {
+    // WHEN
+    const run = runCli(['explain', SHOP, '--from', 'shop/api', '--to', 'shop/db', '--port', 'metrics']);
+    // THEN
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('note: shop/db has no port named metrics (its ports: postgres (TCP 5432))\n');
+    expect(run.stdout).toContain('UNKNOWN_PORT_NAME');
+  });
+
+  test('adds no note when the destination has the named port', () => {
+    // WHEN
+    const run = runCli(['explain', SHOP, '--from', 'shop/api', '--to', 'shop/db', '--port', 'postgres']);
+    // THEN
+    expect(run.stdout).not.toContain('note:');
+  });
+
   test('says denied, names the isolating policies, and exits 1', () => {
     // WHEN
     const run = runCli(['explain', SHOP, '--from', 'shop/web', '--to', 'shop/db', '--port', '5432']);

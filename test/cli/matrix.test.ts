@@ -19,7 +19,7 @@ describe('cdk8s-netpol matrix', () => {
     // THEN
     expect(all.ports.map((p: any) => p.label)).toEqual(['TCP 53', 'UDP 53', 'TCP 80', 'TCP 5432', 'TCP 8080', 'TCP "http"']);
     expect(some.ports.map((p: any) => p.label)).toEqual(['TCP 8080', 'UDP 53', 'TCP "http"']);
-    expect(some.endpoints).toEqual(['shop/api', 'shop/db', 'shop/web']);
+    expect(some.endpoints).toEqual(['shop/api', 'shop/db', 'shop/web', 'ip:203.0.113.7', 'kube-system/k8s-app=kube-dns']);
   });
 
   test('makes up pods from the policy selectors when the manifests have no workloads, and says so', () => {
@@ -56,10 +56,21 @@ describe('cdk8s-netpol matrix', () => {
     // GIVEN
     const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: ns}\nspec: {containers: [{name: c, image: i}]}\n';
     // WHEN
-    const run = runCli(['matrix', '-', '--port', '80'], { input: yaml });
+    const run = runCli(['matrix', '-', '--port', '80', '--all-pairs'], { input: yaml });
     // THEN
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^1 ns\/a +✓$/m);
+  });
+
+  test('hides endpoints in no governed pair unless --all-pairs asks for them, and says so', () => {
+    // GIVEN: a pod that no policy selects
+    const yaml = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a, namespace: ns}\nspec: {containers: [{name: c, image: i}]}\n';
+    // WHEN
+    const run = runCli(['matrix', '-', '--port', '80'], { input: yaml });
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('ns/a');
+    expect(run.stderr).toBe('note: 1 endpoint(s) hidden: no policy governs them, so their traffic is allowed by default; --all-pairs shows them\n');
   });
 
   test('fails with exit 2 when nothing names a port and --port is missing', () => {

@@ -1,0 +1,46 @@
+import { normalizeManifests } from '../../src/analysis/normalize';
+import { policyEndpoints } from '../../src/cli/policy-endpoints';
+import { Endpoint, PolicyAnalyzer, Protocol } from '../../src/index';
+import { deployment, netpol } from '../util';
+
+const egress = (to: any[], ports?: any[]) => netpol('shop', 'api', { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'], egress: [{ to, ports }] });
+const keys = (manifests: any[], known: Endpoint[] = []) => policyEndpoints([normalizeManifests(manifests)], known).map((e) => e.key);
+
+describe('policyEndpoints', () => {
+  test('gives one address inside an ipBlock and one inside each except, plus the internet', () => {
+    // GIVEN
+    const manifests = [egress([{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.0.0.0/24', '10.9.0.0/16'] } }])];
+    // WHEN
+    const found = keys(manifests);
+    // THEN: 10.0.0.1 lies in the first except, so the first address after it stands for the block
+    expect(found).toEqual(['ip:10.0.0.1', 'ip:10.0.1.0', 'ip:10.9.0.1', 'ip:203.0.113.7']);
+    const analyzer = PolicyAnalyzer.fromManifests([...manifests, deployment('shop', 'api', { app: 'api' })]);
+    const api = analyzer.endpoints()[0];
+    const verdict = (address: string) =>
+      analyzer.evaluate({ source: api, destination: Endpoint.ip(address), port: 443, protocol: Protocol.TCP }).allowed;
+    expect(['10.0.1.0', '10.0.0.1', '10.9.0.1', '203.0.113.7'].map(verdict)).toEqual([true, false, false, false]);
+  });
+
+  test('lets the internet address stand for a block that contains it, and adds an IPv6 internet address for IPv6 blocks', () => {
+    // GIVEN
+    const manifests = [egress([{ ipBlock: { cidr: '0.0.0.0/0', except: ['10.0.0.0/8'] } }, { ipBlock: { cidr: '::/0', except: ['fc00::/7'] } }, { ipBlock: { cidr: '192.0.2.10/32' } }])];
+    // WHEN / THEN
+    expect(keys(manifests)).toEqual(['ip:10.0.0.1', 'ip:192.0.2.10', 'ip:2001:db8::7', 'ip:203.0.113.7', 'ip:fc00::1']);
+  });
+
+  test('adds the pods that DNS rules name when the manifests do not define them, and leaves out known endpoints', () => {
+    // GIVEN
+    const dns = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } };
+    const other = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'ops' } }, podSelector: { matchLabels: { app: 'tool' } } };
+    const manifests = [egress([dns], [{ port: 53, protocol: 'UDP' }]), netpol('shop', 'b', { policyTypes: ['Egress'], egress: [{ to: [other], ports: [{ port: 8080 }] }] })];
+    // WHEN / THEN
+    expect(keys(manifests)).toEqual(['kube-system/k8s-app=kube-dns']);
+    expect(keys([...manifests, deployment('kube-system', 'coredns', { 'k8s-app': 'kube-dns' })])).toEqual([]);
+    expect(keys(manifests, [Endpoint.pod({ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } })])).toEqual([]);
+  });
+
+  test('names nothing for policies without ipBlocks or DNS rules', () => {
+    // THEN
+    expect(keys([netpol('shop', 'a', { ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] })])).toEqual([]);
+  });
+});
