@@ -1,5 +1,7 @@
 import { Peer } from './peer';
 import { Port } from './port';
+import { checkString, listOf, optional } from './private/arguments';
+import { DNS_PROFILE, PEER, PORT } from './private/brands';
 import { parseIp } from './private/cidr';
 import { ErrorCode, invalid } from './private/errors';
 import { LabelRequirement, LabelSelector } from './selectors/label-selector';
@@ -49,6 +51,7 @@ export class DnsProfile {
    * @param ip the address the cache listens on (IPv4 or IPv6); 169.254.20.10 when not given
    */
   public static nodeLocal(ip?: string): DnsProfile {
+    optional(checkString)('DnsProfile.nodeLocal()', 'ip', ip);
     const address = ip ?? NODE_LOCAL_DEFAULT_IP;
     const parsed = parseIp(address);
     if (parsed.value === undefined) {
@@ -87,12 +90,14 @@ export class DnsProfile {
    */
   public static custom(peers: Peer[], ports: Port[]): DnsProfile {
     const where = 'DnsProfile.custom()';
-    if (!Array.isArray(peers) || peers.length === 0 || peers.some((p) => !(p instanceof Peer))) {
-      throw invalid(ErrorCode.WRONG_TYPE, where, 'DNS peers must be a non-empty list of Peer values', peers,
+    listOf(PEER.check)(where, 'peers', peers);
+    listOf(PORT.check)(where, 'ports', ports);
+    if (peers.length === 0) {
+      throw invalid(ErrorCode.EMPTY_LIST, where, 'DNS peers must be a non-empty list of Peer values', peers,
         'Give where DNS queries go, e.g. [Peer.ipBlock("10.0.0.2/32")]');
     }
-    if (!Array.isArray(ports) || ports.length === 0 || ports.some((p) => !(p instanceof Port))) {
-      throw invalid(ErrorCode.WRONG_TYPE, where, 'DNS ports must be a non-empty list of Port values, since an empty list would allow every port', ports,
+    if (ports.length === 0) {
+      throw invalid(ErrorCode.EMPTY_LIST, where, 'DNS ports must be a non-empty list of Port values, since an empty list would allow every port', ports,
         'Give the DNS ports, e.g. [Port.DNS_UDP, Port.DNS_TCP]');
     }
     return new DnsProfile([...peers], [...ports], `DNS (${peers.map((p) => p.toString()).join(', ')}) on ${ports.map((p) => p.toString()).join(', ')}`);
@@ -120,3 +125,5 @@ export class DnsProfile {
     return this.description;
   }
 }
+
+DNS_PROFILE.mark(DnsProfile);

@@ -11,6 +11,7 @@ import { checkNamespaceName } from './private/k8s-names';
 import { objectMetaJson, rendersDirectly, sortedPlain, SpecToken } from './private/kube-json';
 import { checkPolicyName, defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
 import { LabelSelector } from './selectors/label-selector';
+import { checkConstructArgs, checkJsonPatches, checkRuleArgument } from './struct-checks';
 
 /**
  * A direction of traffic a NetworkPolicy governs (the wire string of `policyTypes[]`).
@@ -149,6 +150,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
    * @param props the policy
    */
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps) {
+    checkConstructArgs('new NetworkPolicy()', scope, id, props, 'NetworkPolicyProps');
     const where = childPath(scope, id);
     if (props === undefined || !(props.selector instanceof LabelSelector)) {
       throw invalid(ErrorCode.WRONG_TYPE, where, 'selector is required and must be a LabelSelector', props?.selector,
@@ -205,6 +207,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
    * @param ops the JSON-Patch operations
    */
   public addJsonPatch(...ops: JsonPatch[]): void {
+    checkJsonPatches(this.node.path, ops);
     this.patched = true;
     super.addJsonPatch(...ops);
   }
@@ -215,6 +218,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
    * @param rule peers, ports and description
    */
   public addIngressRule(rule: NetworkPolicyRule): void {
+    checkRuleArgument(this.node.path, rule);
     this.addRule(PolicyType.INGRESS, rule);
   }
 
@@ -224,6 +228,7 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
    * @param rule peers, ports and description
    */
   public addEgressRule(rule: NetworkPolicyRule): void {
+    checkRuleArgument(this.node.path, rule);
     this.addRule(PolicyType.EGRESS, rule);
   }
 

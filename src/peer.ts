@@ -1,5 +1,7 @@
 import { k8s } from 'cdk8s-plus-28';
+import { checkString, checkStringList, optional } from './private/arguments';
 import { BoundedCache } from './private/bounded-cache';
+import { LABEL_SELECTOR, PEER } from './private/brands';
 import { canonicalJson, compareStrings, Keyed, sortedUnique } from './private/canonical';
 import { Cidr, parseCidr, cidrContainsCidr } from './private/cidr';
 import { ErrorCode, invalid } from './private/errors';
@@ -62,8 +64,8 @@ export class Peer {
    * @param podSelector the pods
    */
   public static podsInNamespaces(namespaceSelector: LabelSelector, podSelector: LabelSelector): Peer {
-    checkSelector('Peer.podsInNamespaces()', namespaceSelector);
-    checkSelector('Peer.podsInNamespaces()', podSelector);
+    checkSelector('Peer.podsInNamespaces()', namespaceSelector, 'namespaceSelector');
+    checkSelector('Peer.podsInNamespaces()', podSelector, 'podSelector');
     return new Peer(PeerKind.PODS_IN_NAMESPACES,
       [{ namespaceSelector: namespaceSelector._toKube(), podSelector: podSelector._toKube() }],
       () => `pods(${podSelector}) in namespaces(${namespaceSelector})`);
@@ -102,6 +104,8 @@ export class Peer {
    * @example Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16'])
    */
   public static ipBlock(cidr: string, except?: string[]): Peer {
+    checkString('Peer.ipBlock()', 'cidr', cidr);
+    checkExcept('Peer.ipBlock()', 'except', except);
     // Peers are immutable, so equal ranges share one peer (and its rendered forms): policies name the same few
     // ranges over and over, and the CIDR intents check each range with a peer of its own before building theirs.
     const key = ipBlockKey(cidr, except);
@@ -236,11 +240,12 @@ function ipBlockKey(cidr: string, except: string[] | undefined): string | undefi
   return [cidr, ...except].join('\u0000');
 }
 
-function checkSelector(where: string, selector: LabelSelector): void {
-  if (!(selector instanceof LabelSelector)) {
-    throw invalid(ErrorCode.WRONG_TYPE, where, 'selector must be a LabelSelector', selector,
-      'Use LabelSelector.of({ labels: {...} }) or LabelSelector.all()');
-  }
+PEER.mark(Peer);
+
+const checkExcept = optional(checkStringList);
+
+function checkSelector(where: string, selector: LabelSelector, what = 'selector'): void {
+  LABEL_SELECTOR.check(where, what, selector);
 }
 
 function checkCidr(where: string, text: string): Cidr {

@@ -1,4 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
+import { checkString, enumOf, optional } from './private/arguments';
+import { PORT } from './private/brands';
 import { canonicalJson, SortableKeyed } from './private/canonical';
 import { ErrorCode, invalid } from './private/errors';
 import { portNameProblem } from './private/k8s-names';
@@ -106,11 +108,13 @@ export class Port {
    * @example Port.named('metrics')
    */
   public static named(name: string, protocol?: Protocol): Port {
+    checkString('Port.named()', 'name', name);
+    const chosen = checkProtocol('Port.named()', 'protocol', protocol) ?? Protocol.TCP;
     const problem = portNameProblem(name);
     if (problem !== undefined) {
       throw invalid(ErrorCode.INVALID_PORT_NAME, 'Port.named()', problem.problem, name, problem.fix);
     }
-    return new Port(Port.checkProtocol('Port.named()', protocol ?? Protocol.TCP), undefined, undefined, name);
+    return new Port(chosen, undefined, undefined, name);
   }
 
   /** Every TCP port (renders as a protocol without a port). */
@@ -147,13 +151,6 @@ export class Port {
         'Use a port number such as 443; for every port of a protocol use Port.allTcp(), Port.allUdp() or Port.allSctp()');
     }
     return port;
-  }
-
-  private static checkProtocol(where: string, protocol: Protocol): Protocol {
-    if (!Object.values(Protocol).includes(protocol)) {
-      throw invalid(ErrorCode.INVALID_PROTOCOL, where, 'protocol must be TCP, UDP or SCTP', protocol, 'Use Protocol.TCP, Protocol.UDP or Protocol.SCTP');
-    }
-    return protocol;
   }
 
   private _form?: SortableKeyed<k8s.NetworkPolicyPort>;
@@ -253,3 +250,8 @@ export class Port {
     return { protocol: this.protocol, port, endPort: ranged ? this.endPort : undefined };
   }
 }
+
+PORT.mark(Port);
+
+/** An optional protocol argument. */
+const checkProtocol = optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL));

@@ -207,9 +207,9 @@ describe('NetworkPolicy', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(problemOf(() => new NetworkPolicy(chart, 'P', { selector: API, ingress: [{ peers: [{} as any] }] }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/P', value: {} });
-    expect(problemOf(() => new NetworkPolicy(chart, 'Q', { selector: API, ingress: [{ peers: [Peer.any()], ports: [443 as any] }] }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/Q', value: 443 });
-    expect(problemOf(() => new NetworkPolicy(chart, 'R', { selector: API, ingress: 'all' as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/R', value: 'all' });
+    expect(() => new NetworkPolicy(chart, 'P', { selector: API, ingress: [{ peers: [{} as any] }] })).toThrow(/\[test\/P\] ingress\[0\]\.peers\[0\] must be a Peer \(got \{\}\)\. Make it with Peer\.pods\(\)/);
+    expect(() => new NetworkPolicy(chart, 'Q', { selector: API, ingress: [{ peers: [Peer.any()], ports: [443 as any] }] })).toThrow(/\[test\/Q\] ingress\[0\]\.ports\[0\] must be a Port \(got 443\)\. Make it with Port\.tcp\(\)/);
+    expect(() => new NetworkPolicy(chart, 'R', { selector: API, ingress: 'all' as any })).toThrow(/\[test\/R\] ingress must be a list \(got "all"\)/);
   });
 
   test('synthesizes byte-identical YAML from props and rules given in any order', () => {

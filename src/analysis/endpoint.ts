@@ -1,3 +1,6 @@
+import { checkStruct } from './struct-checks';
+import { checkString } from '../private/arguments';
+import { ENDPOINT } from '../private/brands';
 import { formatIp, parseIp } from '../private/cidr';
 import { ErrorCode, invalid } from '../private/errors';
 import { dns1123LabelProblem, labelKeyProblem, labelValueProblem, portNameProblem } from '../private/k8s-names';
@@ -81,6 +84,7 @@ export class Endpoint {
    */
   public static pod(props: PodEndpointProps): Endpoint {
     const where = 'Endpoint.pod()';
+    checkStruct(where, 'props', props, 'PodEndpointProps');
     checkNamespace(where, props.namespace);
     const labels = checkLabels(where, 'labels', props.labels ?? {});
     const namespaceLabels = props.namespaceLabels === undefined ? undefined
@@ -100,6 +104,7 @@ export class Endpoint {
    * @example Endpoint.ip('203.0.113.7')
    */
   public static ip(address: string): Endpoint {
+    checkString('Endpoint.ip()', 'address', address);
     const canonical = canonicalAddress('Endpoint.ip()', address);
     return new Endpoint(`ip:${canonical}`, false, { labels: {}, ports: [], address: canonical });
   }
@@ -161,6 +166,8 @@ export class Endpoint {
     return this.portList.map((p) => ({ ...p }));
   }
 }
+
+ENDPOINT.mark(Endpoint);
 
 interface EndpointFields {
   readonly namespace?: string;

@@ -8,9 +8,12 @@ import { groupSubjects } from './grouping';
 import { normalizeManifests } from './normalize';
 import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
+import { checkStruct } from './struct-checks';
 import { computeTierCells } from './tier-table';
 import { TruthTable, TruthTableOptions, TruthTablePort } from './truth-table';
 import { Verdict } from './verdict';
+import { argumentError } from '../private/arguments';
+import { POLICY_ANALYZER } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 import { portNameProblem } from '../private/k8s-names';
 import { Protocol } from '../protocol';
@@ -47,6 +50,11 @@ export class PolicyAnalyzer {
    * Reads manifests as plain objects (as `chart.toJson()` or a YAML parser gives them).
    */
   public static fromManifests(manifests: any[], options: PolicyAnalyzerOptions = {}): PolicyAnalyzer {
+    if (!Array.isArray(manifests)) {
+      throw argumentError('PolicyAnalyzer.fromManifests()', 'manifests must be a list of manifest objects', manifests,
+        'Pass an array, e.g. chart.toJson() or the documents of a parsed YAML file');
+    }
+    checkStruct('PolicyAnalyzer.fromManifests()', 'options', options, 'PolicyAnalyzerOptions');
     return new PolicyAnalyzer(new Cluster(normalizeManifests(manifests, { documentNames: options.documentNames })));
   }
 
@@ -54,6 +62,10 @@ export class PolicyAnalyzer {
    * Reads the manifests a chart synthesizes (`chart.toJson()`).
    */
   public static fromChart(chart: Chart): PolicyAnalyzer {
+    if (typeof chart !== 'object' || chart === null || !Chart.isChart(chart)) {
+      throw argumentError('PolicyAnalyzer.fromChart()', 'chart must be a cdk8s Chart', chart,
+        'Pass the chart itself, or use PolicyAnalyzer.fromManifests() for manifests');
+    }
     return PolicyAnalyzer.fromManifests(chart.toJson());
   }
 
@@ -62,6 +74,9 @@ export class PolicyAnalyzer {
    * Compares the workloads of both (by key) plus `extraEndpoints`.
    */
   public static diff(before: PolicyAnalyzer, after: PolicyAnalyzer, options: DiffOptions): FlowChange[] {
+    POLICY_ANALYZER.check('PolicyAnalyzer.diff()', 'before', before);
+    POLICY_ANALYZER.check('PolicyAnalyzer.diff()', 'after', after);
+    checkStruct('PolicyAnalyzer.diff()', 'options', options, 'DiffOptions');
     const endpoints = new Map<string, Endpoint>();
     for (const e of [...after.endpoints(), ...before.endpoints(), ...(options.extraEndpoints ?? [])]) {
       if (!endpoints.has(e.key)) endpoints.set(e.key, e);
@@ -100,6 +115,7 @@ export class PolicyAnalyzer {
 
   /** Whether a connection is allowed, and why. */
   public evaluate(query: TrafficQuery): Verdict {
+    checkStruct('PolicyAnalyzer.evaluate()', 'query', query, 'TrafficQuery');
     return evaluateQuery(this.cluster, query);
   }
 
@@ -125,6 +141,7 @@ export class PolicyAnalyzer {
 
   /** Which endpoint may reach which, for each port. */
   public truthTable(options: TruthTableOptions): TruthTable {
+    checkStruct('PolicyAnalyzer.truthTable()', 'options', options, 'TruthTableOptions');
     const endpoints = [...(options.endpoints ?? this.endpoints()), ...(options.extraEndpoints ?? [])];
     const seen = new Set<string>();
     for (const e of endpoints) {
@@ -140,6 +157,8 @@ export class PolicyAnalyzer {
     return TruthTable._create(endpoints, ports, cells);
   }
 }
+
+POLICY_ANALYZER.mark(PolicyAnalyzer);
 
 function checkProbe(probe: ProbePort, index: number): TruthTablePort & Probe {
   const where = 'PolicyAnalyzer.truthTable()';

@@ -1,5 +1,6 @@
 import { Endpoint } from './endpoint';
 import { ProbePort } from './query';
+import { checkIndex, checkString } from '../private/arguments';
 import { ErrorCode, invalid } from '../private/errors';
 import { Protocol } from '../protocol';
 
@@ -125,6 +126,9 @@ export class TruthTable {
 
   /** Whether `sourceKey` may reach `destinationKey` on the port at `portIndex`. */
   public isAllowed(sourceKey: string, destinationKey: string, portIndex: number): boolean {
+    checkString('TruthTable.isAllowed()', 'sourceKey', sourceKey);
+    checkString('TruthTable.isAllowed()', 'destinationKey', destinationKey);
+    checkIndex('TruthTable.isAllowed()', 'portIndex', portIndex);
     const n = this.endpointList.length;
     return this.matrix(portIndex)[this.position(sourceKey) * n + this.position(destinationKey)] === 1;
   }
@@ -133,17 +137,22 @@ export class TruthTable {
    * Whether the cell cannot be decided from manifests (then `isAllowed` is false: unknown fails closed).
    */
   public isUnknown(sourceKey: string, destinationKey: string, portIndex: number): boolean {
+    checkString('TruthTable.isUnknown()', 'sourceKey', sourceKey);
+    checkString('TruthTable.isUnknown()', 'destinationKey', destinationKey);
+    checkIndex('TruthTable.isUnknown()', 'portIndex', portIndex);
     const n = this.endpointList.length;
     return this.matrix(portIndex)[this.position(sourceKey) * n + this.position(destinationKey)] === UNKNOWN_CELL;
   }
 
   /** How many (source, destination) cells of the port at `portIndex` are allowed. */
   public allowedCount(portIndex: number): number {
+    checkIndex('TruthTable.allowedCount()', 'portIndex', portIndex);
     return this.matrix(portIndex).reduce((sum, cell) => sum + (cell === 1 ? 1 : 0), 0);
   }
 
   /** How many (source, destination) cells of the port at `portIndex` are unknown. */
   public unknownCount(portIndex: number): number {
+    checkIndex('TruthTable.unknownCount()', 'portIndex', portIndex);
     return this.matrix(portIndex).reduce((sum, cell) => sum + (cell === UNKNOWN_CELL ? 1 : 0), 0);
   }
 

@@ -3,9 +3,11 @@ import { NetworkPolicy, PolicyType } from '../network-policy';
 import { Port } from '../port';
 import { ConnectionEndpoint, isExternal, resolveGrantPorts } from './endpoint';
 import { GrantBook } from './grant-book';
+import { CONNECTIONS } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 import { fitName } from '../private/policy-names';
 import { addPreSynthHook } from '../private/pre-synth';
+import { checkGrantArgs } from '../struct-checks';
 
 /**
  * Which sides of a grant are written.
@@ -118,6 +120,7 @@ export class Connections {
    * @param options which sides to write, and why
    */
   public allowTo(other: IConnectable, port?: Port, options?: GrantOptions): void {
+    checkGrantArgs('Connections.allowTo()', this.endpoint.owner.node.path, other, port, options);
     Connections.grant(this.endpoint.owner.node.path, this, connectionsOf(other, 'allowTo'), port, options);
   }
 
@@ -130,6 +133,7 @@ export class Connections {
    * @param options which sides to write, and why
    */
   public allowFrom(other: IConnectable, port?: Port, options?: GrantOptions): void {
+    checkGrantArgs('Connections.allowFrom()', this.endpoint.owner.node.path, other, port, options);
     Connections.grant(this.endpoint.owner.node.path, connectionsOf(other, 'allowFrom'), this, port, options);
   }
 
@@ -198,6 +202,8 @@ export class Connections {
     return problems;
   }
 }
+
+CONNECTIONS.mark(Connections);
 
 function connectionsOf(other: IConnectable, method: string): Connections {
   const connections = other?.connections;

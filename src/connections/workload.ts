@@ -11,6 +11,7 @@ import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName, dns1123LabelProblem, portNameProblem } from '../private/k8s-names';
 import { kebab } from '../private/policy-names';
 import { LabelRequirement, LabelSelector } from '../selectors/label-selector';
+import { checkConstructArgs, checkOptionalStruct, checkScope } from '../struct-checks';
 
 /** Properties of `Workload.fromLabels()`. */
 export interface WorkloadFromLabelsProps {
@@ -118,6 +119,7 @@ export class Workload extends Construct implements IConnectable {
    * @param props labels, namespace, name and ports
    */
   public static fromLabels(scope: Construct, id: string, props: WorkloadFromLabelsProps): Workload {
+    checkConstructArgs('Workload.fromLabels()', scope, id, props, 'WorkloadFromLabelsProps');
     const where = childPath(scope, id);
     const labels = props?.labels ?? {};
     const expressions = props?.expressions ?? [];
@@ -144,6 +146,7 @@ export class Workload extends Construct implements IConnectable {
    * @param props the range, name and ports
    */
   public static fromCidr(scope: Construct, id: string, props: WorkloadFromCidrProps): Workload {
+    checkConstructArgs('Workload.fromCidr()', scope, id, props, 'WorkloadFromCidrProps');
     const ports = checkPorts(childPath(scope, id), props?.ports ?? []);
     const ipBlock = Peer.ipBlock(props?.cidr, props?.except);
     return new Workload(scope, id, { name: props.name, ipBlock, ports: () => [...ports], livePorts: false });
@@ -162,6 +165,8 @@ export class Workload extends Construct implements IConnectable {
    */
   public static fromPlusWorkload(workload: kplus.AbstractPod, options?: WorkloadFromPlusOptions): Workload {
     const where = 'Workload.fromPlusWorkload()';
+    checkScope(where, workload);
+    checkOptionalStruct(where, 'options', options, 'WorkloadFromPlusOptions');
     if (!(workload instanceof kplus.AbstractPod)) {
       throw invalid(ErrorCode.WRONG_TYPE, where, 'workload must be a cdk8s-plus-28 Deployment, StatefulSet, DaemonSet, Job or Pod',
         workload === undefined ? undefined : String(workload), 'Pass the cdk8s-plus-28 construct itself');

@@ -4,6 +4,7 @@ import { intentName, intentPolicy, requireSelector, selectorSlug } from './inten
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /**
  * Allows all egress from the selected pods, to every destination on every port, whatever other policies deny.
@@ -23,6 +24,7 @@ export class AllowAllEgress extends NetworkPolicy {
    * @param props target pods, name and namespace
    */
   public constructor(scope: Construct, id: string, props: AllowIntentProps) {
+    checkConstructArgs('new AllowAllEgress()', scope, id, props, 'AllowIntentProps');
     super(scope, id, allowAllEgressPolicy(childPath(scope, id), props));
   }
 

@@ -4,6 +4,7 @@ import { intentName, intentPolicy, requireSelector, selectorSlug } from './inten
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /**
  * Allows all ingress to the selected pods, from every source on every port, whatever other policies deny.
@@ -23,6 +24,7 @@ export class AllowAllIngress extends NetworkPolicy {
    * @param props target pods, name and namespace
    */
   public constructor(scope: Construct, id: string, props: AllowIntentProps) {
+    checkConstructArgs('new AllowAllIngress()', scope, id, props, 'AllowIntentProps');
     super(scope, id, allowAllIngressPolicy(childPath(scope, id), props));
   }
 

@@ -4,6 +4,7 @@ import { dnsOrDefault, intentName, intentPolicy, requireSelector, selectorSlug }
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `AllowDnsEgress`. */
 export interface AllowDnsEgressProps extends AllowIntentProps {
@@ -33,6 +34,7 @@ export class AllowDnsEgress extends NetworkPolicy {
    * @param props source pods, DNS profile
    */
   public constructor(scope: Construct, id: string, props: AllowDnsEgressProps) {
+    checkConstructArgs('new AllowDnsEgress()', scope, id, props, 'AllowDnsEgressProps');
     super(scope, id, allowDnsEgressPolicy(childPath(scope, id), props));
   }
 

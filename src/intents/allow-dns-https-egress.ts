@@ -7,6 +7,7 @@ import { Peer, PeerKind } from '../peer';
 import { Port } from '../port';
 import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
+import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `AllowDnsHttpsEgress`. */
 export interface AllowDnsHttpsEgressProps extends AllowIntentProps {
@@ -45,6 +46,7 @@ export class AllowDnsHttpsEgress extends NetworkPolicy {
    * @param props source pods, DNS profile, HTTPS destinations
    */
   public constructor(scope: Construct, id: string, props: AllowDnsHttpsEgressProps) {
+    checkConstructArgs('new AllowDnsHttpsEgress()', scope, id, props, 'AllowDnsHttpsEgressProps');
     super(scope, id, allowDnsHttpsEgressPolicy(childPath(scope, id), props));
   }
 

@@ -3,6 +3,7 @@ import { CidrIntentProps } from './intent-props';
 import { checkPorts, cidrPeers, cidrSlug, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /**
  * Allows egress from the selected pods to address ranges (`ipBlock`), minus exceptions, optionally on ports.
@@ -26,6 +27,7 @@ export class AllowEgressToCidr extends NetworkPolicy {
    * @param props source pods, destination ranges, ports
    */
   public constructor(scope: Construct, id: string, props: CidrIntentProps) {
+    checkConstructArgs('new AllowEgressToCidr()', scope, id, props, 'CidrIntentProps');
     super(scope, id, allowEgressToCidrPolicy(childPath(scope, id), props));
   }
 

@@ -5,6 +5,7 @@ import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { Port } from '../port';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `AllowExternalIngress`. */
 export interface AllowExternalIngressProps extends AllowIntentProps {
@@ -42,6 +43,7 @@ export class AllowExternalIngress extends NetworkPolicy {
    * @param props target pods, ports, source ranges
    */
   public constructor(scope: Construct, id: string, props: AllowExternalIngressProps) {
+    checkConstructArgs('new AllowExternalIngress()', scope, id, props, 'AllowExternalIngressProps');
     super(scope, id, allowExternalIngressPolicy(childPath(scope, id), props));
   }
 

@@ -4,6 +4,7 @@ import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } f
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /**
  * Allows ingress to the selected pods from every pod in every namespace of the cluster
@@ -25,6 +26,7 @@ export class AllowFromAllNamespaces extends NetworkPolicy {
    * @param props target pods, ports
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
+    checkConstructArgs('new AllowFromAllNamespaces()', scope, id, props, 'AllowPortsIntentProps');
     super(scope, id, allowFromAllNamespacesPolicy(childPath(scope, id), props));
   }
 

@@ -7,6 +7,7 @@ import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
 import { LabelSelector } from '../selectors/label-selector';
+import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `AllowFromLabel`. */
 export interface AllowFromLabelProps extends AllowPortsIntentProps {
@@ -54,6 +55,7 @@ export class AllowFromLabel extends NetworkPolicy {
    * @param props target pods, source pods and namespace, ports
    */
   public constructor(scope: Construct, id: string, props: AllowFromLabelProps) {
+    checkConstructArgs('new AllowFromLabel()', scope, id, props, 'AllowFromLabelProps');
     super(scope, id, allowFromLabelPolicy(childPath(scope, id), props));
   }
 

@@ -8,6 +8,7 @@ import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
 import { LabelSelector } from '../selectors/label-selector';
+import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `AllowFromNamespace`. Give exactly one of `namespaces` and `namespaceSelector`. */
 export interface AllowFromNamespaceProps extends AllowPortsIntentProps {
@@ -46,6 +47,7 @@ export class AllowFromNamespace extends NetworkPolicy {
    * @param props target pods, source namespaces, ports
    */
   public constructor(scope: Construct, id: string, props: AllowFromNamespaceProps) {
+    checkConstructArgs('new AllowFromNamespace()', scope, id, props, 'AllowFromNamespaceProps');
     super(scope, id, allowFromNamespacePolicy(childPath(scope, id), props));
   }
 

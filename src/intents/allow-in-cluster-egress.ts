@@ -4,6 +4,7 @@ import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } f
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /**
  * Allows egress from the selected pods to every pod of every namespace (`namespaceSelector: {}`), optionally
@@ -21,6 +22,7 @@ export class AllowInClusterEgress extends NetworkPolicy {
    * @param props source pods, ports
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
+    checkConstructArgs('new AllowInClusterEgress()', scope, id, props, 'AllowPortsIntentProps');
     super(scope, id, allowInClusterEgressPolicy(childPath(scope, id), props));
   }
 

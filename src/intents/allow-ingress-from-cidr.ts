@@ -3,6 +3,7 @@ import { CidrIntentProps } from './intent-props';
 import { checkPorts, cidrPeers, cidrSlug, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /**
  * Allows ingress to the selected pods from address ranges (`ipBlock`), minus exceptions, optionally on ports.
@@ -26,6 +27,7 @@ export class AllowIngressFromCidr extends NetworkPolicy {
    * @param props target pods, source ranges, ports
    */
   public constructor(scope: Construct, id: string, props: CidrIntentProps) {
+    checkConstructArgs('new AllowIngressFromCidr()', scope, id, props, 'CidrIntentProps');
     super(scope, id, allowIngressFromCidrPolicy(childPath(scope, id), props));
   }
 

@@ -4,6 +4,7 @@ import { checkPorts, cidrPeers, intentName, intentPolicy, requireSelector, selec
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Port } from '../port';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `AllowKubeApiEgress`. */
 export interface AllowKubeApiEgressProps extends AllowIntentProps {
@@ -39,6 +40,7 @@ export class AllowKubeApiEgress extends NetworkPolicy {
    * @param props source pods, API server addresses and ports
    */
   public constructor(scope: Construct, id: string, props: AllowKubeApiEgressProps) {
+    checkConstructArgs('new AllowKubeApiEgress()', scope, id, props, 'AllowKubeApiEgressProps');
     super(scope, id, allowKubeApiEgressPolicy(childPath(scope, id), props));
   }
 

@@ -4,6 +4,7 @@ import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } f
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /**
  * IPv4 ranges that are not public: private (RFC 1918), shared/CGNAT (RFC 6598) and link-local (RFC 3927,
@@ -43,6 +44,7 @@ export class AllowPublicEgress extends NetworkPolicy {
    * @param props source pods, ports
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
+    checkConstructArgs('new AllowPublicEgress()', scope, id, props, 'AllowPortsIntentProps');
     super(scope, id, allowPublicEgressPolicy(childPath(scope, id), props));
   }
 

@@ -5,6 +5,7 @@ import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
 import { LabelSelector } from '../selectors/label-selector';
+import { checkConstructArgs } from '../struct-checks';
 
 /**
  * Allows ingress to the selected pods from every pod of the policy's own namespace; pods of other
@@ -23,6 +24,7 @@ export class AllowSameNamespace extends NetworkPolicy {
    * @param props target pods, ports
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
+    checkConstructArgs('new AllowSameNamespace()', scope, id, props, 'AllowPortsIntentProps');
     super(scope, id, allowSameNamespacePolicy(childPath(scope, id), props));
   }
 

@@ -3,6 +3,7 @@ import { IsolationIntentProps } from './intent-props';
 import { denyAllRuleError, intentName, intentPolicy, selectorOrAll, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs, checkRuleArgument } from '../struct-checks';
 
 /**
  * Denies all egress from the selected pods (every pod of the namespace by default).
@@ -27,6 +28,7 @@ export class DenyAllEgress extends NetworkPolicy {
    * @param props target pods, name and namespace
    */
   public constructor(scope: Construct, id: string, props: IsolationIntentProps = {}) {
+    checkConstructArgs('new DenyAllEgress()', scope, id, props, 'IsolationIntentProps');
     super(scope, id, denyAllEgressPolicy(childPath(scope, id), props));
   }
 
@@ -38,6 +40,7 @@ export class DenyAllEgress extends NetworkPolicy {
    * @param rule the rule that is refused
    */
   public addEgressRule(rule: NetworkPolicyRule): void {
+    checkRuleArgument(this.node.path, rule);
     throw denyAllRuleError(this.node.path, 'DenyAllEgress', 'egress', rule);
   }
 }

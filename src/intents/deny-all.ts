@@ -3,6 +3,7 @@ import { IsolationIntentProps } from './intent-props';
 import { denyAllRuleError, intentName, intentPolicy, selectorOrAll, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs, checkRuleArgument } from '../struct-checks';
 
 /**
  * Denies all ingress and all egress of the selected pods (every pod of the namespace by default).
@@ -26,6 +27,7 @@ export class DenyAll extends NetworkPolicy {
    * @param props target pods, name and namespace
    */
   public constructor(scope: Construct, id: string, props: IsolationIntentProps = {}) {
+    checkConstructArgs('new DenyAll()', scope, id, props, 'IsolationIntentProps');
     super(scope, id, denyAllPolicy(childPath(scope, id), props));
   }
 
@@ -37,6 +39,7 @@ export class DenyAll extends NetworkPolicy {
    * @param rule the rule that is refused
    */
   public addIngressRule(rule: NetworkPolicyRule): void {
+    checkRuleArgument(this.node.path, rule);
     throw denyAllRuleError(this.node.path, 'DenyAll', 'ingress', rule);
   }
 
@@ -47,6 +50,7 @@ export class DenyAll extends NetworkPolicy {
    * @param rule the rule that is refused
    */
   public addEgressRule(rule: NetworkPolicyRule): void {
+    checkRuleArgument(this.node.path, rule);
     throw denyAllRuleError(this.node.path, 'DenyAll', 'egress', rule);
   }
 }

@@ -5,6 +5,7 @@ import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
+import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `DenyExternalEgress`. */
 export interface DenyExternalEgressProps extends IsolationIntentProps {
@@ -33,6 +34,7 @@ export class DenyExternalEgress extends NetworkPolicy {
    * @param props source pods (default all), DNS profile
    */
   public constructor(scope: Construct, id: string, props: DenyExternalEgressProps = {}) {
+    checkConstructArgs('new DenyExternalEgress()', scope, id, props, 'DenyExternalEgressProps');
     super(scope, id, denyExternalEgressPolicy(childPath(scope, id), props));
   }
 

@@ -6,6 +6,7 @@ import { NetworkPolicy, NetworkPolicyProps, NetworkPolicyRule } from '../network
 import { Peer } from '../peer';
 import { childPath } from '../private/construct-path';
 import { LabelSelector } from '../selectors/label-selector';
+import { checkConstructArgs } from '../struct-checks';
 
 /** Properties of `NamespaceBaseline`. */
 export interface NamespaceBaselineProps extends IsolationIntentProps {
@@ -44,6 +45,7 @@ export class NamespaceBaseline extends NetworkPolicy {
    * @param props namespace, DNS profile, same-namespace traffic
    */
   public constructor(scope: Construct, id: string, props: NamespaceBaselineProps = {}) {
+    checkConstructArgs('new NamespaceBaseline()', scope, id, props, 'NamespaceBaselineProps');
     super(scope, id, namespaceBaselinePolicy(childPath(scope, id), props));
   }
 

@@ -1,3 +1,5 @@
+import { checkString } from '../private/arguments';
+import { CNI } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 
 const KNOWN = ['calico', 'cilium', 'canal', 'weave-net', 'flannel', 'unknown'];
@@ -31,6 +33,7 @@ export class Cni {
    * @param delegate the default (cluster network) plugin Multus delegates to
    */
   public static multus(delegate: Cni): Cni {
+    CNI.check('Cni.multus()', 'delegate', delegate);
     if (delegate.multusDelegate !== undefined) {
       throw invalid(ErrorCode.MULTUS_DELEGATE, 'Cni.multus()', 'the delegate must not be Multus itself', delegate.id, 'Pass the cluster network plugin, e.g. Cni.CALICO');
     }
@@ -44,6 +47,7 @@ export class Cni {
    * @param text the CNI name
    */
   public static named(text: string): Cni {
+    checkString('Cni.named()', 'text', text);
     const lower = text.trim().toLowerCase();
     if (lower.startsWith('multus:')) {
       return Cni.multus(Cni.named(lower.slice('multus:'.length)));
@@ -85,3 +89,5 @@ export class Cni {
     return this.id;
   }
 }
+
+CNI.mark(Cni);

@@ -2,6 +2,8 @@ import { runLint } from './engine';
 import { CheckInfo, Finding } from './finding';
 import { LintOptions } from './lint-options';
 import { CHECKS } from './registry';
+import { checkOptionalStruct } from './struct-checks';
+import { argumentError } from '../private/arguments';
 
 /**
  * Lints NetworkPolicy manifests: valid YAML that is still a broken or misleading policy.
@@ -25,6 +27,11 @@ export class Linter {
    * @param options CNI, severities, document names, cluster CIDRs
    */
   public static lintManifests(manifests: any[], options?: LintOptions): Finding[] {
+    if (!Array.isArray(manifests)) {
+      throw argumentError('Linter.lintManifests()', 'manifests must be a list of manifest objects', manifests,
+        'Pass an array, e.g. chart.toJson() or the documents of a parsed YAML file');
+    }
+    checkOptionalStruct('Linter.lintManifests()', 'options', options, 'LintOptions');
     return runLint(manifests, options ?? {});
   }
 

@@ -1,9 +1,11 @@
 import { ApiObject } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { runLint } from './engine';
 import { Finding } from './finding';
 import { LintOptions } from './lint-options';
 import { Severity } from './severity';
+import { checkOptionalStruct } from './struct-checks';
+import { argumentError } from '../private/arguments';
 import { ErrorCode, invalid } from '../private/errors';
 import { runPreSynthHooks } from '../private/pre-synth';
 
@@ -39,6 +41,10 @@ export class PolicyLint {
    * @param options CNI, severities, cluster CIDRs, whether to print warnings
    */
   public static of(scope: IConstruct, options?: PolicyLintOptions): PolicyLint {
+    if (typeof scope !== 'object' || scope === null || !Construct.isConstruct(scope)) {
+      throw argumentError('PolicyLint.of()', 'scope must be a construct', scope, 'Pass the chart or the app to lint');
+    }
+    checkOptionalStruct('PolicyLint.of()', 'options', options, 'PolicyLintOptions');
     if (INSTALLED.has(scope)) {
       throw invalid(ErrorCode.DUPLICATE, scope.node.path, 'already has PolicyLint installed', 'PolicyLint.of()', 'Call PolicyLint.of() once per scope, with all options');
     }

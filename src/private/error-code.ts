@@ -48,6 +48,8 @@ export enum ErrorCode {
   EMPTY_SELECTOR = 'EMPTY_SELECTOR',
   /** Options that exclude each other were given together, or none of the required alternatives was given. */
   CONFLICTING_OPTIONS = 'CONFLICTING_OPTIONS',
+  /** A struct has a field it does not know (often a typo), which would otherwise be ignored. */
+  UNKNOWN_FIELD = 'UNKNOWN_FIELD',
   /** A value is none of the known ones (an enum member, a check code, a severity, a CNI, an option key, a format). */
   UNKNOWN_VALUE = 'UNKNOWN_VALUE',
   /** A name or key refers to nothing in the input (a file, a workload, an endpoint). */

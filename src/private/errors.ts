@@ -1,3 +1,4 @@
+import { describeValue } from './describe-value';
 import { ErrorCode } from './error-code';
 
 export { ErrorCode } from './error-code';
@@ -92,19 +93,9 @@ export function formatProblem(where: string, problem: string, got: unknown, fix:
   return `${prefix}${problem} (got ${show(got)}). ${endSentence(fix)}`;
 }
 
-/** Renders a bad value for a message: strings quoted, undefined spelled out, objects as JSON. */
+/** Renders a bad value for a message: JSON data as JSON, anything else named (see `describeValue()`). */
 export function show(value: unknown): string {
-  if (value === undefined) {
-    return 'undefined';
-  }
-  if (typeof value === 'number' && !Number.isFinite(value)) {
-    return String(value);
-  }
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
+  return describeValue(value);
 }
 
 /** The fix as one sentence: a period added unless it already ends with one, or with a question or exclamation mark. */

@@ -1,7 +1,10 @@
 import { k8s } from 'cdk8s-plus-28';
+import { checkString, checkStringMap } from '../private/arguments';
+import { LABEL_REQUIREMENT, LABEL_SELECTOR } from '../private/brands';
 import { compareStrings, sortedUnique, undefinedIfEmpty, undefinedIfEmptyMap } from '../private/canonical';
 import { ErrorCode, invalid } from '../private/errors';
 import { labelKeyProblem, labelValueProblem } from '../private/k8s-names';
+import { checkLabelSelectorOptions } from '../struct-checks';
 
 /**
  * The operator of a label requirement (the wire string of `matchExpressions[].operator`).
@@ -125,24 +128,7 @@ export class LabelSelector {
    * @param options labels and expressions; at least one of them must be non-empty
    */
   public static of(options: LabelSelectorOptions): LabelSelector {
-    const where = 'LabelSelector.of()';
-    const labels = { ...(options?.labels ?? {}) };
-    const expressions = [...(options?.expressions ?? [])];
-    if (Object.keys(labels).length === 0 && expressions.length === 0) {
-      throw invalid(ErrorCode.EMPTY_SELECTOR, where, 'selector has no labels and no expressions, which would match everything', options ?? {},
-        'Give at least one label or expression, or use LabelSelector.all() if every pod is meant');
-    }
-    for (const [key, value] of Object.entries(labels)) {
-      checkKey(where, key);
-      checkValue(where, value, key);
-    }
-    expressions.forEach((expression) => {
-      if (!(expression instanceof LabelRequirement)) {
-        throw invalid(ErrorCode.WRONG_TYPE, where, 'expressions must be made with LabelRequirement factories', expression,
-          'Use LabelRequirement.isIn(), isNotIn(), exists() or doesNotExist()');
-      }
-    });
-    return new LabelSelector(labels, expressions);
+    return LabelSelector.make('LabelSelector.of()', options);
   }
 
   /**
@@ -152,12 +138,27 @@ export class LabelSelector {
    * @example LabelSelector.matchLabels({ app: 'web' })
    */
   public static matchLabels(labels: Record<string, string>): LabelSelector {
-    return LabelSelector.of({ labels });
+    return LabelSelector.make('LabelSelector.matchLabels()', { labels: checkStringMap('LabelSelector.matchLabels()', 'labels', labels) });
   }
 
   /** The empty selector: every pod (or every namespace, where namespaces are selected). */
   public static all(): LabelSelector {
     return new LabelSelector({}, []);
+  }
+
+  private static make(where: string, options: LabelSelectorOptions): LabelSelector {
+    checkLabelSelectorOptions(where, 'options', options);
+    const labels = { ...(options.labels ?? {}) };
+    const expressions = [...(options.expressions ?? [])];
+    if (Object.keys(labels).length === 0 && expressions.length === 0) {
+      throw invalid(ErrorCode.EMPTY_SELECTOR, where, 'selector has no labels and no expressions, which would match everything', options ?? {},
+        'Give at least one label or expression, or use LabelSelector.all() if every pod is meant');
+    }
+    for (const [key, value] of Object.entries(labels)) {
+      checkKey(where, key);
+      checkValue(where, value, key);
+    }
+    return new LabelSelector(labels, expressions);
   }
 
   private readonly _labels: Record<string, string>;
@@ -191,7 +192,9 @@ export class LabelSelector {
    * @param value label value
    */
   public withLabel(key: string, value: string): LabelSelector {
-    return LabelSelector.of({ labels: { ...this._labels, [key]: value }, expressions: this._expressions });
+    checkString('LabelSelector.withLabel()', 'key', key);
+    checkString('LabelSelector.withLabel()', 'value', value);
+    return LabelSelector.make('LabelSelector.withLabel()', { labels: { ...this._labels, [key]: value }, expressions: this._expressions });
   }
 
   /** Readable form, e.g. `app=web,tier in (a,b)`, or `<all>`. */
@@ -235,6 +238,9 @@ export class LabelSelector {
     return { matchLabels: undefinedIfEmptyMap(matchLabels), matchExpressions: undefinedIfEmpty(matchExpressions) };
   }
 }
+
+LABEL_REQUIREMENT.mark(LabelRequirement);
+LABEL_SELECTOR.mark(LabelSelector);
 
 function describeExpression(e: k8s.LabelSelectorRequirement): string {
   switch (e.operator) {

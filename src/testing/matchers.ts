@@ -13,6 +13,9 @@ import { Chart } from 'cdk8s';
 import { Endpoint } from '../analysis/endpoint';
 import { PolicyAnalyzer } from '../analysis/policy-analyzer';
 import { Verdict } from '../analysis/verdict';
+import { argumentError, argumentStruct, checkNumber, checkString, enumOf, optional } from '../private/arguments';
+import { ENDPOINT, POLICY_ANALYZER } from '../private/brands';
+import { ErrorCode } from '../private/errors';
 import { Protocol } from '../protocol';
 
 /** The connection a matcher checks. */
@@ -62,7 +65,22 @@ export function registerNetpolMatchers(): void {
   expect.extend(netpolMatchers);
 }
 
+/**
+ * The fields of `TrafficExpectation`. `from` and `to` must be real endpoints: a plain object read as one
+ * would be judged as an address outside the cluster, which no policy restricts, and pass as "allowed".
+ */
+export const TRAFFIC_EXPECTATION = {
+  from: ENDPOINT.check,
+  to: ENDPOINT.check,
+  port: optional(checkNumber),
+  portName: optional(checkString),
+  protocol: optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL)),
+};
+
+const checkExpectation = argumentStruct(TRAFFIC_EXPECTATION);
+
 function judge(received: unknown, expected: TrafficExpectation, wantAllowed: boolean): MatcherResult {
+  checkExpectation(wantAllowed ? 'toAllowTraffic()' : 'toDenyTraffic()', 'expected', expected);
   const verdict = analyzerOf(received).evaluate({
     source: expected.from,
     destination: expected.to,
@@ -88,8 +106,8 @@ function failureMessage(name: string, verdict: Verdict, pass: boolean, wantAllow
 }
 
 function analyzerOf(received: unknown): PolicyAnalyzer {
-  if (received instanceof PolicyAnalyzer) {
-    return received;
+  if (POLICY_ANALYZER.has(received)) {
+    return received as PolicyAnalyzer;
   }
   if (Array.isArray(received)) {
     return PolicyAnalyzer.fromManifests(received);
@@ -97,6 +115,6 @@ function analyzerOf(received: unknown): PolicyAnalyzer {
   if (received !== null && typeof received === 'object' && Chart.isChart(received)) {
     return PolicyAnalyzer.fromChart(received as Chart);
   }
-  throw new Error('[netpol matchers] the subject must be a cdk8s Chart, an array of manifests or a PolicyAnalyzer '
-    + `(got ${received === null ? 'null' : typeof received}). Pass chart, chart.toJson() or PolicyAnalyzer.fromManifests(...).`);
+  throw argumentError('netpol matchers', 'the subject must be a cdk8s Chart, an array of manifests or a PolicyAnalyzer', received,
+    'Pass chart, chart.toJson() or PolicyAnalyzer.fromManifests(...)');
 }

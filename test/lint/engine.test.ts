@@ -105,7 +105,7 @@ describe('Linter', () => {
   });
 
   test('throws when manifests is not a list', () => {
-    expect(problemOf(() => Linter.lintManifests({} as any))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'Linter.lintManifests()', value: 'object' });
+    expect(problemOf(() => Linter.lintManifests({} as any))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'Linter.lintManifests()', value: {} });
   });
 
   test('lists every check with a code, a description and a default severity, sorted by code', () => {

@@ -40,7 +40,7 @@ describe('errors', () => {
     const cyclic: any = {};
     cyclic.self = cyclic;
     // WHEN / THEN
-    expect([show(undefined), show(NaN), show('a'), show([1]), show(cyclic)]).toEqual(['undefined', 'NaN', '"a"', '[1]', '[object Object]']);
+    expect([show(undefined), show(NaN), show('a'), show([1]), show(cyclic)]).toEqual(['undefined', 'NaN', '"a"', '[1]', '{"self":<cycle>}']);
   });
 
   test('isNetpolError() recognises only the library\'s errors', () => {

@@ -65,7 +65,7 @@ describe('toAllowTraffic / toDenyTraffic', () => {
     // WHEN
     const run = () => expect(subject).toAllowTraffic({ from: WEB, to: API, port: 80 });
     // THEN
-    expect(run).toThrow(/must be a cdk8s Chart.*got string/);
+    expect(run).toThrow(/^\[netpol matchers\] the subject must be a cdk8s Chart.*\(got "dist\/app\.k8s\.yaml"\)\. Pass chart/);
   });
 
   test('can be registered with one call', () => {

@@ -1,0 +1,140 @@
+/**
+ * The fields of the structs that selectors, policies, intents and connections are given, and the checks of
+ * their constructors' arguments (internal, not exported from the package).
+ *
+ * Each constructor calls one of these first, so that a wrong type (a number for a description, a string for
+ * a list, a typo in a field name) is refused in the project's format before the construct reads it. What the
+ * values mean is checked by the constructs after that.
+ */
+import { JsonPatch } from 'cdk8s';
+import { Construct } from 'constructs';
+import {
+  argumentError, Check, checkBoolean, checkNumber, checkString, checkStringList, checkStringMap, enumOf, Fields,
+  listOf, optional, struct, argumentStruct, typeOnly,
+} from './private/arguments';
+import { CONNECTIONS, DNS_PROFILE, LABEL_REQUIREMENT, LABEL_SELECTOR, PEER, PORT } from './private/brands';
+import { childPath } from './private/construct-path';
+import { ErrorCode } from './private/errors';
+import { Protocol } from './protocol';
+
+const string = optional(checkString);
+const strings = optional(checkStringList);
+const selector = optional(LABEL_SELECTOR.check);
+const ports = optional(listOf(PORT.check));
+const protocol = optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL));
+
+const INTENT: Fields = { name: string, namespace: string };
+const ISOLATION_INTENT: Fields = { ...INTENT, selector };
+const ALLOW_INTENT: Fields = { ...INTENT, selector: typeOnly(LABEL_SELECTOR.check) };
+const ALLOW_PORTS_INTENT: Fields = { ...ALLOW_INTENT, ports };
+const RULE: Fields = { peers: typeOnly(listOf(PEER.check)), ports, description: string };
+const WORKLOAD_PORT: Fields = { port: typeOnly(checkNumber), name: string, protocol };
+const workloadPorts = optional(listOf(struct(WORKLOAD_PORT)));
+
+/** The fields of every struct checked here, by interface name. */
+export const STRUCTS: Readonly<Record<string, Fields>> = {
+  LabelSelectorOptions: { labels: optional(checkStringMap), expressions: optional(listOf(LABEL_REQUIREMENT.check)) },
+  NetworkPolicyRule: RULE,
+  NetworkPolicyProps: {
+    name: string,
+    namespace: string,
+    selector: typeOnly(LABEL_SELECTOR.check),
+    description: string,
+    ingress: optional(listOf(struct(RULE))),
+    egress: optional(listOf(struct(RULE))),
+  },
+  IntentProps: INTENT,
+  IsolationIntentProps: ISOLATION_INTENT,
+  AllowIntentProps: ALLOW_INTENT,
+  AllowPortsIntentProps: ALLOW_PORTS_INTENT,
+  CidrIntentProps: { ...ALLOW_PORTS_INTENT, cidrs: typeOnly(checkStringList), except: strings },
+  AllowDnsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check) },
+  AllowDnsHttpsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check), httpsDestinations: optional(listOf(PEER.check)) },
+  AllowExternalIngressProps: { ...ALLOW_INTENT, ports: typeOnly(listOf(PORT.check)), cidrs: strings },
+  AllowFromLabelProps: {
+    ...ALLOW_PORTS_INTENT, sourceSelector: typeOnly(LABEL_SELECTOR.check), sourceNamespace: string, sourceNamespaceSelector: selector,
+  },
+  AllowFromNamespaceProps: { ...ALLOW_PORTS_INTENT, namespaces: strings, namespaceSelector: selector },
+  AllowKubeApiEgressProps: { ...ALLOW_INTENT, cidrs: typeOnly(checkStringList), ports },
+  DenyExternalEgressProps: { ...ISOLATION_INTENT, dns: optional(DNS_PROFILE.check) },
+  NamespaceBaselineProps: { ...ISOLATION_INTENT, dns: optional(DNS_PROFILE.check), allowSameNamespace: optional(checkBoolean) },
+  WorkloadPort: WORKLOAD_PORT,
+  WorkloadFromLabelsProps: {
+    labels: optional(checkStringMap),
+    expressions: optional(listOf(LABEL_REQUIREMENT.check)),
+    namespace: string,
+    name: string,
+    ports: workloadPorts,
+  },
+  WorkloadFromCidrProps: { cidr: typeOnly(checkString), except: strings, name: string, ports: workloadPorts },
+  WorkloadFromPlusOptions: { name: string },
+  // `sides` is checked against GrantSides by the grant itself
+  GrantOptions: { sides: string, description: string },
+};
+
+/** The check of each struct, made once. */
+const CHECKS = new Map(Object.entries(STRUCTS).map(([name, fields]) => [name, argumentStruct(fields)]));
+
+/** Checks a struct argument against the fields of the named interface. */
+export function checkStruct(where: string, what: string, value: unknown, structName: string): void {
+  CHECKS.get(structName)!(where, what, value);
+}
+
+/** `checkStruct()`, with `undefined` allowed. */
+export function checkOptionalStruct(where: string, what: string, value: unknown, structName: string): void {
+  if (value !== undefined) {
+    CHECKS.get(structName)!(where, what, value);
+  }
+}
+
+/** Checks `LabelSelector.of()`'s options. */
+export const checkLabelSelectorOptions: Check<unknown> = (where, what, value) => checkStruct(where, what, value, 'LabelSelectorOptions');
+
+/**
+ * Checks the arguments of a construct's constructor (or a factory that makes a construct): the scope, the id
+ * and the props, given as the name of their interface. Returns the construct path the new construct will have.
+ *
+ * @param call the constructor or factory, e.g. `new AllowFromLabel()` or `Workload.fromLabels()`
+ */
+export function checkConstructArgs(call: string, scope: unknown, id: unknown, props: unknown, propsStruct: string): string {
+  checkScope(call, scope);
+  if (typeof id !== 'string' || id === '') {
+    throw argumentError(call, 'id must be a non-empty string', id, 'Pass a construct id such as "AllowWeb"; it feeds the default name');
+  }
+  const where = childPath(scope as Construct, id as string);
+  checkStruct(where, 'props', props, propsStruct);
+  return where;
+}
+
+/** Checks that `scope` is a construct (of any copy of the `constructs` package). */
+export function checkScope(call: string, scope: unknown): void {
+  if (typeof scope !== 'object' || scope === null || !Construct.isConstruct(scope)) {
+    throw argumentError(call, scope === undefined ? 'scope is required and must be a construct' : 'scope must be a construct',
+      scope, 'Pass the chart (or another construct) to create it in');
+  }
+}
+
+/** Checks a rule given to `addIngressRule()` or `addEgressRule()`. */
+export function checkRuleArgument(where: string, rule: unknown): void {
+  checkStruct(where, 'rule', rule, 'NetworkPolicyRule');
+}
+
+/** Checks the JSON patches given to `addJsonPatch()`. */
+export function checkJsonPatches(where: string, ops: unknown[]): void {
+  for (let i = 0; i < ops.length; i++) {
+    if (!(ops[i] instanceof JsonPatch)) {
+      throw argumentError(where, `ops[${i}] must be a JsonPatch`, ops[i], 'Make it with JsonPatch.add(), JsonPatch.replace(), JsonPatch.remove(), ...');
+    }
+  }
+}
+
+/** Checks the arguments of `Connections.allowTo()` and `allowFrom()` (`path`: the workload's construct path). */
+export function checkGrantArgs(call: string, path: string, other: unknown, port: unknown, options: unknown): void {
+  const connections = typeof other === 'object' && other !== null ? (other as { connections?: unknown }).connections : undefined;
+  if (!CONNECTIONS.has(connections)) {
+    throw argumentError(call, 'the other side must be a Workload',
+      other, 'Pass a Workload made with Workload.fromLabels(), Workload.fromCidr() or Workload.fromPlusWorkload()');
+  }
+  optional(PORT.check)(path, 'port', port);
+  checkOptionalStruct(path, 'options', options, 'GrantOptions');
+}
