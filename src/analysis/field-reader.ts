@@ -17,7 +17,7 @@ export class FieldReader {
 
   /** Throws `[<where>] <path> <problem> (got <value>). <fix>.` */
   public fail(path: string, problem: string, got: unknown, fix: string): never {
-    throw new FieldProblem(ErrorCode.MALFORMED_FIELD, this.where, `${path} ${problem}`, got, fix);
+    throw new FieldProblem(ErrorCode.MALFORMED_FIELD, this.where, path === '' ? problem : `${path} ${problem}`, got, fix);
   }
 
   /**

@@ -12,7 +12,9 @@ const POLICY_TYPES = ['Ingress', 'Egress'];
  * types and the top-level fields are read as separate parts (see `FieldReader.part`).
  */
 export function readPolicy(r: FieldReader, manifest: any, namespace: string, name: string, source: ManifestSource): NormalizedPolicy {
-  r.part(undefined, () => r.object('', manifest, ['apiVersion', 'kind', 'metadata', 'spec']));
+  r.part(undefined, () => r.object('', manifest, ['apiVersion', 'kind', 'metadata', 'spec', 'status']));
+  // Kubernetes 1.24-1.27 served a (never used) status; exports from those versions carry `status: {}`
+  r.part(undefined, () => r.optionalObject('status', manifest.status));
   r.part(undefined, () => {
     if (manifest.apiVersion !== 'networking.k8s.io/v1') {
       r.fail('apiVersion', 'must be "networking.k8s.io/v1" for NetworkPolicy', manifest.apiVersion,

@@ -13,19 +13,24 @@
  * naming the document, the object (`kind namespace/name`) and the field path; nothing here judges meaning.
  * Kubernetes defaults applied: namespace `default`, `policyTypes` inferred (Ingress, plus Egress iff
  * `spec.egress` has a rule), protocol TCP, absent podSelector = `{}`, empty `from`/`to`/`ports` = everything,
- * a `null` rule = `{}`. Objects of other kinds are ignored; `kind: List` is flattened.
+ * a `null` rule = `{}`. Lists of every kind are flattened (`normalize-documents.ts`); documents that are not
+ * manifests and objects of other kinds are not read but listed in `inputs`.
  */
 import { FieldReader } from './field-reader';
 import { ClusterModel, ManifestSource, NAMESPACE_NAME_LABEL, NormalizedNamespace, NormalizedPolicy, NormalizedWorkload } from './model';
+import { DocumentFlattener, InputSummary } from './normalize-documents';
+import { checkMetadata } from './normalize-metadata';
 import { readPolicy } from './normalize-policy';
 import { readWorkload, WORKLOAD_TEMPLATE_PATHS } from './normalize-workload';
 import { compareText } from './order';
+import { apiGroup } from './policy-kinds';
 import { readTierDocument } from './tier-document';
-import { compareTierPolicies, NormalizedTierPolicy } from './tier-model';
+import { compareTierPolicies, NormalizedTierPolicy, TIER_GROUP, TIER_KINDS } from './tier-model';
 import { ErrorCode, invalid } from '../private/errors';
 import { dns1123LabelProblem, dns1123SubdomainProblem } from '../private/k8s-names';
 
 export * from './model';
+export * from './normalize-documents';
 
 /** Options for `normalizeManifests`. */
 export interface NormalizeOptions {
@@ -46,15 +51,21 @@ interface Collected {
   readonly tierPolicies: Map<string, NormalizedTierPolicy>;
 }
 
+/** The model, with what the input held besides the objects read into it. */
+export interface NormalizedManifests extends ClusterModel {
+  readonly inputs: InputSummary;
+}
+
 /** Reads manifests into the normalized model. Pure: the input is not modified. */
-export function normalizeManifests(manifests: unknown, options: NormalizeOptions = {}): ClusterModel {
+export function normalizeManifests(manifests: unknown, options: NormalizeOptions = {}): NormalizedManifests {
   if (!Array.isArray(manifests)) {
     throw invalid(ErrorCode.WRONG_TYPE, 'PolicyAnalyzer', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
   }
   const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [], tierPolicies: new Map() };
+  const documents = new DocumentFlattener(isReadKind);
   manifests.forEach((doc, index) => {
-    const document = options.documentNames?.[index] ?? `manifests[${index}]`;
-    readDocument(found, doc, { document, index }, options.problems);
+    const objects = documents.flatten(doc, { document: options.documentNames?.[index] ?? `manifests[${index}]`, index });
+    objects.forEach((o) => readObject(found, o.manifest, o.kind, o.source, options.problems));
   });
   const referenced = [...found.policies.values(), ...found.workloads].map((o) => o.namespace);
   for (const name of referenced) {
@@ -67,38 +78,41 @@ export function normalizeManifests(manifests: unknown, options: NormalizeOptions
     workloads: found.workloads,
     policies: [...found.policies.values()].sort((a, b) => compareText(a.id, b.id)),
     tierPolicies: [...found.tierPolicies.values()].sort(compareTierPolicies),
+    inputs: documents.summary(),
   };
 }
 
-function readDocument(found: Collected, doc: unknown, source: ManifestSource, problems?: string[]): void {
-  if (doc === null || doc === undefined) {
-    return; // an empty YAML document
+/**
+ * The kinds read into the model: NetworkPolicy (networking.k8s.io or no group), Namespace, the workloads and
+ * the cluster-wide tiers.
+ */
+export function isReadKind(kind: string, apiVersion?: unknown): boolean {
+  if ((TIER_KINDS as readonly string[]).includes(kind)) {
+    return [TIER_GROUP, ''].includes(apiGroup(apiVersion)); // as readTierDocument reads them
   }
-  const top = new FieldReader(source.document).object('', doc);
-  const kind = new FieldReader(source.document).string('kind', top.kind);
-  if (kind === 'List') {
-    const items = new FieldReader(`${source.document} List`).optionalArray('items', top.items) ?? [];
-    items.forEach((item, i) => readDocument(found, item, { document: `${source.document} items[${i}]`, index: source.index }, problems));
-    return;
-  }
+  return kind === 'NetworkPolicy' || kind === 'Namespace' || WORKLOAD_TEMPLATE_PATHS[kind] !== undefined;
+}
+
+function readObject(found: Collected, top: Record<string, any>, kind: string, source: ManifestSource, problems?: string[]): void {
   if (readTierDocument(found.tierPolicies, kind, top, source, problems)) {
-    return;
-  }
-  if (kind !== 'NetworkPolicy' && kind !== 'Namespace' && WORKLOAD_TEMPLATE_PATHS[kind] === undefined) {
     return;
   }
   const { reader, namespace, name, metadata } = readIdentity(source.document, kind, top, problems);
   if (kind === 'Namespace') {
+    checkMetadata(reader, metadata);
     const labels = reader.labels('metadata.labels', metadata.labels);
     found.namespaces.set(name, { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: true });
   } else if (kind === 'NetworkPolicy') {
     const known = problems?.length ?? 0;
+    reader.part(undefined, () => checkMetadata(reader, metadata));
     reader.part(undefined, () => reader.labels('metadata.labels', metadata.labels));
     const policy = readPolicy(reader, top, namespace, name, source);
     if ((problems?.length ?? 0) === known) {
       found.policies.set(`${namespace}/${name}`, policy);
     }
   } else {
+    checkMetadata(reader, metadata);
+    reader.labels('metadata.labels', metadata.labels);
     found.workloads.push(readWorkload(reader, top, namespace, name, source));
   }
 }

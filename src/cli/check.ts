@@ -5,6 +5,8 @@
 import { splitList } from './arguments';
 import { paint } from './colour';
 import { CliError, ErrorCode, EXIT_FINDINGS, EXIT_OK, Io } from './errors';
+import { escapeText } from './escape';
+import { summarizeInputs, summaryLines } from './input-notes';
 import { loadManifests } from './load-manifests';
 import { checkFormat } from './matrix';
 // Import the linter's modules directly: the package index also loads the construct door (cdk8s), which costs
@@ -28,13 +30,21 @@ export async function runCheck(inputs: string[], options: CheckOptions, io: Io):
   const loaded = await loadManifests(inputs, io.readStdin);
   const findings = lint(loaded.manifests, loaded.sources, options);
   const counts = countBySeverity(findings);
+  const read = summarizeInputs(loaded);
   if (options.format === 'sarif') {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     io.out(load<typeof import('./format-sarif')>('./format-sarif').checkSarif(findings, require('../../package.json').version));
   } else if (options.format === 'json') {
-    io.out(`${JSON.stringify({ findings, summary: { documents: loaded.manifests.length, ...counts } }, undefined, 2)}\n`);
+    const summary = {
+      documents: loaded.manifests.length,
+      ...counts,
+      notManifests: read.notManifests,
+      ignoredKinds: read.ignoredKinds,
+      skippedFiles: loaded.skippedFiles,
+    };
+    io.out(`${JSON.stringify({ findings, summary }, undefined, 2)}\n`);
   } else {
-    io.out(checkText(findings, loaded.manifests.length, io.colour));
+    io.out(checkText(findings, loaded.manifests.length, io.colour, summaryLines(read, loaded.skippedFiles).map(escapeText)));
   }
   return counts.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
@@ -80,13 +90,13 @@ function countBySeverity(findings: Finding[]): Counts {
 const COLOURS = { error: 'red', warning: 'yellow', info: 'dim', off: 'dim' } as const;
 
 /** One line per finding (severity, code, message in the project format), then a summary. */
-export function checkText(findings: Finding[], documents: number, colour: boolean): string {
-  const codeWidth = Math.max(0, ...findings.map((f) => f.code.length));
+export function checkText(findings: Finding[], documents: number, colour: boolean, notes: string[] = []): string {
+  const codeWidth = findings.reduce((width, f) => Math.max(width, f.code.length), 0);
   const lines = findings.map((f) =>
-    `${paint(colour, COLOURS[f.severity], f.severity.padEnd(7))} ${f.code.padEnd(codeWidth)}  ${f.message}`);
+    `${paint(colour, COLOURS[f.severity], f.severity.padEnd(7))} ${f.code.padEnd(codeWidth)}  ${escapeText(f.message)}`);
   const c = countBySeverity(findings);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const summary = `${plural(documents, 'document')} checked: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.infos} info`;
-  lines.push(findings.length === 0 ? paint(colour, 'green', summary) : summary);
+  lines.push(findings.length === 0 ? paint(colour, 'green', summary) : summary, ...notes);
   return `${lines.join('\n')}\n`;
 }

@@ -17,7 +17,7 @@ export interface DiffCommandOptions {
 /** Prints the changes; exit 1 when anything changed. */
 export async function runDiff(before: string, after: string, options: DiffCommandOptions, io: Io): Promise<number> {
   checkFormat(options.format, ['text', 'markdown', 'json']);
-  const old = await openWorkspace([before], io);
+  const old = await openWorkspace([before], io, true); // an empty before side: the manifests are new
   const now = await openWorkspace([after], io);
   const ports = probePorts(options.port, [old.model, now.model]);
   const choice = chooseEndpoints([old, now], options.endpoint);

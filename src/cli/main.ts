@@ -5,15 +5,29 @@
  */
 import { CommanderError } from 'commander';
 import { useColour } from './colour';
-import { CliError, EXIT_USAGE, Io } from './errors';
+import { CliError, ErrorCode, EXIT_USAGE, Io } from './errors';
+import { escapeText } from './escape';
 import { buildProgram } from './program';
+import { formatProblem } from '../private/errors';
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) {
-    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** Reads all of stdin, once: `-` given twice is a usage error, a closed or unreadable stdin an input error. */
+function stdinReader(): () => Promise<string> {
+  let read = false;
+  return async () => {
+    if (read) {
+      throw CliError.problem(ErrorCode.CONFLICTING_OPTIONS, '-', 'is given twice, but stdin can be read only once', '-', 'Pass - for one input only, and files for the others');
+    }
+    read = true;
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of process.stdin) {
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+      }
+    } catch (e) {
+      throw CliError.problem(ErrorCode.UNREADABLE_FILE, '<stdin>', 'cannot be read', (e as NodeJS.ErrnoException).code ?? String(e), 'Pipe the manifests in, e.g. helm template . | cdk8s-netpol check -');
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  };
 }
 
 /** Runs the command line and returns the exit code. */
@@ -22,7 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     colour: useColour(process.stdout, process.env),
-    readStdin,
+    readStdin: stdinReader(),
   };
   let code = 0;
   const program = buildProgram(io, (c) => { code = c; });
@@ -31,14 +45,25 @@ export async function main(argv: string[]): Promise<number> {
     return code;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : EXIT_USAGE; // help and version exit 0; usage errors were already printed
+      if (e.exitCode !== 0) {
+        io.err(`cdk8s-netpol: ${escapeText(usageProblem(e, argv.slice(2)))}\n`);
+      }
+      return e.exitCode === 0 ? 0 : EXIT_USAGE; // help and version exit 0
     }
     if (e instanceof CliError) {
-      io.err(`cdk8s-netpol: ${e.message}\n`);
+      io.err(`cdk8s-netpol: ${escapeText(e.message)}\n`);
       return EXIT_USAGE;
     }
     throw e;
   }
+}
+
+/** A usage error of the argument parser, in the project format. */
+function usageProblem(e: CommanderError, args: string[]): string {
+  const what = e.message.replace(/^error: /, '').replace(/\.$/, '');
+  const command = ['check', 'explain', 'matrix', 'diff', 'graph'].find((c) => args.includes(c));
+  const help = command === undefined ? 'cdk8s-netpol --help' : `cdk8s-netpol ${command} --help`;
+  return formatProblem(command === undefined ? 'cdk8s-netpol' : `cdk8s-netpol ${command}`, what, args, `Run ${help} for usage`);
 }
 
 // A reader that stops early (`cdk8s-netpol matrix dist/ | head`) closes the pipe: not an error of ours.

@@ -41,10 +41,10 @@ function endpointOption(): Option {
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('cdk8s-netpol')
     .description('Check, explain and visualize Kubernetes NetworkPolicies in any YAML (cdk8s output, Helm, kubectl exports).')
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    // usage errors are printed by main() in the project format
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
     .exitOverride()
     .version(packageVersion(), '-V, --version', 'print the version of cdk8s-netpol')
-    .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', EXIT_CODES('success', 'findings/denied/changed'));
   const run = (action: () => Promise<number>) => async () => setExit(await action());
 

@@ -1,32 +1,41 @@
 /**
  * Manifests read and analyzed once per input, with the ports and endpoints a command probes by default
- * (internal).
+ * (internal). What the answer leaves out (policies of kinds not analyzed, documents that are not
+ * manifests) is noted on stderr, whatever the output format, so that stdout stays the format's own.
  */
 import { parseEndpoint, parsePort, splitList } from './arguments';
 import { CliError, ErrorCode, Io } from './errors';
+import { escapeText } from './escape';
 import { inferEndpoints } from './infer-endpoints';
+import { noteInputs } from './input-notes';
 import { loadManifests, LoadedManifests } from './load-manifests';
 import { policyEndpoints } from './policy-endpoints';
 import { Endpoint, PolicyAnalyzer, ProbePort } from '../analysis';
-import { ClusterModel, normalizeManifests } from '../analysis/normalize';
+import { ClusterModel, NormalizedManifests, normalizeManifests } from '../analysis/normalize';
 
 /** One analyzed set of manifests. */
 export interface Workspace {
   readonly loaded: LoadedManifests;
-  readonly model: ClusterModel;
+  readonly model: NormalizedManifests;
   readonly analyzer: PolicyAnalyzer;
 }
 
-/** Reads and analyzes manifests; malformed input becomes a `CliError` (exit 2) naming document and field. */
-export async function openWorkspace(inputs: string[], io: Io): Promise<Workspace> {
-  const loaded = await loadManifests(inputs, io.readStdin);
+/**
+ * Reads and analyzes manifests; malformed input becomes a `CliError` (exit 2) naming document and field.
+ * Input without any document is an error too, unless `allowEmpty` (the before side of a diff: a new file).
+ */
+export async function openWorkspace(inputs: string[], io: Io, allowEmpty = false): Promise<Workspace> {
+  const loaded = await loadManifests(inputs, io.readStdin, undefined, allowEmpty);
+  let workspace: Workspace;
   try {
     const model = normalizeManifests(loaded.manifests, { documentNames: loaded.sources });
     const analyzer = PolicyAnalyzer.fromManifests(loaded.manifests, { documentNames: loaded.sources });
-    return { loaded, model, analyzer };
+    workspace = { loaded, model, analyzer };
   } catch (e) {
     throw CliError.from(e);
   }
+  noteInputs(io, workspace.model.inputs, escapeText, loaded.skippedFiles);
+  return workspace;
 }
 
 /**

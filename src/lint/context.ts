@@ -3,7 +3,9 @@
  * document as written (duplicates kept, annotations, whether a namespace was written).
  */
 import { Cni } from './cni';
+import { AmbiguousScalar } from './scalar-readings';
 import { ClusterModel, ManifestSource, NormalizedPolicy } from '../analysis/model';
+import { InputSummary } from '../analysis/normalize-documents';
 import { Cidr } from '../private/cidr';
 
 /** A NetworkPolicy document as written, next to its normalized form. */
@@ -22,6 +24,10 @@ export interface PolicyDoc {
 export interface LintContext {
   /** The model of every valid document (a later policy with the same namespace/name replaces an earlier one). */
   readonly model: ClusterModel;
+  /** What the valid documents held besides the objects read (not manifests, unanalyzed and ignored kinds). */
+  readonly inputs: InputSummary;
+  /** Per document, the YAML scalars read differently by YAML 1.1 and 1.2 (recorded by the command's reader). */
+  readonly scalarReadings: Array<{ readonly source: ManifestSource; readonly scalars: AmbiguousScalar[] }>;
   /** Every valid NetworkPolicy document, in input order. */
   readonly docs: PolicyDoc[];
   readonly cni: Cni;

@@ -5,8 +5,9 @@
  */
 import { Cni } from './cni';
 import { BrokenDocument, LintContext, PolicyDoc } from './context';
+import { scalarReadings } from './scalar-readings';
 import { ManifestSource } from '../analysis/model';
-import { normalizeManifests } from '../analysis/normalize';
+import { DocumentFlattener, isReadKind, normalizeManifests } from '../analysis/normalize';
 import { Cidr, parseCidr } from '../private/cidr';
 import { ErrorCode, invalid } from '../private/errors';
 
@@ -31,7 +32,10 @@ export function readDocuments(manifests: unknown, names: string[], cni: Cni, clu
     }
   });
   const model = normalizeManifests(valid, { documentNames: manifests.map((_, i) => names[i] ?? `manifests[${i}]`) });
-  return { model, docs, cni, clusterCidrs: parseClusterCidrs(clusterCidrs), brokenDocuments, checkCodes };
+  const readings = manifests.map((manifest, index) => ({ source: { document: names[index] ?? `manifests[${index}]`, index }, scalars: scalarReadings(manifest) }))
+    .filter((r) => r.scalars.length > 0);
+  const clusterCidrList = parseClusterCidrs(clusterCidrs);
+  return { model, inputs: model.inputs, scalarReadings: readings, docs, cni, clusterCidrs: clusterCidrList, brokenDocuments, checkCodes };
 }
 
 /** Every problem of one document that the API server would refuse. */
@@ -41,17 +45,15 @@ class DocumentProblems extends Error {
   }
 }
 
-/** Every NetworkPolicy of one document (a `List` is flattened), each normalized on its own. */
+/** Every NetworkPolicy of one document (lists of every kind flattened), each normalized on its own. */
 function readPolicyDocs(manifest: unknown, source: ManifestSource): PolicyDoc[] {
   const problems: string[] = [];
   normalizeManifests([manifest], { documentNames: [source.document], problems }); // throws on an unreadable object
   if (problems.length > 0) {
     throw new DocumentProblems(problems);
   }
-  const items = isObject(manifest) && manifest.kind === 'List' && Array.isArray(manifest.items) ? manifest.items : [manifest];
-  const policies = items.map((item, i) => ({ item, i })).filter(({ item }) => isObject(item) && item.kind === 'NetworkPolicy');
-  return policies.map(({ item, i }) => {
-    const itemSource = items.length === 1 && item === manifest ? source : { ...source, document: `${source.document} items[${i}]` };
+  const objects = new DocumentFlattener(isReadKind).flatten(manifest, source).filter((o) => o.kind === 'NetworkPolicy');
+  return objects.map(({ manifest: item, source: itemSource }) => {
     const policy = normalizeManifests([item], { documentNames: [itemSource.document] }).policies[0];
     const metadata = item.metadata;
     const written = metadata.namespace;

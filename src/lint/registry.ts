@@ -29,9 +29,12 @@ import { selectsNoWorkload } from './checks/selects-no-workload';
 import { shadowedRule } from './checks/shadowed-rule';
 import { splitNamespaceAndPodPeers } from './checks/split-namespace-and-pod-peers';
 import { spoofableNamespacePeer } from './checks/spoofable-namespace-peer';
+
 import { tierPassFallsThrough } from './checks/tier-pass-falls-through';
 import { tierPriorityOverlap } from './checks/tier-priority-overlap';
 import { tierShadowedRule } from './checks/tier-shadowed-rule';
+import { unanalyzedPolicyKind } from './checks/unanalyzed-policy-kind';
+import { yaml11Scalar } from './checks/yaml-1-1-scalar';
 import { checkDeclarations } from './messages';
 
 export const CHECKS: LintCheck[] = [
@@ -63,6 +66,8 @@ export const CHECKS: LintCheck[] = [
   tierPassFallsThrough,
   tierPriorityOverlap,
   tierShadowedRule,
+  unanalyzedPolicyKind,
+  yaml11Scalar,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 
 checkDeclarations(CHECKS);

@@ -105,4 +105,8 @@ export enum ErrorCode {
   NO_MANIFEST_FILES = 'NO_MANIFEST_FILES',
   /** A command-line argument does not have the expected syntax. */
   MALFORMED_ARGUMENT = 'MALFORMED_ARGUMENT',
+  /** The input goes past a limit of the command (bytes, documents, nesting depth, alias expansion). */
+  INPUT_LIMIT_EXCEEDED = 'INPUT_LIMIT_EXCEEDED',
+  /** The input holds no document at all. */
+  NO_DOCUMENTS = 'NO_DOCUMENTS',
 }

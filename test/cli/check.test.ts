@@ -86,7 +86,7 @@ describe('cdk8s-netpol check', () => {
     // THEN
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
-    expect(report.summary).toEqual({ documents: 4, errors: 3, warnings: 0, infos: 0 });
+    expect(report.summary).toEqual({ documents: 4, errors: 3, warnings: 0, infos: 0, notManifests: [], ignoredKinds: {}, skippedFiles: [] });
     expect(report.findings.map((f: any) => [f.code, f.source])).toEqual([
       ['invalid-manifest', 'test/fixtures/cli/malformed.yaml#3'],
       ['invalid-manifest', 'test/fixtures/cli/malformed.yaml#1'],

@@ -15,11 +15,11 @@ describe('parseDocuments', () => {
     expect(docs).toEqual([{ kind: 'A' }, null, { kind: 'B' }]);
   });
 
-  test('reads YAML 1.2: yes and on stay strings', () => {
+  test('reads YAML 1.1 as kubectl does: yes and on are booleans, 0755 is octal', () => {
     // WHEN
-    const docs = parseDocuments('a.yaml', 'labels: {a: yes, b: on, c: "1"}\n');
+    const docs = parseDocuments('a.yaml', 'labels: {a: yes, b: on, c: "1"}\nport: 0755\n');
     // THEN
-    expect(docs).toEqual([{ labels: { a: 'yes', b: 'on', c: '1' } }]);
+    expect(docs).toEqual([{ labels: { a: true, b: true, c: '1' }, port: 493 }]);
   });
 
   test('reads a .json file holding a list as one document per item, and an object as one document', () => {
@@ -43,14 +43,14 @@ describe('parseDocuments', () => {
     // WHEN
     const parse = () => parseDocuments('a.yaml', 'kind: A\nkind: B\n');
     // THEN
-    expect(problemOf(parse)).toMatchObject({ code: ErrorCode.UNPARSABLE_INPUT, where: 'a.yaml#0', value: 'kind: B' });
+    expect(parse).toThrow(/^\[a\.yaml#0 line 2\] has the key "kind" twice \(got "kind: B"\)\. Remove one of them/);
   });
 
   test('throws naming the file on invalid JSON', () => {
     // WHEN
     const parse = () => parseDocuments('a.json', '{"kind":');
     // THEN
-    expect(problemOf(parse)).toMatchObject({ code: ErrorCode.UNPARSABLE_INPUT, where: 'a.json#0', value: '{"kind":' });
+    expect(parse).toThrow(/^\[a\.json#0\] is not valid JSON at line 1: .*\(got "\{\\"kind\\":"\)\. Fix the JSON syntax\.$/);
   });
 });
 
@@ -63,14 +63,14 @@ describe('loadManifests', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test('fails naming the file and the reason when a manifest file cannot be read', async () => {
-    // GIVEN a manifest name that points nowhere
+  test('fails naming the broken link when a directory holds only a manifest name that points nowhere', async () => {
+    // GIVEN
     const gone = path.join(dir, 'gone.yaml');
     fs.symlinkSync(path.join(dir, 'missing-target.yaml'), gone);
     // WHEN
     const problem = await rejectionOf(loadManifests([dir], noStdin));
     // THEN
-    expect(problem).toMatchObject({ code: ErrorCode.UNREADABLE_FILE, where: gone, value: 'ENOENT' });
+    expect(problem).toMatchObject({ code: ErrorCode.NO_DOCUMENTS, where: dir, value: [`${gone} (a broken link)`] });
   });
 
   test('reads a directory recursively in path order, only .yaml, .yml and .json files, naming file#index', async () => {
@@ -100,5 +100,33 @@ describe('loadManifests', () => {
     expect(await rejectionOf(loadManifests([nope], noStdin))).toMatchObject({ code: ErrorCode.NOT_FOUND, where: nope, value: nope });
     expect(await rejectionOf(loadManifests([dir], noStdin))).toMatchObject({ code: ErrorCode.NO_MANIFEST_FILES, where: dir, value: dir });
     expect(await rejectionOf(loadManifests([], noStdin))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'cdk8s-netpol', value: [] });
+  });
+});
+
+describe('error codes of input problems', () => {
+  // what is wrong, how it is read, the code
+  const table: Array<[string, () => unknown, string]> = [
+    ['a YAML syntax error', () => parseDocuments('a.yaml', 'a: [\n'), 'UNPARSABLE_INPUT'],
+    ['a duplicate key', () => parseDocuments('a.yaml', 'a: 1\na: 2\n'), 'UNPARSABLE_INPUT'],
+    ['a duplicate JSON key', () => parseDocuments('a.json', '{"a": 1, "a": 2}'), 'UNPARSABLE_INPUT'],
+    ['invalid JSON', () => parseDocuments('a.json', '{'), 'UNPARSABLE_INPUT'],
+    ['nesting past the limit', () => parseDocuments('a.yaml', `${'['.repeat(120)}${']'.repeat(120)}`), 'INPUT_LIMIT_EXCEEDED'],
+    ['an alias bomb', () => parseDocuments('a.yaml', 'a: &a [x, x]\nb: &b [*a, *a]\nc: [*b, *b]\n', { maxBytes: 1e6, maxDocuments: 10, maxDepth: 10, maxAliasValues: 5 }),
+      'INPUT_LIMIT_EXCEEDED'],
+  ];
+
+  test.each(table)('gives %s its code', (_name, parse, code) => {
+    // WHEN / THEN
+    expect(parse).toThrow(expect.objectContaining({ code }));
+  });
+
+  test.each([
+    ['no documents', async () => loadManifests(['-'], async () => '---\n'), 'NO_DOCUMENTS'],
+    ['too many documents', async () => loadManifests(['-'], async () => 'kind: A\n---\nkind: B\n', { maxBytes: 1e6, maxDocuments: 1, maxDepth: 10, maxAliasValues: 10 }),
+      'INPUT_LIMIT_EXCEEDED'],
+    ['too many bytes', async () => loadManifests(['-'], async () => 'kind: A\n', { maxBytes: 3, maxDocuments: 1, maxDepth: 10, maxAliasValues: 10 }), 'INPUT_LIMIT_EXCEEDED'],
+  ])('gives %s its code', async (_name, load, code) => {
+    // WHEN / THEN
+    await expect(load()).rejects.toEqual(expect.objectContaining({ code }));
   });
 });
