@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AllowDnsEgress, DnsProfile, LabelSelector, Peer, Port, Protocol } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
+import { ErrorCode, problemOf } from './problems';
 import { allowedIn, KUBE_DNS, shopChart, tcp, udp, WEB } from './util';
 import { Endpoint } from '../src/analysis';
 
@@ -100,9 +101,9 @@ describe('DnsProfile', () => {
 
   test('throws when the node-local address is not an IP address', () => {
     // GIVEN / WHEN / THEN
-    expect(() => DnsProfile.nodeLocal('node-local.dns')).toThrow(/\[DnsProfile\.nodeLocal\(\)\] node-local DNS address is not an IP address.*\(got "node-local\.dns"\)/);
-    expect(() => DnsProfile.nodeLocal('169.254.20.10/32')).toThrow(/\[DnsProfile\.nodeLocal\(\)\].*169\.254\.20\.10/);
-    expect(() => DnsProfile.nodeLocal('169.254.020.010')).toThrow(/\[DnsProfile\.nodeLocal\(\)\] node-local DNS address is written in an ambiguous form/);
+    expect(problemOf(() => DnsProfile.nodeLocal('node-local.dns'))).toMatchObject({ code: ErrorCode.INVALID_IP_ADDRESS, where: 'DnsProfile.nodeLocal()', value: 'node-local.dns' });
+    expect(problemOf(() => DnsProfile.nodeLocal('169.254.20.10/32'))).toMatchObject({ code: ErrorCode.INVALID_IP_ADDRESS, where: 'DnsProfile.nodeLocal()', value: '169.254.20.10/32' });
+    expect(problemOf(() => DnsProfile.nodeLocal('169.254.020.010'))).toMatchObject({ code: ErrorCode.AMBIGUOUS_ADDRESS, where: 'DnsProfile.nodeLocal()', value: '169.254.020.010' });
   });
 
   test('throws when custom() gets no peers or no ports', () => {

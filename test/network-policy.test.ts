@@ -6,6 +6,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { DenyAllIngress, LabelRequirement, LabelSelector, NetworkPolicy, Peer, PolicyType, Port } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
+import { ErrorCode, problemOf } from './problems';
 
 const WEB = LabelSelector.of({ labels: { app: 'web' } });
 const API = LabelSelector.of({ labels: { app: 'api' } });
@@ -199,7 +200,7 @@ describe('NetworkPolicy', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new NetworkPolicy(chart, 'P', {} as any)).toThrow(/\[test\/P\] selector is required and must be a LabelSelector \(got undefined\)/);
+    expect(problemOf(() => new NetworkPolicy(chart, 'P', {} as any))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/P', value: undefined });
   });
 
   test('throws when peers or ports are not made by the factories', () => {

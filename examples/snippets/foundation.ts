@@ -1,6 +1,6 @@
 /* Code shown in the README's tour. Each block between "// README" markers is copied verbatim into the README. */
 import { App, Chart } from 'cdk8s';
-import { LabelRequirement, LabelSelector, NamespaceSelector, NetworkPolicy, Peer, Port, Protocol } from '../../src';
+import { ErrorCode, LabelRequirement, LabelSelector, NamespaceSelector, NetpolErrors, NetworkPolicy, Peer, Port, Protocol } from '../../src';
 
 export function foundation(): Chart {
   const app = new App();
@@ -59,9 +59,13 @@ export function tourErrors(): string {
   try {
     Peer.ipBlock('10.0.0.1/8');
   } catch (e) {
+    if (!NetpolErrors.isNetpolError(e) || e.code !== ErrorCode.CIDR_HOST_BITS) {
+      throw e;
+    }
+    // e.where is "Peer.ipBlock()", e.value is "10.0.0.1/8", and e.message reads
     // [Peer.ipBlock()] CIDR has bits set past its prefix length, so it is unclear whether a network or one
     // host is meant (got "10.0.0.1/8"). Did you mean the network "10.0.0.0/8" or the single address "10.0.0.1/32"?
-    return (e as Error).message;
+    return e.message;
   }
   // README: end
   return '';

@@ -2,11 +2,12 @@
  * The lint engine (internal): runs every registered check over the context, applies the severity overrides
  * and turns reports into sorted findings.
  */
-import { Report } from './check';
+import { LintCheck, Report } from './check';
 import { Cni } from './cni';
 import { Finding } from './finding';
 import { LintIndex } from './lint-index';
 import { LintOptions } from './lint-options';
+import { reportText } from './messages';
 import { appOverrides, effectiveSeverity, LINT_ANNOTATION, policyOverrides } from './overrides';
 import { readDocuments } from './read-documents';
 import { CHECKS } from './registry';
@@ -29,19 +30,20 @@ export function runLint(manifests: unknown, options: LintOptions = {}, whereOf?:
       const policy = report.doc === undefined ? undefined : policyOverrides(report.doc.annotations[LINT_ANNOTATION], codes).severities;
       const severity = effectiveSeverity(check.code, report.severity ?? check.defaultSeverity, app, policy);
       if (severity !== Severity.OFF) {
-        findings.push(toFinding(check.code, severity, report, whereOf));
+        findings.push(toFinding(check, severity, report, whereOf));
       }
     }
   }
   return findings.sort(compareFindings);
 }
 
-function toFinding(code: string, severity: Severity, report: Report, whereOf?: WhereOf): Finding {
+function toFinding(check: LintCheck, severity: Severity, report: Report, whereOf?: WhereOf): Finding {
   const source = report.doc?.source ?? report.source;
   const object = report.doc?.object;
   const named = object === undefined || source === undefined ? undefined : whereOf?.(object, source.index);
   const where = named ?? object ?? report.where ?? source?.document ?? '';
-  const message = report.message ?? formatProblem(where, fieldProblem(report), report.got, report.fix);
+  const text = reportText(check, report);
+  const message = report.message ?? formatProblem(where, fieldProblem(report, text.problem), report.got, text.fix);
   const optional = {
     policy: report.doc?.policy.id,
     object,
@@ -50,11 +52,11 @@ function toFinding(code: string, severity: Severity, report: Report, whereOf?: W
     field: report.field,
   };
   const present = Object.entries(optional).filter(([, v]) => v !== undefined);
-  return { code, severity, message, ...Object.fromEntries(present) };
+  return { code: check.code, severity, message, ...Object.fromEntries(present) };
 }
 
-function fieldProblem(report: Report): string {
-  return report.field === undefined ? report.problem : `${report.field}: ${report.problem}`;
+function fieldProblem(report: Report, problem: string): string {
+  return report.field === undefined ? problem : `${report.field}: ${problem}`;
 }
 
 const SEVERITY_ORDER = [Severity.ERROR, Severity.WARNING, Severity.INFO, Severity.OFF];

@@ -1,6 +1,7 @@
 /**
- * Every lint check, sorted by code (internal). Add a check: one file under `checks/`, one line here,
- * one test file under `test/lint/checks/`, one row in `docs/lint.md`.
+ * Every lint check, sorted by code (internal). Add a check: one file under `checks/` (its messages declared
+ * up front), one line here, one test file under `test/lint/checks/`, one row in `docs/lint.md`. Loading the
+ * registry checks every check's declarations.
  */
 import { LintCheck } from './check';
 import { baselineBlocksDns } from './checks/baseline-blocks-dns';
@@ -34,6 +35,8 @@ import { tierPriorityOverlap } from './checks/tier-priority-overlap';
 import { tierShadowedRule } from './checks/tier-shadowed-rule';
 import { unanalyzedPolicyKind } from './checks/unanalyzed-policy-kind';
 import { yaml11Scalar } from './checks/yaml-1-1-scalar';
+import { checkDeclarations } from './messages';
+
 export const CHECKS: LintCheck[] = [
   baselineBlocksDns,
   cniMultusSecondaryNetworks,
@@ -66,3 +69,5 @@ export const CHECKS: LintCheck[] = [
   unanalyzedPolicyKind,
   yaml11Scalar,
 ].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+checkDeclarations(CHECKS);

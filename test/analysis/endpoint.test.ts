@@ -1,5 +1,6 @@
 import { Endpoint } from '../../src/analysis';
 import { Protocol } from '../../src/protocol';
+import { ErrorCode, problemOf } from '../problems';
 
 describe('Endpoint', () => {
   test('keys a pod by namespace and name', () => {
@@ -38,14 +39,14 @@ describe('Endpoint', () => {
   });
 
   test.each([
-    ['an invalid namespace', () => Endpoint.pod({ namespace: 'Shop' }), /\[Endpoint\.pod\(\)\] namespace .*\(got "Shop"\)/],
-    ['an invalid label value', () => Endpoint.pod({ namespace: 's', labels: { app: 'a b' } }), /labels entry "app".*\(got \{"app":"a b"\}\)/],
-    ['a port out of range', () => Endpoint.pod({ namespace: 's', ports: [{ port: 70000 }] }), /ports\[0\]\.port .*\(got 70000\)/],
-    ['an invalid port name', () => Endpoint.pod({ namespace: 's', ports: [{ port: 80, name: 'HTTP' }] }), /ports\[0\]\.name.*\(got "HTTP"\)/],
-    ['an invalid pod address', () => Endpoint.pod({ namespace: 's', ip: '10.0.0' }), /\[Endpoint\.pod\(\)\].*\(got "10\.0\.0"\)/],
-    ['an invalid address', () => Endpoint.ip('example.com'), /\[Endpoint\.ip\(\)\].*\(got "example\.com"\)/],
-  ])('throws when given %s', (_name, make, message) => {
+    ['an invalid namespace', () => Endpoint.pod({ namespace: 'Shop' }), { code: ErrorCode.INVALID_NAME, where: 'Endpoint.pod()', value: 'Shop' }],
+    ['an invalid label value', () => Endpoint.pod({ namespace: 's', labels: { app: 'a b' } }), { code: ErrorCode.INVALID_LABEL_VALUE, where: 'Endpoint.pod()', value: { app: 'a b' } }],
+    ['a port out of range', () => Endpoint.pod({ namespace: 's', ports: [{ port: 70000 }] }), { code: ErrorCode.PORT_OUT_OF_RANGE, where: 'Endpoint.pod()', value: 70000 }],
+    ['an invalid port name', () => Endpoint.pod({ namespace: 's', ports: [{ port: 80, name: 'HTTP' }] }), { code: ErrorCode.INVALID_PORT_NAME, where: 'Endpoint.pod()', value: 'HTTP' }],
+    ['an invalid pod address', () => Endpoint.pod({ namespace: 's', ip: '10.0.0' }), { code: ErrorCode.INVALID_IP_ADDRESS, where: 'Endpoint.pod()', value: '10.0.0' }],
+    ['an invalid address', () => Endpoint.ip('example.com'), { code: ErrorCode.INVALID_IP_ADDRESS, where: 'Endpoint.ip()', value: 'example.com' }],
+  ])('throws when given %s', (_name, make, expected) => {
     // GIVEN / WHEN / THEN
-    expect(make).toThrow(message);
+    expect(problemOf(make)).toMatchObject(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { Endpoint, PolicyAnalyzer, ReasonCode, TrafficDirection, TrafficQuery } from '../../src/analysis';
 import { Protocol } from '../../src/protocol';
+import { ErrorCode, problemOf } from '../problems';
 import { API, INTERNET, netpol, tcp, udp, WEB } from '../util';
 
 /** shop/api: ingress from app=web on TCP 8080 only; shop/web: egress to app=api only; shop/db: deny-all ingress. */
@@ -144,17 +145,17 @@ describe('evaluate', () => {
   });
 
   test.each([
-    ['neither port nor portName', { source: WEB, destination: API }, /exactly one of port and portName/],
-    ['both port and portName', { source: WEB, destination: API, port: 80, portName: 'http' }, /exactly one of port and portName/],
-    ['port 0', { source: WEB, destination: API, port: 0 }, /\[PolicyAnalyzer.evaluate\(\)\] port must be.*\(got 0\)/],
-    ['a port name that is a number', { source: WEB, destination: API, portName: '80' }, /portName.*\(got "80"\)/],
-    ['a protocol outside the enum', { source: WEB, destination: API, port: 80, protocol: 'ICMP' as Protocol }, /protocol.*\(got "ICMP"\)/],
-  ])('throws when the query has %s', (_name, query, message) => {
+    ['neither port nor portName', { source: WEB, destination: API }, { code: ErrorCode.CONFLICTING_OPTIONS, where: 'PolicyAnalyzer.evaluate()', value: {} }],
+    ['both port and portName', { source: WEB, destination: API, port: 80, portName: 'http' }, { code: ErrorCode.CONFLICTING_OPTIONS, where: 'PolicyAnalyzer.evaluate()', value: { port: 80, portName: 'http' } }],
+    ['port 0', { source: WEB, destination: API, port: 0 }, { code: ErrorCode.PORT_OUT_OF_RANGE, where: 'PolicyAnalyzer.evaluate()', value: 0 }],
+    ['a port name that is a number', { source: WEB, destination: API, portName: '80' }, { code: ErrorCode.INVALID_PORT_NAME, where: 'PolicyAnalyzer.evaluate()', value: '80' }],
+    ['a protocol outside the enum', { source: WEB, destination: API, port: 80, protocol: 'ICMP' as Protocol }, { code: ErrorCode.INVALID_PROTOCOL, where: 'PolicyAnalyzer.evaluate()', value: 'ICMP' }],
+  ])('throws when the query has %s', (_name, query, expected) => {
     // GIVEN the shop policies
     // WHEN
     const run = () => analyzer.evaluate(query as TrafficQuery);
     // THEN
-    expect(run).toThrow(message);
+    expect(problemOf(run)).toMatchObject(expected);
   });
 
   test('treats UDP and TCP as different ports', () => {

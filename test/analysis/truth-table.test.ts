@@ -2,6 +2,7 @@ import { generateCluster } from '../../bench/cli-clusters';
 import { buildCluster } from '../../bench/synthetic-cluster';
 import { Endpoint, PolicyAnalyzer, ProbePort } from '../../src/analysis';
 import { Protocol } from '../../src/protocol';
+import { ErrorCode, problemOf } from '../problems';
 import { API, deployment, INTERNET, netpol, WEB } from '../util';
 
 const POLICIES = [
@@ -58,10 +59,10 @@ describe('truth table', () => {
     const analyzer = PolicyAnalyzer.fromManifests(POLICIES);
     const table = analyzer.truthTable({ ports: [{ port: 80 }], endpoints: [WEB] });
     // WHEN / THEN
-    expect(() => analyzer.truthTable({ ports: [{ port: 80 }], endpoints: [WEB, WEB] })).toThrow(/same key \(got "shop\/web"\)/);
-    expect(() => table.isAllowed('shop/web', 'shop/nope', 0)).toThrow(/no endpoint has this key \(got "shop\/nope"\)/);
-    expect(() => table.isAllowed('shop/web', 'shop/web', 1)).toThrow(/port index must be from 0 to 0 \(got 1\)/);
-    expect(() => analyzer.truthTable({ ports: [{}] })).toThrow(/ports\[0\] must give exactly one of port and portName/);
+    expect(problemOf(() => analyzer.truthTable({ ports: [{ port: 80 }], endpoints: [WEB, WEB] }))).toMatchObject({ code: ErrorCode.DUPLICATE, where: 'PolicyAnalyzer.truthTable()', value: 'shop/web' });
+    expect(problemOf(() => table.isAllowed('shop/web', 'shop/nope', 0))).toMatchObject({ code: ErrorCode.NOT_FOUND, where: 'TruthTable', value: 'shop/nope' });
+    expect(problemOf(() => table.isAllowed('shop/web', 'shop/web', 1))).toMatchObject({ code: ErrorCode.INDEX_OUT_OF_RANGE, where: 'TruthTable', value: 1 });
+    expect(problemOf(() => analyzer.truthTable({ ports: [{}] }))).toMatchObject({ code: ErrorCode.CONFLICTING_OPTIONS, where: 'PolicyAnalyzer.truthTable()', value: {} });
   });
 
   test('agrees with evaluate() on every pair of a synthetic cluster, for numbered, named, ranged and UDP ports', () => {

@@ -1,5 +1,6 @@
 import { Endpoint } from '../../src/analysis';
 import { parseEndpoint, parsePort, portLabel, splitList } from '../../src/cli/arguments';
+import { ErrorCode, problemOf } from '../problems';
 
 const KNOWN = [Endpoint.pod({ namespace: 'shop', name: 'api', labels: { app: 'api' } })];
 
@@ -16,15 +17,15 @@ describe('parsePort', () => {
   });
 
   test.each([
-    ['0', /port number must be from 1 to 65535 \(got "0"\)/],
-    ['65536', /from 1 to 65535/],
-    ['80/icmp', /must be <number\|name>\[\/<tcp\|udp\|sctp>\]/],
-    ['80/tcp/x', /must be <number\|name>/],
-    ['/tcp', /must be <number\|name>/],
-    ['HTTP', /^\[--port\] port name: /],
-  ])('throws on %s', (text, message) => {
+    ['0', { code: ErrorCode.PORT_OUT_OF_RANGE, where: '--port', value: '0' }],
+    ['65536', { code: ErrorCode.PORT_OUT_OF_RANGE, where: '--port', value: '65536' }],
+    ['80/icmp', { code: ErrorCode.MALFORMED_ARGUMENT, where: '--port', value: '80/icmp' }],
+    ['80/tcp/x', { code: ErrorCode.MALFORMED_ARGUMENT, where: '--port', value: '80/tcp/x' }],
+    ['/tcp', { code: ErrorCode.MALFORMED_ARGUMENT, where: '--port', value: '/tcp' }],
+    ['HTTP', { code: ErrorCode.INVALID_PORT_NAME, where: '--port', value: 'HTTP' }],
+  ])('throws on %s', (text, expected) => {
     // THEN
-    expect(() => parsePort(text)).toThrow(message);
+    expect(problemOf(() => parsePort(text))).toMatchObject(expected);
   });
 
   test('labels ports as the analyzer does', () => {
@@ -58,13 +59,13 @@ describe('parseEndpoint', () => {
   });
 
   test.each([
-    ['api', /must be an IP address, namespace\/workload or namespace\/name=labels \(got "api"\)/],
-    ['shop/web', /no workload in the manifests has this namespace\/name \(got "shop\/web"\)\. Use one of: shop\/api\./],
-    ['shop/p=a=b,c', /labels must be key=value pairs/],
-    ['Shop/app=web', /^\[--from\] namespace/],
-  ])('throws on %s', (text, message) => {
+    ['api', { code: ErrorCode.MALFORMED_ARGUMENT, where: '--from', value: 'api' }],
+    ['shop/web', { code: ErrorCode.NOT_FOUND, where: '--from', value: 'shop/web' }],
+    ['shop/p=a=b,c', { code: ErrorCode.MALFORMED_ARGUMENT, where: '--from', value: 'shop/p=a=b,c' }],
+    ['Shop/app=web', { code: ErrorCode.INVALID_NAME, where: '--from', value: 'Shop' }],
+  ])('throws on %s', (text, expected) => {
     // THEN
-    expect(() => parseEndpoint('--from', text, KNOWN)).toThrow(message);
+    expect(problemOf(() => parseEndpoint('--from', text, KNOWN))).toMatchObject(expected);
   });
 });
 

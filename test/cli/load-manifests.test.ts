@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { CliError } from '../../src/cli/errors';
 import { loadManifests, parseDocuments } from '../../src/cli/load-manifests';
+import { ErrorCode, problemOf, rejectionOf } from '../problems';
 
 const noStdin = async () => '';
 
@@ -35,7 +36,7 @@ describe('parseDocuments', () => {
     const parse = () => parseDocuments('dist/app.yaml', 'kind: A\n---\nkind: B\nmetadata: {name: x\nspec: {}\n');
     // THEN
     expect(parse).toThrow(CliError);
-    expect(parse).toThrow(/^\[dist\/app\.yaml#1\] is not valid YAML at line 5: .*\(got "spec: {}"\)\. Fix the YAML syntax\.$/);
+    expect(problemOf(parse)).toMatchObject({ code: ErrorCode.UNPARSABLE_INPUT, where: 'dist/app.yaml#1', value: 'spec: {}' });
   });
 
   test('throws on a duplicate key, which the API server would also refuse', () => {
@@ -62,6 +63,16 @@ describe('loadManifests', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('fails naming the broken link when a directory holds only a manifest name that points nowhere', async () => {
+    // GIVEN
+    const gone = path.join(dir, 'gone.yaml');
+    fs.symlinkSync(path.join(dir, 'missing-target.yaml'), gone);
+    // WHEN
+    const problem = await rejectionOf(loadManifests([dir], noStdin));
+    // THEN
+    expect(problem).toMatchObject({ code: ErrorCode.NO_DOCUMENTS, where: dir, value: [`${gone} (a broken link)`] });
+  });
+
   test('reads a directory recursively in path order, only .yaml, .yml and .json files, naming file#index', async () => {
     // GIVEN
     fs.mkdirSync(path.join(dir, 'sub'));
@@ -85,9 +96,10 @@ describe('loadManifests', () => {
 
   test('throws on a missing path, an empty directory, and no input at all', async () => {
     // THEN
-    await expect(loadManifests([path.join(dir, 'nope.yaml')], noStdin)).rejects.toThrow(/nope\.yaml\] file or directory not found/);
-    await expect(loadManifests([dir], noStdin)).rejects.toThrow(/directory has no \.yaml, \.yml or \.json files/);
-    await expect(loadManifests([], noStdin)).rejects.toThrow(/no manifests given/);
+    const nope = path.join(dir, 'nope.yaml');
+    expect(await rejectionOf(loadManifests([nope], noStdin))).toMatchObject({ code: ErrorCode.NOT_FOUND, where: nope, value: nope });
+    expect(await rejectionOf(loadManifests([dir], noStdin))).toMatchObject({ code: ErrorCode.NO_MANIFEST_FILES, where: dir, value: dir });
+    expect(await rejectionOf(loadManifests([], noStdin))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'cdk8s-netpol', value: [] });
   });
 });
 

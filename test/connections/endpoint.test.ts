@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { Port, Protocol, Workload } from '../../src';
+import { ErrorCode, problemOf } from '../problems';
 
 /** web and a DNS workload declaring `dns` on UDP 53 and `metrics` on TCP 9153. */
 function setup(): { chart: Chart; web: Workload; dns: Workload; bare: Workload } {
@@ -49,23 +50,20 @@ describe('grant ports', () => {
     // GIVEN
     const { web, bare } = setup();
     // WHEN / THEN
-    expect(() => web.connections.allowTo(bare))
-      .toThrow(/\[shop\/Web\] no port given and workload "bare" declares no ports to default to \(got \[\]\)\. Pass a port, e\.g\. allowTo\(api, Port\.tcp\(8080\)\), or declare the ports on the target workload\./);
+    expect(problemOf(() => web.connections.allowTo(bare))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'shop/Web', value: [] });
   });
 
   test('refuses a named port the target does not declare, listing the names it does', () => {
     // GIVEN
     const { web, dns } = setup();
     // WHEN / THEN
-    expect(() => web.connections.allowTo(dns, Port.named('http')))
-      .toThrow(/\[shop\/Web\] named port "http" is not declared by workload "dns", so it would not resolve on its pods \(got \["dns","metrics"\]\)\. Declare a container port/);
+    expect(problemOf(() => web.connections.allowTo(dns, Port.named('http')))).toMatchObject({ code: ErrorCode.UNDECLARED_NAMED_PORT, where: 'shop/Web', value: ['dns', 'metrics'] });
   });
 
   test('refuses a named port with another protocol than declared, naming the fix', () => {
     // GIVEN
     const { web, dns } = setup();
     // WHEN / THEN
-    expect(() => dns.connections.allowFrom(web, Port.named('dns')))
-      .toThrow(/\[shop\/Dns\] named port "dns" of workload "dns" is UDP, but the grant asks for TCP \(got "TCP\/dns"\)\. Use Port\.named\("dns", Protocol\.UDP\)\./);
+    expect(problemOf(() => dns.connections.allowFrom(web, Port.named('dns')))).toMatchObject({ code: ErrorCode.PORT_PROTOCOL_MISMATCH, where: 'shop/Dns', value: 'TCP/dns' });
   });
 });

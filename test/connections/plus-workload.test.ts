@@ -3,6 +3,7 @@ import * as kplus from 'cdk8s-plus-28';
 import { Port, Protocol, Workload } from '../../src';
 import { tcp, udp } from '../util';
 import { analyze, denyAll, pod } from './helpers';
+import { ErrorCode, problemOf } from '../problems';
 
 function dataChart(): Chart {
   return new Chart(Testing.app(), 'data', { namespace: 'data' });
@@ -143,7 +144,7 @@ describe('Workload.fromPlusWorkload()', () => {
     const chart = new Chart(Testing.app(), 'nowhere');
     const deployment = new kplus.Deployment(chart, 'Api', { containers: [{ image: 'api' }] });
     // WHEN / THEN
-    expect(() => Workload.fromPlusWorkload(deployment)).toThrow(/\[nowhere\/Api\/NetworkConnections\] the cdk8s-plus workload has no namespace.*Set metadata\.namespace/);
+    expect(problemOf(() => Workload.fromPlusWorkload(deployment))).toMatchObject({ code: ErrorCode.MISSING_NAMESPACE, where: 'nowhere/Api/NetworkConnections', value: undefined });
   });
 
   test('refuses a second handle with another name', () => {
@@ -152,13 +153,13 @@ describe('Workload.fromPlusWorkload()', () => {
     const deployment = new kplus.Deployment(chart, 'Api', { containers: [{ image: 'api' }] });
     Workload.fromPlusWorkload(deployment, { name: 'api' });
     // WHEN / THEN
-    expect(() => Workload.fromPlusWorkload(deployment, { name: 'backend' })).toThrow(/already has a handle named "api" \(got "backend"\)/);
+    expect(problemOf(() => Workload.fromPlusWorkload(deployment, { name: 'backend' }))).toMatchObject({ code: ErrorCode.DUPLICATE, where: 'data/Api/NetworkConnections', value: 'backend' });
   });
 
   test('refuses something that is not a cdk8s-plus workload', () => {
     // GIVEN
     const chart = dataChart();
     // WHEN / THEN
-    expect(() => Workload.fromPlusWorkload(chart as any)).toThrow(/\[Workload\.fromPlusWorkload\(\)\] workload must be a cdk8s-plus-28 Deployment/);
+    expect(problemOf(() => Workload.fromPlusWorkload(chart as any))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'Workload.fromPlusWorkload()', value: 'data' });
   });
 });

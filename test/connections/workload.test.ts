@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import { LabelRequirement, Port, Protocol, Workload } from '../../src';
+import { ErrorCode, problemOf } from '../problems';
 
 function shop(): Chart {
   return new Chart(Testing.app(), 'shop', { namespace: 'shop' });
@@ -34,22 +35,19 @@ describe('Workload.fromLabels()', () => {
 
   test('refuses a workload without labels, which would select every pod', () => {
     // WHEN / THEN
-    expect(() => Workload.fromLabels(shop(), 'Api', { labels: {} }))
-      .toThrow(/\[shop\/Api\] workload has no labels and no expressions.*\(got \{\}\)\. Give the labels its pods carry/);
+    expect(problemOf(() => Workload.fromLabels(shop(), 'Api', { labels: {} }))).toMatchObject({ code: ErrorCode.EMPTY_SELECTOR, where: 'shop/Api', value: {} });
   });
 
   test('refuses a workload without a namespace when the chart has none', () => {
     // GIVEN
     const chart = new Chart(Testing.app(), 'anywhere');
     // WHEN / THEN
-    expect(() => Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } }))
-      .toThrow(/\[anywhere\/Api\] workload has no namespace.*\(got undefined\)\. Pass namespace, or give the chart a namespace\./);
+    expect(problemOf(() => Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } }))).toMatchObject({ code: ErrorCode.MISSING_NAMESPACE, where: 'anywhere/Api', value: undefined });
   });
 
   test('refuses a name that cannot prefix a policy name', () => {
     // WHEN / THEN
-    expect(() => Workload.fromLabels(shop(), 'Api', { name: 'Order_API', labels: { app: 'api' } }))
-      .toThrow(/\[shop\/Api\] workload name .*\(got "Order_API"\)/);
+    expect(problemOf(() => Workload.fromLabels(shop(), 'Api', { name: 'Order_API', labels: { app: 'api' } }))).toMatchObject({ code: ErrorCode.INVALID_NAME, where: 'shop/Api', value: 'Order_API' });
   });
 
   test('refuses declared ports out of range, with bad names, or with duplicate names', () => {
@@ -95,8 +93,7 @@ describe('Workload.fromCidr()', () => {
 
   test('refuses an invalid range with the fix', () => {
     // WHEN / THEN
-    expect(() => Workload.fromCidr(shop(), 'Partner', { cidr: '198.51.100.1/24' }))
-      .toThrow(/Did you mean the network "198\.51\.100\.0\/24" or the single address "198\.51\.100\.1\/32"\?/);
+    expect(problemOf(() => Workload.fromCidr(shop(), 'Partner', { cidr: '198.51.100.1/24' }))).toMatchObject({ code: ErrorCode.CIDR_HOST_BITS, where: 'Peer.ipBlock()', value: '198.51.100.1/24' });
   });
 
   test('a grant port toward a range is checked when the grant is made', () => {
@@ -105,9 +102,7 @@ describe('Workload.fromCidr()', () => {
     const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
     const partner = Workload.fromCidr(chart, 'Partner', { cidr: '198.51.100.0/24' });
     // WHEN / THEN
-    expect(() => api.connections.allowTo(partner, Port.named('https')))
-      .toThrow(/\[shop\/Api\] named port TCP\/https can never match "partner", an address range outside the cluster \(got "https"\)\. Grant a port number/);
-    expect(() => api.connections.allowTo(partner))
-      .toThrow(/\[shop\/Api\] no port given and workload "partner" declares no ports to default to \(got \[\]\)\. Pass a port/);
+    expect(problemOf(() => api.connections.allowTo(partner, Port.named('https')))).toMatchObject({ code: ErrorCode.NAMED_PORT_TO_IP_BLOCK, where: 'shop/Api', value: 'https' });
+    expect(problemOf(() => api.connections.allowTo(partner))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'shop/Api', value: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AllowAllEgress, DenyAll, LabelSelector } from '../../src';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
 
 const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
@@ -37,6 +38,6 @@ describe('AllowAllEgress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowAllEgress(chart, 'Bad', { namespace: 'shop' } as any)).toThrow(/\[test\/Bad\] selector is required/);
+    expect(problemOf(() => new AllowAllEgress(chart, 'Bad', { namespace: 'shop' } as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/Bad', value: undefined });
   });
 });

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AllowAllIngress, DenyAll, LabelSelector } from '../../src';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, OTHER_WEB, sctp, shopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
@@ -47,7 +48,6 @@ describe('AllowAllIngress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowAllIngress(chart, 'Bad', {} as any))
-      .toThrow(/\[test\/Bad\] selector is required.*\(got undefined\)\. Pass selector: LabelSelector\.of.*LabelSelector\.all\(\)/);
+    expect(problemOf(() => new AllowAllIngress(chart, 'Bad', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/Bad', value: undefined });
   });
 });

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowDnsEgress, DenyAll, DnsProfile, LabelSelector } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, KUBE_DNS, sctp, shopChart, tcp, udp, WEB } from '../util';
 
 const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
@@ -58,8 +59,7 @@ describe('AllowDnsEgress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowDnsEgress(chart, 'NoTarget', {} as any)).toThrow(/\[test\/NoTarget\] selector is required/);
-    expect(() => new AllowDnsEgress(chart, 'BadDns', { selector: WEB_PODS, dns: 'coredns' as any }))
-      .toThrow(/\[test\/BadDns\] dns must be a DnsProfile \(got "coredns"\)\. Use DnsProfile\.kubernetes\(\)/);
+    expect(problemOf(() => new AllowDnsEgress(chart, 'NoTarget', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
+    expect(problemOf(() => new AllowDnsEgress(chart, 'BadDns', { selector: WEB_PODS, dns: 'coredns' as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/BadDns', value: 'coredns' });
   });
 });

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowDnsHttpsEgress, DnsProfile, LabelSelector, Peer } from '../../src';
 import { Endpoint, PolicyAnalyzer } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, KUBE_DNS, netpol, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
 
 const MYAPP = LabelSelector.of({ labels: { app: 'myapp' } });
@@ -75,8 +76,7 @@ describe('AllowDnsHttpsEgress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowDnsHttpsEgress(chart, 'NoTarget', {} as any)).toThrow(/\[test\/NoTarget\] selector is required/);
-    expect(() => new AllowDnsHttpsEgress(chart, 'NoDest', { selector: MYAPP, httpsDestinations: [] }))
-      .toThrow(/\[test\/NoDest\] httpsDestinations is empty \(got \[\]\)\. Leave it out to allow HTTPS to any destination/);
+    expect(problemOf(() => new AllowDnsHttpsEgress(chart, 'NoTarget', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
+    expect(problemOf(() => new AllowDnsHttpsEgress(chart, 'NoDest', { selector: MYAPP, httpsDestinations: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoDest', value: [] });
   });
 });

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowEgressToCidr, LabelSelector, Port } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, shopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
@@ -69,24 +70,19 @@ describe('AllowEgressToCidr', () => {
     }]);
     expect(egress[1]).toEqual(egress[0]);
     expect(egress[2]).toEqual(egress[0]);
-    expect(() => new AllowEgressToCidr(chart, 'StrayAgain', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))
-      .toThrow(/\[test\/StrayAgain\] except range lies strictly inside none/);
-    expect(() => new AllowEgressToCidr(chart, 'StrayOnceMore', { selector: WEB_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))
-      .toThrow(/\[test\/StrayOnceMore\] except range lies strictly inside none/);
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'StrayAgain', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))).toMatchObject({ code: ErrorCode.EXCEPT_OUTSIDE_CIDR, where: 'test/StrayAgain', value: '192.168.0.0/24' });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'StrayOnceMore', { selector: WEB_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))).toMatchObject({ code: ErrorCode.EXCEPT_OUTSIDE_CIDR, where: 'test/StrayOnceMore', value: '192.168.0.0/24' });
   });
 
   test('throws on no CIDRs, invalid CIDRs, stray exceptions and empty ports', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowEgressToCidr(chart, 'None', { selector: API_PODS, cidrs: [] }))
-      .toThrow(/\[test\/None\] cidrs must list at least one CIDR \(got \[\]\)\. Give the address ranges/);
-    expect(() => new AllowEgressToCidr(chart, 'Bad', { selector: API_PODS, cidrs: ['10.0.0.0'] })).toThrow(/\[Peer\.ipBlock\(\)\].*"10\.0\.0\.0"/);
-    expect(() => new AllowEgressToCidr(chart, 'Stray', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))
-      .toThrow(/\[test\/Stray\] except range lies strictly inside none of the cidrs \(got "192\.168\.0\.0\/24"\)\. Remove it, or add a cidr/);
-    expect(() => new AllowEgressToCidr(chart, 'Equal', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['10.0.0.0/8'] }))
-      .toThrow(/\[test\/Equal\] except range lies strictly inside none of the cidrs/);
-    expect(() => new AllowEgressToCidr(chart, 'NoPorts', { selector: API_PODS, cidrs: ['10.0.0.0/8'], ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
-    expect(() => new AllowEgressToCidr(chart, 'NoTarget', { cidrs: ['10.0.0.0/8'] } as any)).toThrow(/\[test\/NoTarget\] selector is required/);
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'None', { selector: API_PODS, cidrs: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/None', value: [] });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'Bad', { selector: API_PODS, cidrs: ['10.0.0.0'] }))).toMatchObject({ code: ErrorCode.INVALID_CIDR, where: 'Peer.ipBlock()', value: '10.0.0.0' });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'Stray', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))).toMatchObject({ code: ErrorCode.EXCEPT_OUTSIDE_CIDR, where: 'test/Stray', value: '192.168.0.0/24' });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'Equal', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['10.0.0.0/8'] }))).toMatchObject({ code: ErrorCode.EXCEPT_OUTSIDE_CIDR, where: 'test/Equal', value: '10.0.0.0/8' });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'NoPorts', { selector: API_PODS, cidrs: ['10.0.0.0/8'], ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'NoTarget', { cidrs: ['10.0.0.0/8'] } as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
   });
 });

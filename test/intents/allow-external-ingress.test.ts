@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowExternalIngress, LabelSelector, Port } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
 
 const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
@@ -49,12 +50,9 @@ describe('AllowExternalIngress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowExternalIngress(chart, 'NoPorts', { selector: WEB_PODS } as any))
-      .toThrow(/\[test\/NoPorts\] ports is required \(got undefined\)\. List the ports to open/);
-    expect(() => new AllowExternalIngress(chart, 'EmptyPorts', { selector: WEB_PODS, ports: [] })).toThrow(/\[test\/EmptyPorts\] ports is empty/);
-    expect(() => new AllowExternalIngress(chart, 'BadCidr', { selector: WEB_PODS, ports: [Port.HTTPS], cidrs: ['10.0.0.1/8'] }))
-      .toThrow(/\[Peer\.ipBlock\(\)\].*Did you mean the network "10\.0\.0\.0\/8"/);
-    expect(() => new AllowExternalIngress(chart, 'NoCidrs', { selector: WEB_PODS, ports: [Port.HTTPS], cidrs: [] }))
-      .toThrow(/\[test\/NoCidrs\] cidrs must list at least one CIDR/);
+    expect(problemOf(() => new AllowExternalIngress(chart, 'NoPorts', { selector: WEB_PODS } as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoPorts', value: undefined });
+    expect(problemOf(() => new AllowExternalIngress(chart, 'EmptyPorts', { selector: WEB_PODS, ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/EmptyPorts', value: [] });
+    expect(problemOf(() => new AllowExternalIngress(chart, 'BadCidr', { selector: WEB_PODS, ports: [Port.HTTPS], cidrs: ['10.0.0.1/8'] }))).toMatchObject({ code: ErrorCode.CIDR_HOST_BITS, where: 'Peer.ipBlock()', value: '10.0.0.1/8' });
+    expect(problemOf(() => new AllowExternalIngress(chart, 'NoCidrs', { selector: WEB_PODS, ports: [Port.HTTPS], cidrs: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoCidrs', value: [] });
   });
 });

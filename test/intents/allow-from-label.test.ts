@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowFromLabel, LabelSelector, NamespaceSelector, Port } from '../../src';
 import { Endpoint, ReasonCode } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, DB, INTERNET, OTHER_WEB, PROMETHEUS, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
@@ -79,22 +80,18 @@ describe('AllowFromLabel', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowFromLabel(chart, 'NoTarget', { sourceSelector: WEB_PODS } as any))
-      .toThrow(/\[test\/NoTarget\] selector is required.*LabelSelector\.all\(\)/);
-    expect(() => new AllowFromLabel(chart, 'NoSource', { selector: API_PODS } as any))
-      .toThrow(/\[test\/NoSource\] sourceSelector is required.*\(got undefined\)\. Pass sourceSelector/);
+    expect(problemOf(() => new AllowFromLabel(chart, 'NoTarget', { sourceSelector: WEB_PODS } as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
+    expect(problemOf(() => new AllowFromLabel(chart, 'NoSource', { selector: API_PODS } as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoSource', value: undefined });
   });
 
   test('throws on an empty ports list, two source namespaces or a bad namespace name', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowFromLabel(chart, 'NoPorts', { selector: API_PODS, sourceSelector: WEB_PODS, ports: [] }))
-      .toThrow(/\[test\/NoPorts\] ports is empty, which Kubernetes reads as every port and protocol \(got \[\]\)\. Leave ports out/);
-    expect(() => new AllowFromLabel(chart, 'Both', {
+    expect(problemOf(() => new AllowFromLabel(chart, 'NoPorts', { selector: API_PODS, sourceSelector: WEB_PODS, ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
+    expect(problemOf(() => new AllowFromLabel(chart, 'Both', {
       selector: API_PODS, sourceSelector: WEB_PODS, sourceNamespace: 'a', sourceNamespaceSelector: NamespaceSelector.named('b'),
-    })).toThrow(/\[test\/Both\] sourceNamespace and sourceNamespaceSelector both name the source namespace.*Give only one/);
-    expect(() => new AllowFromLabel(chart, 'BadNs', { selector: API_PODS, sourceSelector: WEB_PODS, sourceNamespace: 'Team.A' }))
-      .toThrow(/\[test\/BadNs\] namespace .*"Team\.A"/);
+    }))).toMatchObject({ code: ErrorCode.CONFLICTING_OPTIONS, where: 'test/Both', value: { sourceNamespace: 'a', sourceNamespaceSelector: 'kubernetes.io/metadata.name=b' } });
+    expect(problemOf(() => new AllowFromLabel(chart, 'BadNs', { selector: API_PODS, sourceSelector: WEB_PODS, sourceNamespace: 'Team.A' }))).toMatchObject({ code: ErrorCode.INVALID_NAME, where: 'test/BadNs', value: 'Team.A' });
   });
 });

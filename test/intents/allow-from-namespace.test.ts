@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowFromNamespace, LabelSelector, Port } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, OTHER_WEB, PROMETHEUS, shopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
@@ -54,20 +55,17 @@ describe('AllowFromNamespace', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowFromNamespace(chart, 'None', { selector: API_PODS }))
-      .toThrow(/\[test\/None\] give exactly one of namespaces and namespaceSelector/);
-    expect(() => new AllowFromNamespace(chart, 'Both', { selector: API_PODS, namespaces: ['a'], namespaceSelector: LabelSelector.all() }))
-      .toThrow(/\[test\/Both\] give exactly one of namespaces and namespaceSelector/);
+    expect(problemOf(() => new AllowFromNamespace(chart, 'None', { selector: API_PODS }))).toMatchObject({ code: ErrorCode.CONFLICTING_OPTIONS, where: 'test/None', value: {} });
+    expect(problemOf(() => new AllowFromNamespace(chart, 'Both', { selector: API_PODS, namespaces: ['a'], namespaceSelector: LabelSelector.all() }))).toMatchObject({ code: ErrorCode.CONFLICTING_OPTIONS, where: 'test/Both', value: { namespaces: ['a'], namespaceSelector: '<all>' } });
   });
 
   test('throws on an empty or invalid namespace list, empty ports or a missing selector', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowFromNamespace(chart, 'Empty', { selector: API_PODS, namespaces: [] }))
-      .toThrow(/\[test\/Empty\] namespaces is empty \(got \[\]\)\. List at least one namespace name, or use AllowFromAllNamespaces/);
-    expect(() => new AllowFromNamespace(chart, 'BadName', { selector: API_PODS, namespaces: ['Prod'] })).toThrow(/\[test\/BadName\] namespace .*"Prod"/);
-    expect(() => new AllowFromNamespace(chart, 'NoPorts', { selector: API_PODS, namespaces: ['a'], ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
-    expect(() => new AllowFromNamespace(chart, 'NoTarget', { namespaces: ['a'] } as any)).toThrow(/\[test\/NoTarget\] selector is required/);
+    expect(problemOf(() => new AllowFromNamespace(chart, 'Empty', { selector: API_PODS, namespaces: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/Empty', value: [] });
+    expect(problemOf(() => new AllowFromNamespace(chart, 'BadName', { selector: API_PODS, namespaces: ['Prod'] }))).toMatchObject({ code: ErrorCode.INVALID_NAME, where: 'test/BadName', value: 'Prod' });
+    expect(problemOf(() => new AllowFromNamespace(chart, 'NoPorts', { selector: API_PODS, namespaces: ['a'], ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
+    expect(problemOf(() => new AllowFromNamespace(chart, 'NoTarget', { namespaces: ['a'] } as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
   });
 });

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AllowInClusterEgress, LabelSelector, Port } from '../../src';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, DB, INTERNET, KUBE_DNS, OTHER_WEB, PROMETHEUS, shopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
@@ -47,7 +48,7 @@ describe('AllowInClusterEgress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowInClusterEgress(chart, 'NoTarget', {} as any)).toThrow(/\[test\/NoTarget\] selector is required/);
-    expect(() => new AllowInClusterEgress(chart, 'NoPorts', { selector: API_PODS, ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
+    expect(problemOf(() => new AllowInClusterEgress(chart, 'NoTarget', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
+    expect(problemOf(() => new AllowInClusterEgress(chart, 'NoPorts', { selector: API_PODS, ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
   });
 });

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowIngressFromCidr, LabelSelector, Port } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
@@ -40,10 +41,9 @@ describe('AllowIngressFromCidr', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowIngressFromCidr(chart, 'None', { selector: API_PODS, cidrs: undefined as any })).toThrow(/\[test\/None\] cidrs must list at least one CIDR/);
-    expect(() => new AllowIngressFromCidr(chart, 'Bad', { selector: API_PODS, cidrs: ['300.1.1.1/8'] })).toThrow(/\[Peer\.ipBlock\(\)\].*"300\.1\.1\.1\/8"/);
-    expect(() => new AllowIngressFromCidr(chart, 'BadExcept', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['10.1.0.0/40'] }))
-      .toThrow(/\[Peer\.ipBlock\(\)\].*"10\.1\.0\.0\/40"/);
-    expect(() => new AllowIngressFromCidr(chart, 'NoPorts', { selector: API_PODS, cidrs: ['10.0.0.0/8'], ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
+    expect(problemOf(() => new AllowIngressFromCidr(chart, 'None', { selector: API_PODS, cidrs: undefined as any }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/None', value: undefined });
+    expect(problemOf(() => new AllowIngressFromCidr(chart, 'Bad', { selector: API_PODS, cidrs: ['300.1.1.1/8'] }))).toMatchObject({ code: ErrorCode.INVALID_CIDR, where: 'Peer.ipBlock()', value: '300.1.1.1/8' });
+    expect(problemOf(() => new AllowIngressFromCidr(chart, 'BadExcept', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['10.1.0.0/40'] }))).toMatchObject({ code: ErrorCode.INVALID_CIDR, where: 'Peer.ipBlock()', value: '10.1.0.0/40' });
+    expect(problemOf(() => new AllowIngressFromCidr(chart, 'NoPorts', { selector: API_PODS, cidrs: ['10.0.0.0/8'], ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
   });
 });

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowKubeApiEgress, LabelSelector, Port } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, INTERNET, KUBE_DNS, shopChart, tcp, udp } from '../util';
 
 const OPERATOR = LabelSelector.of({ labels: { app: 'operator' } });
@@ -51,9 +52,9 @@ describe('AllowKubeApiEgress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowKubeApiEgress(chart, 'NoCidrs', { selector: OPERATOR } as any)).toThrow(/\[test\/NoCidrs\] cidrs must list at least one CIDR \(got undefined\)/);
-    expect(() => new AllowKubeApiEgress(chart, 'Empty', { selector: OPERATOR, cidrs: [] })).toThrow(/\[test\/Empty\] cidrs must list at least one CIDR/);
-    expect(() => new AllowKubeApiEgress(chart, 'Host', { selector: OPERATOR, cidrs: ['10.0.0.10'] })).toThrow(/\[Peer\.ipBlock\(\)\].*"10\.0\.0\.10"/);
-    expect(() => new AllowKubeApiEgress(chart, 'NoPorts', { selector: OPERATOR, cidrs: ['10.0.0.10/32'], ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
+    expect(problemOf(() => new AllowKubeApiEgress(chart, 'NoCidrs', { selector: OPERATOR } as any))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoCidrs', value: undefined });
+    expect(problemOf(() => new AllowKubeApiEgress(chart, 'Empty', { selector: OPERATOR, cidrs: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/Empty', value: [] });
+    expect(problemOf(() => new AllowKubeApiEgress(chart, 'Host', { selector: OPERATOR, cidrs: ['10.0.0.10'] }))).toMatchObject({ code: ErrorCode.INVALID_CIDR, where: 'Peer.ipBlock()', value: '10.0.0.10' });
+    expect(problemOf(() => new AllowKubeApiEgress(chart, 'NoPorts', { selector: OPERATOR, cidrs: ['10.0.0.10/32'], ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
   });
 });

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { AllowPublicEgress, LabelSelector, Port } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, KUBE_DNS, shopChart, tcp, udp } from '../util';
 
 const CRAWLER = LabelSelector.of({ labels: { app: 'crawler' } });
@@ -60,7 +61,7 @@ describe('AllowPublicEgress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowPublicEgress(chart, 'NoTarget', {} as any)).toThrow(/\[test\/NoTarget\] selector is required/);
-    expect(() => new AllowPublicEgress(chart, 'NoPorts', { selector: CRAWLER, ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
+    expect(problemOf(() => new AllowPublicEgress(chart, 'NoTarget', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
+    expect(problemOf(() => new AllowPublicEgress(chart, 'NoPorts', { selector: CRAWLER, ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
   });
 });

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AllowSameNamespace, LabelSelector, Port } from '../../src';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, DB, INTERNET, OTHER_WEB, PROMETHEUS, shopChart, tcp, udp, WEB } from '../util';
 
 describe('AllowSameNamespace', () => {
@@ -37,7 +38,7 @@ describe('AllowSameNamespace', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowSameNamespace(chart, 'NoTarget', {} as any)).toThrow(/\[test\/NoTarget\] selector is required/);
-    expect(() => new AllowSameNamespace(chart, 'NoPorts', { selector: LabelSelector.all(), ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
+    expect(problemOf(() => new AllowSameNamespace(chart, 'NoTarget', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
+    expect(problemOf(() => new AllowSameNamespace(chart, 'NoPorts', { selector: LabelSelector.all(), ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
   });
 });

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { DenyAllEgress, LabelSelector, Peer, Port } from '../../src';
 import { ReasonCode } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
 
 describe('DenyAllEgress', () => {
@@ -47,8 +48,7 @@ describe('DenyAllEgress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new DenyAllEgress(chart, 'Bad', { selector: 'app=web' as any }))
-      .toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got "app=web"\)/);
+    expect(problemOf(() => new DenyAllEgress(chart, 'Bad', { selector: 'app=web' as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/Bad', value: 'app=web' });
   });
 
   test('refuses an egress rule, which would turn deny-all into an allowance, and still accepts ingress rules', () => {
@@ -58,8 +58,7 @@ describe('DenyAllEgress', () => {
     // WHEN
     intent.addIngressRule({ peers: [Peer.any()], ports: [Port.tcp(8080)] });
     // THEN
-    expect(() => intent.addEgressRule({ peers: [Peer.any()] }))
-      .toThrow(/\[test\/DenyEgress\] DenyAllEgress denies all egress, so an egress rule would turn it into an allowance \(got \["any peer"\]\)/);
+    expect(problemOf(() => intent.addEgressRule({ peers: [Peer.any()] }))).toMatchObject({ code: ErrorCode.RULE_CONTRADICTS_INTENT, where: 'test/DenyEgress', value: ['any peer'] });
     expect(intent.policyTypes).toEqual(['Ingress', 'Egress']);
   });
 });

@@ -4,6 +4,7 @@ import { DenyAllIngress, LabelSelector, NetworkPolicy, Peer } from '../../src';
 const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
 import { ReasonCode } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, OTHER_WEB, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
 
 describe('DenyAllIngress', () => {
@@ -32,8 +33,7 @@ describe('DenyAllIngress', () => {
     // WHEN
     intent.addEgressRule({ peers: [Peer.pods(WEB_PODS)] });
     // THEN
-    expect(() => intent.addIngressRule({ peers: [Peer.pods(WEB_PODS)] }))
-      .toThrow(/\[test\/DenyIngress\] DenyAllIngress denies all ingress, so an ingress rule would turn it into an allowance \(got \["pods\(app=web\)"\]\)\. Allow this traffic with a policy of its own/);
+    expect(problemOf(() => intent.addIngressRule({ peers: [Peer.pods(WEB_PODS)] }))).toMatchObject({ code: ErrorCode.RULE_CONTRADICTS_INTENT, where: 'test/DenyIngress', value: ['pods(app=web)'] });
     expect(Testing.synth(chart)[0].spec.ingress).toEqual([]);
     expect(intent.policyTypes).toEqual(['Ingress', 'Egress']);
   });
@@ -100,7 +100,7 @@ describe('DenyAllIngress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new DenyAllIngress(chart, 'Bad', { name: 'Deny_All' })).toThrow(/\[test\/Bad\] .*"Deny_All"/);
-    expect(() => new DenyAllIngress(chart, 'Long', { name: 'a'.repeat(64) })).toThrow(/at most 63/);
+    expect(problemOf(() => new DenyAllIngress(chart, 'Bad', { name: 'Deny_All' }))).toMatchObject({ code: ErrorCode.INVALID_NAME, where: 'test/Bad', value: 'Deny_All' });
+    expect(problemOf(() => new DenyAllIngress(chart, 'Long', { name: 'a'.repeat(64) }))).toMatchObject({ code: ErrorCode.NAME_TOO_LONG, where: 'test/Long', value: 'a'.repeat(64) });
   });
 });

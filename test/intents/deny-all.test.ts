@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { DenyAll, LabelSelector, Peer } from '../../src';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
 
 describe('DenyAll', () => {
@@ -47,7 +48,7 @@ describe('DenyAll', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new DenyAll(chart, 'Bad', { selector: 42 as any })).toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got 42\)/);
+    expect(problemOf(() => new DenyAll(chart, 'Bad', { selector: 42 as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/Bad', value: 42 });
   });
 
   test('refuses ingress and egress rules, which would turn deny-all into allowances', () => {
@@ -56,8 +57,8 @@ describe('DenyAll', () => {
     const intent = new DenyAll(chart, 'Lockdown');
     const rule = { peers: [Peer.any()] };
     // WHEN / THEN
-    expect(() => intent.addIngressRule(rule)).toThrow(/\[test\/Lockdown\] DenyAll denies all ingress, so an ingress rule would turn it into an allowance/);
-    expect(() => intent.addEgressRule(rule)).toThrow(/\[test\/Lockdown\] DenyAll denies all egress, .*use a NetworkPolicy with egress: \[\] and this rule\./);
+    expect(problemOf(() => intent.addIngressRule(rule))).toMatchObject({ code: ErrorCode.RULE_CONTRADICTS_INTENT, where: 'test/Lockdown', value: ['any peer'] });
+    expect(problemOf(() => intent.addEgressRule(rule))).toMatchObject({ code: ErrorCode.RULE_CONTRADICTS_INTENT, where: 'test/Lockdown', value: ['any peer'] });
     expect(Testing.synth(chart)[0].spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'], ingress: [], egress: [] });
   });
 });

@@ -2,6 +2,7 @@ import { Testing } from 'cdk8s';
 import { DenyExternalEgress, DnsProfile, LabelSelector } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, DB, INTERNET, KUBE_DNS, OTHER_WEB, PROMETHEUS, shopChart, tcp, udp, WEB } from '../util';
 
 describe('DenyExternalEgress', () => {
@@ -62,7 +63,7 @@ describe('DenyExternalEgress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new DenyExternalEgress(chart, 'BadSel', { selector: {} as any })).toThrow(/\[test\/BadSel\] selector must be a LabelSelector/);
-    expect(() => new DenyExternalEgress(chart, 'BadDns', { dns: {} as any })).toThrow(/\[test\/BadDns\] dns must be a DnsProfile/);
+    expect(problemOf(() => new DenyExternalEgress(chart, 'BadSel', { selector: {} as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/BadSel', value: {} });
+    expect(problemOf(() => new DenyExternalEgress(chart, 'BadDns', { dns: {} as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/BadDns', value: {} });
   });
 });

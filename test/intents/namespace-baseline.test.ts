@@ -2,6 +2,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import { AllowDnsEgress, AllowFromLabel, AllowInClusterEgress, DnsProfile, LabelSelector, NamespaceBaseline, Port } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, DB, INTERNET, KUBE_DNS, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
 
 describe('NamespaceBaseline', () => {
@@ -96,7 +97,7 @@ describe('NamespaceBaseline', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new NamespaceBaseline(chart, 'BadSel', { selector: 'all' as any })).toThrow(/\[test\/BadSel\] selector must be a LabelSelector/);
-    expect(() => new NamespaceBaseline(chart, 'BadDns', { dns: 'kube-dns' as any })).toThrow(/\[test\/BadDns\] dns must be a DnsProfile/);
+    expect(problemOf(() => new NamespaceBaseline(chart, 'BadSel', { selector: 'all' as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/BadSel', value: 'all' });
+    expect(problemOf(() => new NamespaceBaseline(chart, 'BadDns', { dns: 'kube-dns' as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/BadDns', value: 'kube-dns' });
   });
 });

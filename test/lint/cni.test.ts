@@ -1,4 +1,5 @@
 import { Cni } from '../../src/lint';
+import { ErrorCode, problemOf } from '../problems';
 
 describe('Cni', () => {
   test('names Multus with its delegate, which enforces policies', () => {
@@ -18,10 +19,10 @@ describe('Cni', () => {
   });
 
   test('throws for an unknown name, listing the known ones', () => {
-    expect(() => Cni.named('kube-router')).toThrow(/\[Cni.named\(\)\] is not a known CNI \(got "kube-router"\)\. Use one of calico, cilium/);
+    expect(problemOf(() => Cni.named('kube-router'))).toMatchObject({ code: ErrorCode.UNKNOWN_VALUE, where: 'Cni.named()', value: 'kube-router' });
   });
 
   test('throws for Multus delegating to Multus', () => {
-    expect(() => Cni.multus(Cni.multus(Cni.CALICO))).toThrow(/delegate must not be Multus/);
+    expect(problemOf(() => Cni.multus(Cni.multus(Cni.CALICO)))).toMatchObject({ code: ErrorCode.MULTUS_DELEGATE, where: 'Cni.multus()', value: 'multus:calico' });
   });
 });

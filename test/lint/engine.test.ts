@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Cni, Linter, Severity } from '../../src/lint';
+import { ErrorCode, problemOf } from '../problems';
 import { netpol } from '../util';
 
 function annotated(policy: any, value: string): any {
@@ -92,20 +93,19 @@ describe('Linter', () => {
   });
 
   test('throws when options name an unknown check code', () => {
-    expect(() => Linter.lintManifests([], { severities: { 'no-such-check': 'off' } }))
-      .toThrow(/\[LintOptions.severities\] has an unknown check code "no-such-check".*Use one of: /);
+    expect(problemOf(() => Linter.lintManifests([], { severities: { 'no-such-check': 'off' } }))).toMatchObject({ code: ErrorCode.UNKNOWN_VALUE, where: 'LintOptions.severities', value: 'no-such-check' });
   });
 
   test('throws when options give an unknown severity', () => {
-    expect(() => Linter.lintManifests([], { severities: { 'shadowed-rule': 'fatal' } })).toThrow(/unknown severity .*\(got "fatal"\)/);
+    expect(problemOf(() => Linter.lintManifests([], { severities: { 'shadowed-rule': 'fatal' } }))).toMatchObject({ code: ErrorCode.UNKNOWN_VALUE, where: 'LintOptions.severities', value: 'fatal' });
   });
 
   test('throws when a cluster CIDR is malformed', () => {
-    expect(() => Linter.lintManifests([], { clusterCidrs: ['10.0.0.0'] })).toThrow(/\[LintOptions.clusterCidrs\[0\]\] is not a valid CIDR/);
+    expect(problemOf(() => Linter.lintManifests([], { clusterCidrs: ['10.0.0.0'] }))).toMatchObject({ code: ErrorCode.INVALID_CIDR, where: 'LintOptions.clusterCidrs[0]', value: '10.0.0.0' });
   });
 
   test('throws when manifests is not a list', () => {
-    expect(() => Linter.lintManifests({} as any)).toThrow(/manifests must be a list/);
+    expect(problemOf(() => Linter.lintManifests({} as any))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'Linter.lintManifests()', value: {} });
   });
 
   test('lists every check with a code, a description and a default severity, sorted by code', () => {

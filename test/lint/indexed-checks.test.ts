@@ -52,8 +52,8 @@ function context(manifests: any[], withIndex: boolean): LintContext {
   return withIndex ? { ...read, index: new LintIndex(read.model, read.docs) } : read;
 }
 
-function plain(reports: Report[]): unknown[] {
-  return reports.map((r) => JSON.parse(JSON.stringify({ ...r, doc: r.doc?.object, source: r.doc?.source })));
+function plain(reports: Array<Omit<Report, 'messageId'>>): unknown[] {
+  return reports.map((r) => JSON.parse(JSON.stringify({ ...r, messageId: undefined, data: undefined, doc: r.doc?.object, source: r.doc?.source })));
 }
 
 describe('indexed lint checks', () => {

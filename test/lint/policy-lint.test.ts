@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { GrantSides, LabelSelector, NetworkPolicy, Peer, Port, Protocol, Workload } from '../../src';
 import { Cni, PolicyLint, Severity } from '../../src/lint';
+import { ErrorCode, problemOf } from '../problems';
 
 function chartWithPolicies(): Chart {
   const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
@@ -132,7 +133,7 @@ describe('PolicyLint', () => {
     const chart = new Chart(new App(), 'shop');
     PolicyLint.of(chart);
     // WHEN / THEN
-    expect(() => PolicyLint.of(chart)).toThrow(/\[shop\] already has PolicyLint installed.*Call PolicyLint.of\(\) once per scope/);
+    expect(problemOf(() => PolicyLint.of(chart))).toMatchObject({ code: ErrorCode.DUPLICATE, where: 'shop', value: 'PolicyLint.of()' });
   });
 });
 

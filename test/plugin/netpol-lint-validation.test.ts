@@ -5,6 +5,7 @@ import * as path from 'path';
 import { Yaml } from 'cdk8s';
 import { ValidationContext } from 'cdk8s-cli/plugins';
 import { NetpolLintValidation } from '../../src/plugin';
+import { ErrorCode, problemOf } from '../problems';
 import { netpol } from '../util';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -43,7 +44,7 @@ describe('NetpolLintValidation', () => {
   });
 
   test('throws on an unknown property, naming the cdk8s.yaml entry', () => {
-    expect(() => new NetpolLintValidation({ cnii: 'calico' } as any)).toThrow(/\[cdk8s.yaml validations\[NetpolLintValidation\]\.properties\] has an unknown key "cnii"/);
+    expect(problemOf(() => new NetpolLintValidation({ cnii: 'calico' } as any))).toMatchObject({ code: ErrorCode.UNKNOWN_VALUE, where: 'cdk8s.yaml validations[NetpolLintValidation].properties', value: 'cnii' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { checkNamespaceName, dns1123LabelProblem, dns1123SubdomainProblem, labelKeyProblem, labelValueProblem, portNameProblem } from '../../src/private/k8s-names';
+import { ErrorCode, problemOf } from '../problems';
 
 describe('k8s-names', () => {
   test.each([
@@ -43,6 +44,6 @@ describe('k8s-names', () => {
   test('checkNamespaceName throws in the project format', () => {
     // GIVEN / WHEN / THEN
     expect(checkNamespaceName('here', 'ok')).toBe('ok');
-    expect(() => checkNamespaceName('here', 'Not OK')).toThrow(/^\[here\] namespace name is not a DNS-1123 label \(got "Not OK"\)\. Use only/);
+    expect(problemOf(() => checkNamespaceName('here', 'Not OK'))).toMatchObject({ code: ErrorCode.INVALID_NAME, where: 'here', value: 'Not OK' });
   });
 });

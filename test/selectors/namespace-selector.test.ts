@@ -1,4 +1,5 @@
 import { NamespaceSelector } from '../../src';
+import { ErrorCode, problemOf } from '../problems';
 
 describe('NamespaceSelector', () => {
   test('named() selects by the kubernetes.io/metadata.name label', () => {
@@ -29,6 +30,6 @@ describe('NamespaceSelector', () => {
 
   test('throws when a name is not a DNS-1123 label', () => {
     // GIVEN / WHEN / THEN
-    expect(() => NamespaceSelector.namedAnyOf(['ok', 'Not_OK'])).toThrow(/\[NamespaceSelector\.namedAnyOf\(\)\] namespace name is not a DNS-1123 label \(got "Not_OK"\)/);
+    expect(problemOf(() => NamespaceSelector.namedAnyOf(['ok', 'Not_OK']))).toMatchObject({ code: ErrorCode.INVALID_NAME, where: 'NamespaceSelector.namedAnyOf()', value: 'Not_OK' });
   });
 });

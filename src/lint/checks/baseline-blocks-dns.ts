@@ -3,7 +3,7 @@ import { NAMESPACE_NAME_LABEL } from '../../analysis/model';
 import { judgeTiers, subjectSelects } from '../../analysis/tier-evaluate';
 import { TrafficDirection, VerdictOutcome } from '../../analysis/verdict';
 import { Protocol } from '../../protocol';
-import { LintCheck, Report } from '../check';
+import { defineCheck, Report } from '../check';
 import { Severity } from '../severity';
 
 const KUBE_DNS: Subject = {
@@ -15,19 +15,25 @@ const KUBE_DNS: Subject = {
   ports: [{ name: 'dns', port: 53, protocol: Protocol.UDP }],
 };
 
+const FIX = 'Accept UDP and TCP 53 to the DNS pods (egress) and into them (ingress) before the Deny, as ClusterBaseline does';
+
 /**
  * The Baseline tier denies DNS (UDP 53 to the kube-dns/CoreDNS pods) for pods of some namespace that no
  * NetworkPolicy selects, both for their egress and for the DNS pods' ingress: name resolution stops there.
  */
-export const baselineBlocksDns: LintCheck = {
+export const baselineBlocksDns = defineCheck({
   code: 'baseline-blocks-dns',
   description: 'The Baseline tier denies DNS to the cluster DNS pods for pods that no NetworkPolicy selects.',
   defaultSeverity: Severity.WARNING,
-  check: (context): Report[] => {
+  messages: {
+    deniesEgress: { problem: 'denies DNS (UDP 53) from pods of {{namespace}} to the kube-dns pods where no NetworkPolicy selects them', fix: FIX },
+    deniesIngress: { problem: 'denies DNS (UDP 53) from pods of {{namespace}} into the kube-dns pods where no NetworkPolicy selects them', fix: FIX },
+  },
+  check: (context) => {
     const tiers = context.model.tierPolicies.filter((p) => p.tier === 'Baseline');
     if (tiers.length === 0) return [];
     const reported = new Set<string>();
-    const reports: Report[] = [];
+    const reports: Array<Report<'deniesEgress' | 'deniesIngress'>> = [];
     for (const ns of context.model.namespaces) {
       const pod: Subject = { key: `${ns.name}/*`, isPod: true, namespace: ns.name, labels: {}, namespaceLabels: ns.labels, ports: [] };
       if (!tiers.some((p) => subjectSelects(p, pod) || subjectSelects(p, KUBE_DNS))) continue;
@@ -44,11 +50,11 @@ export const baselineBlocksDns: LintCheck = {
           source: policy.source,
           field: `spec.${word}[${denier.ruleIndex}]`,
           got: denier.ruleName ?? 'Deny',
-          problem: `denies DNS (UDP 53) ${word === 'egress' ? `from pods of ${ns.name} to` : `from pods of ${ns.name} into`} the kube-dns pods where no NetworkPolicy selects them`,
-          fix: 'Accept UDP and TCP 53 to the DNS pods (egress) and into them (ingress) before the Deny, as ClusterBaseline does',
+          messageId: word === 'egress' ? 'deniesEgress' : 'deniesIngress',
+          data: { namespace: ns.name },
         });
       }
     }
     return reports;
   },
-};
+});

@@ -1,22 +1,28 @@
-import { LintCheck, Report } from '../check';
+import { defineCheck } from '../check';
 import { Cni } from '../cni';
 import { FLANNEL_SOURCES } from '../cni-support';
 import { Severity } from '../severity';
 
 /** Flannel alone implements no NetworkPolicy: every policy is accepted by the API server and ignored. */
-export const cniNoEnforcement: LintCheck = {
+export const cniNoEnforcement = defineCheck({
   code: 'cni-no-enforcement',
   description: 'The declared CNI (Flannel alone) enforces no NetworkPolicy at all.',
   defaultSeverity: Severity.ERROR,
-  check: (context): Report[] => {
+  messages: {
+    noEnforcement: {
+      problem: 'is Flannel, which enforces no NetworkPolicy: the {{count}} policies here would be accepted and ignored (see {{source}})',
+      fix: 'Run Canal (Flannel networking with Calico policy) or Calico, then declare Cni.CANAL or Cni.CALICO',
+    },
+  },
+  check: (context) => {
     if (context.cni.enforcer !== Cni.FLANNEL || context.docs.length === 0) {
       return [];
     }
     return [{
       where: 'LintOptions.cni',
-      problem: `is Flannel, which enforces no NetworkPolicy: the ${context.docs.length} policies here would be accepted and ignored (see ${FLANNEL_SOURCES[0]})`,
+      messageId: 'noEnforcement',
+      data: { count: context.docs.length, source: FLANNEL_SOURCES[0] },
       got: context.cni.id,
-      fix: 'Run Canal (Flannel networking with Calico policy) or Calico, then declare Cni.CANAL or Cni.CALICO',
     }];
   },
-};
+});

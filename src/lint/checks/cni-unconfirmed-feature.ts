@@ -1,17 +1,23 @@
-import { LintCheck } from '../check';
+import { defineCheck } from '../check';
 import { featureUses } from '../cni-features';
 import { Severity } from '../severity';
 
 /** A feature whose support by the declared CNI could not be confirmed from public sources. */
-export const cniUnconfirmedFeature: LintCheck = {
+export const cniUnconfirmedFeature = defineCheck({
   code: 'cni-unconfirmed-feature',
   description: 'A feature (endPort, SCTP, named ports) whose support by the declared CNI is unconfirmed: test it in the cluster.',
   defaultSeverity: Severity.INFO,
+  messages: {
+    unconfirmed: {
+      problem: 'uses {{feature}}; whether {{cni}} enforces it is unconfirmed',
+      fix: 'Test the rule from inside the cluster (e.g. a netshoot pod) before relying on it',
+    },
+  },
   check: (context) => featureUses(context, 'unconfirmed').map((use) => ({
     doc: use.doc,
     field: use.field,
-    problem: `uses ${use.feature}; whether ${context.cni.enforcer.id} enforces it is unconfirmed`,
+    messageId: 'unconfirmed',
+    data: { feature: use.feature, cni: context.cni.enforcer.id },
     got: use.got,
-    fix: 'Test the rule from inside the cluster (e.g. a netshoot pod) before relying on it',
   })),
-};
+});

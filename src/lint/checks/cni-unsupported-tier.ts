@@ -1,26 +1,41 @@
-import { LintCheck, Report } from '../check';
+import { defineCheck, Report } from '../check';
 import { CNI_TIERS, featureOfKind } from '../cni-tiers';
 import { Severity } from '../severity';
+
+const KIND_PROBLEM = 'is not enforced by {{cni}}{{condition}}: {{note}}{{see}}';
 
 /**
  * A cluster-wide policy (or a domain-name peer) on a CNI that does not enforce it: the API server accepts it
  * and the cluster ignores it. An error where the CNI is known not to enforce it; a warning where it depends on
  * the version or a flag.
  */
-export const cniUnsupportedTier: LintCheck = {
+type Id = 'clusterPolicyNotEnforced' | 'adminPolicyNotEnforced' | 'domainNamesNotEnforced';
+
+export const cniUnsupportedTier = defineCheck({
   code: 'cni-unsupported-tier',
   description: 'A ClusterNetworkPolicy, AdminNetworkPolicy or domain-name peer that the declared CNI does not enforce (or only from a version or with a flag).',
   defaultSeverity: Severity.ERROR,
-  check: (context): Report[] => {
+  messages: {
+    clusterPolicyNotEnforced: {
+      problem: KIND_PROBLEM,
+      fix: 'Run a CNI version that enforces ClusterNetworkPolicy, or express the rule as NetworkPolicies',
+    },
+    adminPolicyNotEnforced: { problem: KIND_PROBLEM, fix: 'Write it as a ClusterNetworkPolicy (v1alpha2), its successor' },
+    domainNamesNotEnforced: {
+      problem: 'are not enforced by {{cni}}: {{note}}',
+      fix: 'Use networks (CIDRs) for the destinations, or a CNI that enforces domain names',
+    },
+  },
+  check: (context) => {
     const table = CNI_TIERS[context.cni.enforcer.id];
     if (table === undefined) {
       return [];
     }
     const cni = context.cni.enforcer.id;
-    return context.model.tierPolicies.flatMap((policy): Report[] => {
+    return context.model.tierPolicies.flatMap((policy): Array<Report<Id>> => {
       const where = `${policy.kind} ${policy.name}`;
       const kindFact = table[featureOfKind(policy.kind)];
-      const reports: Report[] = [];
+      const reports: Array<Report<Id>> = [];
       if (kindFact.support !== 'supported') {
         reports.push({
           where,
@@ -28,9 +43,13 @@ export const cniUnsupportedTier: LintCheck = {
           field: 'kind',
           got: policy.kind,
           severity: kindFact.support === 'unsupported' ? Severity.ERROR : Severity.WARNING,
-          problem: `is not enforced by ${cni}${kindFact.support === 'unconfirmed' ? ' unless it is set up for it' : ''}: ${kindFact.note}${kindFact.sources.length ? ` (see ${kindFact.sources[0]})` : ''}`,
-          fix: policy.kind === 'ClusterNetworkPolicy' ? 'Run a CNI version that enforces ClusterNetworkPolicy, or express the rule as NetworkPolicies'
-            : 'Write it as a ClusterNetworkPolicy (v1alpha2), its successor',
+          messageId: policy.kind === 'ClusterNetworkPolicy' ? 'clusterPolicyNotEnforced' : 'adminPolicyNotEnforced',
+          data: {
+            cni,
+            condition: kindFact.support === 'unconfirmed' ? ' unless it is set up for it' : '',
+            note: kindFact.note,
+            see: kindFact.sources.length ? ` (see ${kindFact.sources[0]})` : '',
+          },
         });
       }
       const names = table.domainNames;
@@ -43,12 +62,12 @@ export const cniUnsupportedTier: LintCheck = {
             field: `spec.egress[${rule.index}].to[${p}].domainNames`,
             got: peer.domainNames,
             severity: names.support === 'unsupported' ? Severity.ERROR : Severity.WARNING,
-            problem: `are not enforced by ${cni}: ${names.note}`,
-            fix: 'Use networks (CIDRs) for the destinations, or a CNI that enforces domain names',
+            messageId: 'domainNamesNotEnforced',
+            data: { cni, note: names.note },
           });
         }));
       }
       return reports;
     });
   },
-};
+});

@@ -1,17 +1,20 @@
-import { LintCheck } from '../check';
+import { defineCheck } from '../check';
 import { coveredRules, describeRule } from '../rule-pairs';
 import { Severity } from '../severity';
 
 /** Two rules on the same pods that admit exactly the same traffic. */
-export const duplicateRule: LintCheck = {
+export const duplicateRule = defineCheck({
   code: 'duplicate-rule',
   description: 'A rule that repeats another rule on the same pods and direction.',
   defaultSeverity: Severity.WARNING,
+  messages: {
+    repeats: { problem: 'repeats {{other}}, which allows the same peers and ports', fix: 'Remove one of the two rules' },
+  },
   check: (context) => coveredRules(context).filter((c) => c.equivalent).map(({ covered, by }) => ({
     doc: covered.doc,
     field: covered.path,
-    problem: `repeats ${describeRule(by, covered)}, which allows the same peers and ports`,
+    messageId: 'repeats',
+    data: { other: describeRule(by, covered) },
     got: describeRule(by, covered),
-    fix: 'Remove one of the two rules',
   })),
-};
+});

@@ -1,12 +1,13 @@
 import { Protocol } from '../../protocol';
-import { LintCheck } from '../check';
+import { defineCheck } from '../check';
 import { Severity } from '../severity';
-import { blockedDnsReports, dnsAllowed } from './egress-blocks-dns';
+import { BLOCKED_DNS_MESSAGES, blockedDnsReports, dnsAllowed } from './egress-blocks-dns';
 
 /** DNS over UDP allowed but not over TCP: answers over 512 bytes (and truncated ones) then fail. */
-export const egressBlocksDnsTcp: LintCheck = {
+export const egressBlocksDnsTcp = defineCheck({
   code: 'egress-blocks-dns-tcp',
   description: 'Egress isolation that allows DNS over UDP 53 but not over TCP 53, which large answers need.',
   defaultSeverity: Severity.WARNING,
+  messages: BLOCKED_DNS_MESSAGES,
   check: (context) => blockedDnsReports(context, Protocol.TCP, (pod) => dnsAllowed(context, pod, Protocol.UDP)),
-};
+});

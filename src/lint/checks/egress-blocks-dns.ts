@@ -11,7 +11,7 @@ import { NAMESPACE_NAME_LABEL, NormalizedPolicy } from '../../analysis/model';
 import { TrafficDirection } from '../../analysis/verdict';
 import { parseIp } from '../../private/cidr';
 import { Protocol } from '../../protocol';
-import { LintCheck, Report } from '../check';
+import { defineCheck, LintMessage, Report } from '../check';
 import { LintContext, PolicyDoc } from '../context';
 import { lintIndex } from '../lint-index';
 import { Severity } from '../severity';
@@ -77,7 +77,7 @@ function meantWithoutEgress(context: LintContext, pod: Subject): boolean {
  * Reports, per egress-isolating policy, the first selected pod whose DNS over `protocol` is blocked; a pod is
  * reported once, on the first such policy in document order.
  */
-export function blockedDnsReports(context: LintContext, protocol: Protocol, alsoBlocked: (pod: Subject) => boolean): Report[] {
+export function blockedDnsReports(context: LintContext, protocol: Protocol, alsoBlocked: (pod: Subject) => boolean): Array<Report<'blocksDns'>> {
   const reported = new Set<string>();
   return context.docs.filter((doc) => doc.policy.isolatesEgress).flatMap((doc: PolicyDoc) => {
     const pod = selectedSubjects(context, doc.policy).find((s) =>
@@ -89,17 +89,26 @@ export function blockedDnsReports(context: LintContext, protocol: Protocol, also
     return [{
       doc,
       field: 'spec.egress',
-      problem: `isolates egress of pod ${pod.key} and no policy selecting it allows ${protocol} 53 to the cluster DNS, so it cannot resolve names`,
+      messageId: 'blocksDns',
+      data: { pod: pod.key, protocol },
       got: pod.labels,
-      fix: `Allow DNS egress (AllowDnsEgress, or a rule to kube-system pods k8s-app=kube-dns on UDP and TCP 53), or annotate the policy ${NO_EGRESS_ANNOTATION}: "true" if the pod is meant to have no egress`,
     }];
   });
 }
 
+/** The message of both DNS checks: `blockedDnsReports()` reports it. */
+export const BLOCKED_DNS_MESSAGES: Record<'blocksDns', LintMessage> = {
+  blocksDns: {
+    problem: 'isolates egress of pod {{pod}} and no policy selecting it allows {{protocol}} 53 to the cluster DNS, so it cannot resolve names',
+    fix: `Allow DNS egress (AllowDnsEgress, or a rule to kube-system pods k8s-app=kube-dns on UDP and TCP 53), or annotate the policy ${NO_EGRESS_ANNOTATION}: "true" if the pod is meant to have no egress`,
+  },
+};
+
 /** Egress isolation that blocks DNS over UDP. */
-export const egressBlocksDns: LintCheck = {
+export const egressBlocksDns = defineCheck({
   code: 'egress-blocks-dns',
   description: 'Egress isolation that blocks UDP 53 to the cluster DNS for pods not marked as meant to have no egress.',
   defaultSeverity: Severity.ERROR,
+  messages: BLOCKED_DNS_MESSAGES,
   check: (context) => blockedDnsReports(context, Protocol.UDP, () => true),
-};
+});

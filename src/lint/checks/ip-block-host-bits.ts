@@ -1,9 +1,9 @@
 import { Cidr } from '../../private/cidr';
-import { LintCheck, Report } from '../check';
+import { defineCheck, Report } from '../check';
 import { PeerAt, allPeers } from '../rule-walk';
 import { Severity } from '../severity';
 
-function report(at: PeerAt, field: string, cidr: Cidr): Report[] {
+function report(at: PeerAt, field: string, cidr: Cidr): Array<Report<'hostBits'>> {
   if (!cidr.hostBits) {
     return [];
   }
@@ -11,17 +11,23 @@ function report(at: PeerAt, field: string, cidr: Cidr): Report[] {
   return [{
     doc: at.doc,
     field,
-    problem: `has bits set past its prefix length: Kubernetes reads it as the network ${cidr.text}, and whether a network or one host was meant is unclear`,
+    messageId: 'hostBits',
+    data: { network: cidr.text, host: `${address}/${cidr.family === 4 ? 32 : 128}` },
     got: cidr.written,
-    fix: `Write the network "${cidr.text}", or the single address "${address}/${cidr.family === 4 ? 32 : 128}"`,
   }];
 }
 
 /** `10.0.0.1/8`: accepted by the API server (masked to 10.0.0.0/8), refused by the cdk8s-netpol constructs. */
-export const ipBlockHostBits: LintCheck = {
+export const ipBlockHostBits = defineCheck({
   code: 'ip-block-host-bits',
   description: 'An ipBlock cidr or except with bits set past its prefix length (10.0.0.1/8): read as the network, though one host may have been meant.',
   defaultSeverity: Severity.WARNING,
+  messages: {
+    hostBits: {
+      problem: 'has bits set past its prefix length: Kubernetes reads it as the network {{network}}, and whether a network or one host was meant is unclear',
+      fix: 'Write the network "{{network}}", or the single address "{{host}}"',
+    },
+  },
   check: (context) => allPeers(context.docs).flatMap((at) => {
     const block = at.peer.ipBlock;
     if (block === undefined) {
@@ -32,4 +38,4 @@ export const ipBlockHostBits: LintCheck = {
       ...block.except.flatMap((e, i) => report(at, `${at.peerPath}.ipBlock.except[${i}]`, e)),
     ];
   }),
-};
+});

@@ -5,27 +5,35 @@
  * Service IPs are translated to pod IPs before policy is applied on most CNIs (unconfirmed per CNI).
  */
 import { cidrContainsCidr, cidrsOverlap } from '../../private/cidr';
-import { LintCheck } from '../check';
+import { defineCheck } from '../check';
 import { Cni } from '../cni';
 import { allPeers } from '../rule-walk';
 import { Severity } from '../severity';
 
-function consequence(cni: Cni): string {
+/** What the overlap does: the message for the declared CNI. */
+function consequence(cni: Cni): 'admitsPods' | 'admitsNothing' | 'dependsOnCni' {
   switch (cni.enforcer) {
     case Cni.CALICO:
     case Cni.CANAL:
-      return 'Calico matches pod IPs with ipBlock, so this also admits those pods by address';
+      return 'admitsPods';
     case Cni.CILIUM:
-      return 'Cilium does not match in-cluster IPs with ipBlock, so this part of the range admits nothing';
+      return 'admitsNothing';
     default:
-      return 'whether pod IPs match ipBlock depends on the CNI';
+      return 'dependsOnCni';
   }
 }
 
-export const ipBlockOverlapsCluster: LintCheck = {
+const FIX = 'Select pods with podSelector/namespaceSelector, and add the cluster ranges to except (e.g. Peer.ipBlock(cidr, [podCidr, serviceCidr]))';
+
+export const ipBlockOverlapsCluster = defineCheck({
   code: 'ip-block-overlaps-cluster',
   description: 'An ipBlock that overlaps the declared pod or service CIDRs (clusterCidrs): pod IPs are ephemeral and CNIs differ.',
   defaultSeverity: Severity.WARNING,
+  messages: {
+    admitsPods: { problem: 'overlaps the cluster range(s) {{ranges}}; Calico matches pod IPs with ipBlock, so this also admits those pods by address', fix: FIX },
+    admitsNothing: { problem: 'overlaps the cluster range(s) {{ranges}}; Cilium does not match in-cluster IPs with ipBlock, so this part of the range admits nothing', fix: FIX },
+    dependsOnCni: { problem: 'overlaps the cluster range(s) {{ranges}}; whether pod IPs match ipBlock depends on the CNI', fix: FIX },
+  },
   check: (context) => allPeers(context.docs).flatMap((at) => {
     const block = at.peer.ipBlock;
     if (block === undefined) {
@@ -38,9 +46,9 @@ export const ipBlockOverlapsCluster: LintCheck = {
     return [{
       doc: at.doc,
       field: `${at.peerPath}.ipBlock`,
-      problem: `overlaps the cluster range(s) ${hit.map((c) => c.text).join(', ')}; ${consequence(context.cni)}`,
+      messageId: consequence(context.cni),
+      data: { ranges: hit.map((c) => c.text).join(', ') },
       got: block.cidr.text,
-      fix: 'Select pods with podSelector/namespaceSelector, and add the cluster ranges to except (e.g. Peer.ipBlock(cidr, [podCidr, serviceCidr]))',
     }];
   }),
-};
+});

@@ -2,7 +2,7 @@ import { ContainerPort } from '../../analysis/endpoint';
 import { selectorMatches } from '../../analysis/match';
 import { NormalizedPort, NormalizedWorkload } from '../../analysis/model';
 import { Protocol } from '../../protocol';
-import { LintCheck, Report } from '../check';
+import { defineCheck, Report } from '../check';
 import { LintContext } from '../context';
 import { lintIndex } from '../lint-index';
 import { RuleAt, allRules } from '../rule-walk';
@@ -43,7 +43,7 @@ function describe(entry: NormalizedPort): string {
   return `${entry.protocol} ${entry.port}${entry.endPort !== undefined && entry.endPort !== entry.port ? `-${entry.endPort}` : ''}`;
 }
 
-function reportsFor(context: LintContext, at: RuleAt): Report[] {
+function reportsFor(context: LintContext, at: RuleAt): Array<Report<'notDeclared'>> {
   const all = targets(context, at);
   return (at.rule.ports ?? []).flatMap((entry, i) => {
     if (entry.portName === undefined && entry.port === undefined) {
@@ -58,17 +58,23 @@ function reportsFor(context: LintContext, at: RuleAt): Report[] {
     return [{
       doc: at.doc,
       field: `${at.path}.ports[${i}]`,
-      problem: `grants ${describe(entry)}, which none of the ${at.direction === 'Ingress' ? 'selected' : 'destination'} workloads (${names.join(', ')}) declares as a container port, so it admits nothing to them`,
+      messageId: 'notDeclared',
+      data: { port: describe(entry), side: at.direction === 'Ingress' ? 'selected' : 'destination', workloads: names.join(', ') },
       got: entry.portName ?? (entry.endPort !== undefined ? { port: entry.port, endPort: entry.endPort } : entry.port),
-      fix: 'Grant a port the pods declare (their containerPort, name and protocol), or declare the port in the pod template',
     }];
   });
 }
 
 /** A rule granting a port (number or name) that no workload on its receiving side declares. */
-export const portNotDeclared: LintCheck = {
+export const portNotDeclared = defineCheck({
   code: 'port-not-declared',
   description: 'A rule granting a port (number or name) that none of the receiving workloads of the manifests declares (numbers are checked only against workloads that declare ports).',
   defaultSeverity: Severity.WARNING,
+  messages: {
+    notDeclared: {
+      problem: 'grants {{port}}, which none of the {{side}} workloads ({{workloads}}) declares as a container port, so it admits nothing to them',
+      fix: 'Grant a port the pods declare (their containerPort, name and protocol), or declare the port in the pod template',
+    },
+  },
   check: (context) => (context.model.workloads.length === 0 ? [] : allRules(context.docs).flatMap((at) => reportsFor(context, at))),
-};
+});

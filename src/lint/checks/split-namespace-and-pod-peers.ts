@@ -1,5 +1,5 @@
 import { NormalizedPeer } from '../../analysis/model';
-import { LintCheck } from '../check';
+import { defineCheck } from '../check';
 import { allRules } from '../rule-walk';
 import { Severity } from '../severity';
 
@@ -10,10 +10,16 @@ const podsOnly = (p: NormalizedPeer) => p.ipBlock === undefined && p.namespaceSe
  * The OR trap: `- namespaceSelector: ...` and `- podSelector: ...` as two list items admit every pod of those
  * namespaces OR the labelled pods, where one item with both selectors (AND) was almost always meant.
  */
-export const splitNamespaceAndPodPeers: LintCheck = {
+export const splitNamespaceAndPodPeers = defineCheck({
   code: 'split-namespace-and-pod-peers',
   description: 'A rule whose peers include a namespaceSelector-only peer and a podSelector-only peer: they are ORed, so every pod of those namespaces is admitted.',
   defaultSeverity: Severity.WARNING,
+  messages: {
+    ored: {
+      problem: 'lists a namespaceSelector-only peer and a podSelector-only peer as separate items, which Kubernetes ORs: every pod of the selected namespaces is admitted, not only the pods labelled {{labels}}',
+      fix: 'For the AND, put both selectors into one peer (no "-" before podSelector; Peer.podsInNamespaces() in cdk8s-netpol); if the OR is meant, write the two peers as two rules',
+    },
+  },
   check: (context) => allRules(context.docs).flatMap((at) => {
     const peers = at.rule.peers ?? [];
     const namespaces = peers.filter(namespaceOnly);
@@ -24,9 +30,9 @@ export const splitNamespaceAndPodPeers: LintCheck = {
     return [{
       doc: at.doc,
       field: `${at.path}.${at.peersField}`,
-      problem: `lists a namespaceSelector-only peer and a podSelector-only peer as separate items, which Kubernetes ORs: every pod of the selected namespaces is admitted, not only the pods labelled ${JSON.stringify(pods[0].podSelector!.matchLabels)}`,
+      messageId: 'ored',
+      data: { labels: JSON.stringify(pods[0].podSelector!.matchLabels) },
       got: [{ namespaceSelector: namespaces[0].namespaceSelector!.matchLabels }, { podSelector: pods[0].podSelector!.matchLabels }],
-      fix: 'For the AND, put both selectors into one peer (no "-" before podSelector; Peer.podsInNamespaces() in cdk8s-netpol); if the OR is meant, write the two peers as two rules',
     }];
   }),
-};
+});

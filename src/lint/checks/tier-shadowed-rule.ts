@@ -1,15 +1,21 @@
-import { LintCheck, Report } from '../check';
+import { defineCheck, Report } from '../check';
 import { Severity } from '../severity';
 import { ruleCovers, tierObject } from '../tier-rules';
 
+const PROBLEM = 'is never applied: {{direction}} {{earlier}} ({{action}}) comes first and matches every connection it matches';
+
 /** A cluster-wide rule after a rule of its policy that already matches everything it matches: it never decides. */
-export const tierShadowedRule: LintCheck = {
+export const tierShadowedRule = defineCheck({
   code: 'tier-shadowed-rule',
   description: 'A ClusterNetworkPolicy rule after a rule of the same policy that matches all it matches, so it never applies.',
   defaultSeverity: Severity.WARNING,
-  check: (context): Report[] => context.model.tierPolicies.flatMap((policy) => (['ingress', 'egress'] as const).flatMap((direction) => {
+  messages: {
+    sameAction: { problem: PROBLEM, fix: 'Remove the rule' },
+    otherAction: { problem: PROBLEM, fix: 'Move the rule before the broader one, or narrow the broader one' },
+  },
+  check: (context) => context.model.tierPolicies.flatMap((policy) => (['ingress', 'egress'] as const).flatMap((direction) => {
     const rules = policy[direction];
-    return rules.flatMap((later, k): Report[] => {
+    return rules.flatMap((later, k): Array<Report<'sameAction' | 'otherAction'>> => {
       const earlier = rules.slice(0, k).find((r) => ruleCovers(r, later));
       if (earlier === undefined) return [];
       const name = (r: typeof later) => `rule ${r.index}${r.name === undefined ? '' : ` "${r.name}"`}`;
@@ -18,9 +24,9 @@ export const tierShadowedRule: LintCheck = {
         source: policy.source,
         field: `spec.${direction}[${later.index}]`,
         got: later.name ?? later.action,
-        problem: `is never applied: ${direction} ${name(earlier)} (${earlier.action}) comes first and matches every connection it matches`,
-        fix: later.action === earlier.action ? 'Remove the rule' : 'Move the rule before the broader one, or narrow the broader one',
+        messageId: later.action === earlier.action ? 'sameAction' : 'otherAction',
+        data: { direction, earlier: name(earlier), action: earlier.action },
       }];
     });
   })),
-};
+});

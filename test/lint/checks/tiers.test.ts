@@ -23,6 +23,7 @@ checkCases('tier-priority-overlap', [
 
 checkCases('tier-shadowed-rule', [
   { name: 'fires on a rule after one of every namespace', manifests: [admin('a', 1, { ingress: [deny(ALL), { action: 'Accept', from: [{ namespaces: nsName('monitoring') }] }] })], fields: ['spec.ingress[1]'] },
+  { name: 'fires on a rule with the same action after a broader one', manifests: [admin('a', 1, { ingress: [deny(ALL), deny({ namespaces: nsName('monitoring') })] })], fields: ['spec.ingress[1]'] },
   {
     name: 'fires on a port already covered by a range',
     manifests: [admin('a', 1, {
