@@ -53,7 +53,8 @@ function context(manifests: any[], withIndex: boolean): LintContext {
 }
 
 function plain(reports: Array<Omit<Report, 'messageId'>>): unknown[] {
-  return reports.map((r) => JSON.parse(JSON.stringify({ ...r, messageId: undefined, data: undefined, problem: undefined, fix: undefined, doc: r.doc?.object, source: r.doc?.source })));
+  const prose = { messageId: undefined, data: undefined, problem: undefined, fix: undefined };
+  return reports.map((r) => JSON.parse(JSON.stringify({ ...r, ...prose, doc: r.doc?.object, source: r.doc?.source })));
 }
 
 describe('indexed lint checks', () => {
