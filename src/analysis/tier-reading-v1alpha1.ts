@@ -25,7 +25,7 @@ export function readV1alpha1Policy(document: string, kind: TierKind, top: Record
   }
   const spec = r.object('spec', top.spec, admin ? ['priority', 'subject', 'ingress', 'egress'] : ['subject', 'ingress', 'egress']);
   const priority = admin ? readPriority(r, 'spec.priority', spec.priority) : BANP_PRIORITY;
-  const subject = readSubject(r, 'spec.subject', spec.subject);
+  const subject = readSubject(r, 'spec.subject', spec.subject, true);
   const actions = admin ? ['Allow', 'Deny', 'Pass'] : ['Allow', 'Deny'];
   const egressPeers = admin ? ['namespaces', 'pods', 'nodes', 'networks', 'domainNames'] : ['namespaces', 'pods', 'nodes', 'networks'];
   const ingress = readRuleList(r, 'spec.ingress', spec.ingress, V1ALPHA1,
@@ -46,7 +46,7 @@ function readRule(r: FieldReader, path: string, value: unknown, index: number, p
       written === 'Accept' ? 'v1alpha1 calls it Allow' : `Use ${actions.join(', ')}`);
   }
   const action: TierAction = written === 'Allow' ? 'Accept' : written as TierAction;
-  const peers = readPeerList(r, `${path}.${peersField}`, rule[peersField], V1ALPHA1.peers, peerFields);
+  const peers = readPeerList(r, `${path}.${peersField}`, rule[peersField], V1ALPHA1.peers, peerFields, true);
   const ports = readPorts(r, `${path}.ports`, rule.ports);
   if (peersField === 'to') {
     checkNamedPortTargets(r, path, peers, ports, 'ports', 'namedPort');
@@ -84,9 +84,7 @@ function readPort(r: FieldReader, path: string, value: unknown): TierPort {
   const range = r.object(at, entry[field], ['protocol', 'start', 'end']);
   const start = portNumber(r, `${at}.start`, range.start);
   const end = portNumber(r, `${at}.end`, range.end);
-  if (start > end) {
-    r.fail(at, 'start must not be greater than end', { start, end }, 'Swap the values or fix the range');
-  }
+  // the v1alpha1 schema does not check start <= end: a reversed range is accepted and matches no port
   return { protocol: readProtocol(r, `${at}.protocol`, range.protocol), port: start, endPort: end };
 }
 

@@ -130,7 +130,7 @@ export function checkNamedPortTargets(r: FieldReader, path: string, peers: TierP
 }
 
 /** A peer list: required, 1 to `max` entries, each with exactly one of `fields`. */
-export function readPeerList(r: FieldReader, path: string, value: unknown, max: number, fields: string[]): TierPeer[] {
+export function readPeerList(r: FieldReader, path: string, value: unknown, max: number, fields: string[], v1alpha1 = false): TierPeer[] {
   const list = r.optionalArray(path, value);
   if (list === undefined || list.length === 0) {
     r.fail(path, 'must list at least one peer', value, 'Give the peers the rule is about (namespaces: {} for every pod)');
@@ -138,16 +138,16 @@ export function readPeerList(r: FieldReader, path: string, value: unknown, max: 
   if (list.length > max) {
     r.fail(path, `must have at most ${max} peers`, list.length, 'Split the peers over several rules');
   }
-  return list.map((p, i) => readPeer(r, `${path}[${i}]`, p, fields));
+  return list.map((p, i) => readPeer(r, `${path}[${i}]`, p, fields, v1alpha1));
 }
 
-function readPeer(r: FieldReader, path: string, value: unknown, fields: string[]): TierPeer {
+function readPeer(r: FieldReader, path: string, value: unknown, fields: string[], v1alpha1: boolean): TierPeer {
   const peer = r.object(path, value, fields);
   const field = exactlyOne(r, path, peer, fields);
   const at = `${path}.${field}`;
   switch (field) {
     case 'namespaces': return { namespaceSelector: readSelector(r, at, peer[field]) };
-    case 'pods': return readNamespacedPods(r, at, peer[field]);
+    case 'pods': return readNamespacedPods(r, at, peer[field], v1alpha1);
     case 'nodes': return { nodes: readSelector(r, at, peer[field]) };
     case 'networks': return { networks: readNetworks(r, at, peer[field]) };
     default: return { domainNames: readDomainNames(r, at, peer[field]) };
@@ -165,13 +165,13 @@ export function exactlyOne(r: FieldReader, path: string, value: Record<string, a
 }
 
 /** `subject`: exactly one of namespaces, pods. */
-export function readSubject(r: FieldReader, path: string, value: unknown): TierSubject {
+export function readSubject(r: FieldReader, path: string, value: unknown, v1alpha1 = false): TierSubject {
   const subject = r.object(path, value, ['namespaces', 'pods']);
   const field = exactlyOne(r, path, subject, ['namespaces', 'pods']);
   if (field === 'namespaces') {
     return { namespaceSelector: readSelector(r, `${path}.namespaces`, subject.namespaces) };
   }
-  const pods = readNamespacedPods(r, `${path}.pods`, subject.pods);
+  const pods = readNamespacedPods(r, `${path}.pods`, subject.pods, v1alpha1);
   return { namespaceSelector: pods.namespaceSelector!, podSelector: pods.podSelector };
 }
 
@@ -180,8 +180,12 @@ interface NamespacedPods {
   readonly podSelector: NormalizedSelector;
 }
 
-function readNamespacedPods(r: FieldReader, path: string, value: unknown): NamespacedPods {
+/** `pods`: podSelector required; namespaceSelector optional in v1alpha2 (absent: every namespace), required in v1alpha1. */
+function readNamespacedPods(r: FieldReader, path: string, value: unknown, v1alpha1: boolean): NamespacedPods {
   const pods = r.object(path, value, ['namespaceSelector', 'podSelector']);
+  if (v1alpha1 && (pods.namespaceSelector === undefined || pods.namespaceSelector === null)) {
+    r.fail(`${path}.namespaceSelector`, 'is required in v1alpha1', pods.namespaceSelector, 'Give a namespace selector ({} for every namespace)');
+  }
   if (pods.podSelector === undefined || pods.podSelector === null) {
     r.fail(`${path}.podSelector`, 'is required', pods.podSelector, 'Give a pod selector ({} for every pod), or use namespaces instead of pods');
   }

@@ -1,6 +1,6 @@
 import { anp, banp, cnp, nsName } from './tier-manifests';
 import { ErrorCode } from '../../src';
-import { PolicyAnalyzer } from '../../src/analysis';
+import { Endpoint, PolicyAnalyzer } from '../../src/analysis';
 import { normalizeManifests } from '../../src/analysis/normalize';
 
 const SUBJECT = { namespaces: nsName('shop') };
@@ -101,6 +101,15 @@ describe('reading ClusterNetworkPolicy: every schema and CEL rule refused as the
 });
 
 describe('reading AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1', () => {
+  test('a reversed port range, which the v1alpha1 schema accepts, is read and matches no port', () => {
+    // GIVEN a Deny of 10-1 and nothing else
+    const analyzer = PolicyAnalyzer.fromManifests([anp('a', { priority: 1, subject: { namespaces: {} },
+      ingress: [{ action: 'Deny', from: FROM, ports: [{ portRange: { start: 10, end: 1 } }] }] })]);
+    const pod = (name: string) => Endpoint.pod({ namespace: 'shop', name, labels: {} });
+    // THEN no port in or around the range is denied
+    for (const port of [1, 5, 10]) expect(analyzer.evaluate({ source: pod('a'), destination: pod('b'), port }).allowed).toBe(true);
+  });
+
   const A = (spec: any) => anp('a', { priority: 1, subject: SUBJECT, ...spec });
   const table: Array<[string, any, string, string]> = [
     ['ANP in v1alpha2', { ...A({}), apiVersion: 'policy.networking.k8s.io/v1alpha2' }, 'apiVersion', 'exists only in v1alpha1'],
@@ -109,8 +118,10 @@ describe('reading AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1', (
     ['ANP with more than 100 rules', A({ ingress: many(101, () => ({ action: 'Deny', from: FROM })) }), 'spec.ingress', 'at most 100 rules'],
     ['ANP port with two fields', A({ ingress: [{ action: 'Deny', from: FROM, ports: [{ namedPort: 'a', portNumber: { port: 1 } }] }] }), 'spec.ingress[0].ports[0]', 'must set exactly one of portNumber, namedPort, portRange'],
     ['ANP port protocol lower case', A({ ingress: [{ action: 'Deny', from: FROM, ports: [{ portNumber: { protocol: 'tcp', port: 1 } }] }] }), 'spec.ingress[0].ports[0].portNumber.protocol', 'must be TCP, UDP or SCTP'],
-    ['ANP range backwards', A({ ingress: [{ action: 'Deny', from: FROM, ports: [{ portRange: { start: 9, end: 8 } }] }] }), 'spec.ingress[0].ports[0].portRange', 'start must not be greater than end'],
     ['ANP named port toward networks (CEL)', A({ egress: [{ action: 'Deny', to: [{ networks: ['10.0.0.0/8'] }], ports: [{ namedPort: 'http' }] }] }), 'spec.egress[0].ports[0].namedPort', 'cannot be used'],
+    ['ANP pods peer without podSelector', A({ ingress: [{ action: 'Deny', from: [{ pods: { namespaceSelector: {} } }] }] }), 'spec.ingress[0].from[0].pods.podSelector', 'is required'],
+    ['ANP pods peer without namespaceSelector (required in v1alpha1)', A({ ingress: [{ action: 'Deny', from: [{ pods: { podSelector: {} } }] }] }), 'spec.ingress[0].from[0].pods.namespaceSelector', 'is required in v1alpha1'],
+    ['BANP subject pods without namespaceSelector', banp({ subject: { pods: { podSelector: {} } } }), 'spec.subject.pods.namespaceSelector', 'is required in v1alpha1'],
     ['BANP not named default (CEL)', banp({ subject: SUBJECT }, 'other'), 'metadata.name', 'must be "default"'],
     ['BANP with a priority', banp({ subject: SUBJECT, priority: 1 }), 'spec.priority', 'is not a known field'],
     ['BANP action Pass', banp({ subject: SUBJECT, ingress: [{ action: 'Pass', from: FROM }] }), 'spec.ingress[0].action', 'must be "Allow", "Deny"'],
