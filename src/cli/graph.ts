@@ -45,11 +45,13 @@ export async function runGraph(inputs: string[], options: GraphOptions, io: Io):
 /**
  * One edge per (source, destination) with at least one allowed port, labelled with those ports in `--port`
  * syntax (`8080`, `53/udp`, `metrics`), or "all probed ports" when every port that applies is allowed. A named
- * port applies only to destinations that have it. A workload's traffic to itself is left out. Edges come in
- * source, then destination order, found per source class and expanded to the members of the classes reached.
+ * port applies only to destinations that have it. Ports whose verdict is unknown (a `nodes` or `domainNames`
+ * peer decides them) are listed after `unknown:`, never as allowed. A workload's traffic to itself is left out.
+ * Edges come in source, then destination order, found per source class and expanded to the members of the
+ * classes reached.
  */
 export function* graphEdges(view: TableView & ClassView, endpoints: Endpoint[]): Iterable<GraphEdge> {
-  const { classOf, matrices } = view.table;
+  const { classOf, matrices, unknown } = view.table;
   const ports = view.ports;
   const applies = (d: number) => {
     const named = new Set(endpoints[d].ports.map((p) => `${p.name}/${p.protocol}`));
@@ -58,16 +60,18 @@ export function* graphEdges(view: TableView & ClassView, endpoints: Endpoint[]):
   for (let s = 0; s < view.keys.length; s++) {
     const c = classOf[s];
     const reach = new Set<number>();
-    matrices.forEach((m) => m.row(c).elements().forEach((d) => reach.add(d)));
+    [...matrices, ...(unknown ?? [])].forEach((m) => m.row(c).elements().forEach((d) => reach.add(d)));
     const destinations = [...reach].flatMap((d) => view.members[d]).sort((a, b) => a - b);
     for (const d of destinations) {
       if (d === s) continue;
       const applying = applies(d);
       const allowed = ports.filter((_, p) => applying[p] && matrices[p].get(c, classOf[d]));
-      if (allowed.length === 0) continue;
+      const unsure = ports.filter((_, p) => applying[p] && unknown?.[p].get(c, classOf[d]) === true);
+      if (allowed.length === 0 && unsure.length === 0) continue;
       const count = applying.filter((a) => a).length;
-      const label = allowed.length === count && allowed.length > 1 ? 'all probed ports' : allowed.map(shortPort).join(', ');
-      yield { source: view.keys[s], destination: view.keys[d], label };
+      const known = allowed.length === count && allowed.length > 1 ? 'all probed ports' : allowed.map(shortPort).join(', ');
+      const unknownText = unsure.length === 0 ? '' : `unknown: ${unsure.map(shortPort).join(', ')}`;
+      yield { source: view.keys[s], destination: view.keys[d], label: [known, unknownText].filter((t) => t !== '').join('; ') };
     }
   }
 }

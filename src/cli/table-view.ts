@@ -79,6 +79,12 @@ export function viewOfData(data: TruthTableData): TableView & ClassView {
     matrix.rows.forEach((row, s) => row.allowed.forEach((a, d) => a && bits.row(s).add(d)));
     return bits;
   });
+  const hasUnknown = data.matrices.some((m) => m.rows.some((r) => r.unknown !== undefined));
+  const unknown = !hasUnknown ? undefined : data.matrices.map((matrix) => {
+    const bits = new BitMatrix(n, n);
+    matrix.rows.forEach((row, s) => row.unknown?.forEach((u, d) => u && bits.row(s).add(d)));
+    return bits;
+  });
   return {
     keys: data.endpoints,
     ports: data.matrices.map((m) => m.port),
@@ -87,8 +93,8 @@ export function viewOfData(data: TruthTableData): TableView & ClassView {
     allowedCount: (p) => data.matrices[p].rows.reduce((sum, row) => sum + row.allowed.filter((a) => a).length, 0),
     rowCells: (p, s) => data.matrices[p].rows[s].allowed,
     rowUnknown: (p, s) => data.matrices[p].rows[s].unknown,
-    hasUnknown: data.matrices.some((m) => m.rows.some((r) => r.unknown !== undefined)),
-    table: { classOf: Int32Array.from(data.endpoints, (_, i) => i), classCount: n, matrices },
+    hasUnknown,
+    table: { classOf: Int32Array.from(data.endpoints, (_, i) => i), classCount: n, matrices, unknown },
     members: data.endpoints.map((_, i) => [i]),
   };
 }

@@ -32,4 +32,12 @@ describe('the CLI with cluster-wide tiers', () => {
     expect(text.stdout).toContain('? unknown');
     expect(markdown.stdout).toContain('❔');
   });
+
+  test('graph labels the edges whose verdict is unknown, apart from the allowed ports', () => {
+    // WHEN the graph includes the address a nodes peer may be
+    const run = runCli(['graph', TIERS, '--port', '443', '--endpoint', '10.0.0.1', '--format', 'dot']);
+    // THEN the pod -> address edges say unknown
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('"shop/web" -> "ip:10.0.0.1" [label="unknown: 443"];');
+  });
 });
