@@ -103,8 +103,11 @@ describe('reading ClusterNetworkPolicy: every schema and CEL rule refused as the
 describe('reading AdminNetworkPolicy and BaselineAdminNetworkPolicy v1alpha1', () => {
   test('a reversed port range, which the v1alpha1 schema accepts, is read and matches no port', () => {
     // GIVEN a Deny of 10-1 and nothing else
-    const analyzer = PolicyAnalyzer.fromManifests([anp('a', { priority: 1, subject: { namespaces: {} },
-      ingress: [{ action: 'Deny', from: FROM, ports: [{ portRange: { start: 10, end: 1 } }] }] })]);
+    const analyzer = PolicyAnalyzer.fromManifests([anp('a', {
+      priority: 1,
+      subject: { namespaces: {} },
+      ingress: [{ action: 'Deny', from: FROM, ports: [{ portRange: { start: 10, end: 1 } }] }],
+    })]);
     const pod = (name: string) => Endpoint.pod({ namespace: 'shop', name, labels: {} });
     // THEN no port in or around the range is denied
     for (const port of [1, 5, 10]) expect(analyzer.evaluate({ source: pod('a'), destination: pod('b'), port }).allowed).toBe(true);
