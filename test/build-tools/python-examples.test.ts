@@ -1,0 +1,21 @@
+import { untranslatedLines } from '../../build-tools/python-examples';
+
+describe('python-examples (package check)', () => {
+  test('finds TypeScript declarations and constructor calls inside python blocks', () => {
+    // GIVEN
+    const text = ['Docs', '```python', 'const policy = 1', 'x = NetworkPolicy(chart, "Api")', 'y = new Port(80)', '```'].join('\n');
+    // WHEN
+    const found = untranslatedLines(text);
+    // THEN
+    expect(found).toEqual([{ line: 3, text: 'const policy = 1' }, { line: 5, text: 'y = new Port(80)' }]);
+  });
+
+  test('ignores prose and blocks of other languages', () => {
+    // GIVEN
+    const text = ['`new String(\'web\')` is refused', '```ts', 'const a = new Port(1);', '```', '```python', 'a = Port.tcp(1)', '```'].join('\n');
+    // WHEN
+    const found = untranslatedLines(text);
+    // THEN
+    expect(found).toEqual([]);
+  });
+});
