@@ -5,6 +5,7 @@
 import { parseEndpoint, parsePort } from './arguments';
 import { paint } from './colour';
 import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
+import { escapeLines } from './escape';
 import { checkFormat } from './matrix';
 import { chooseEndpoints, openWorkspace } from './workspace';
 import { Endpoint, Verdict } from '../analysis';
@@ -37,13 +38,16 @@ export function missingPortName(destination: Endpoint, port: { portName?: string
     return '';
   }
   const declared = destination.ports.map((p) => `${p.name ?? p.port} (${p.protocol ?? 'TCP'} ${p.port})`);
-  return `note: ${destination.key} has no port named ${name}${port.protocol !== undefined && port.protocol !== 'TCP' ? ` for ${port.protocol}` : ''}`
+  return `note: ${escapeLines(destination.key)} has no port named ${name}${port.protocol !== undefined && port.protocol !== 'TCP' ? ` for ${port.protocol}` : ''}`
     + ` (${declared.length === 0 ? 'it declares no container ports' : `its ports: ${declared.join(', ')}`})\n`;
 }
 
-/** The analyzer's explanation, with the outcome coloured on a terminal. */
+/**
+ * The analyzer's explanation, with the outcome coloured on a terminal. Its lines carry names from the input
+ * (policy names, tier rule names, which are free text), so each line is escaped before any colour is added.
+ */
 export function verdictText(verdict: Verdict, colour: boolean): string {
-  const [head, ...rest] = verdict.explain().split('\n');
+  const [head, ...rest] = escapeLines(verdict.explain()).split('\n');
   const word = verdict.outcome.toUpperCase();
   const hue = verdict.allowed ? 'green' : verdict.unknown ? 'yellow' : 'red';
   const lines = [paint(colour, hue, word) + head.slice(word.length), ...rest];

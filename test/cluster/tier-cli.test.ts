@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { runCli } from '../cli/run-cli';
 
 const TIERS = 'test/fixtures/cluster/tiers.yaml';
@@ -10,6 +11,18 @@ describe('the CLI with cluster-wide tiers', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('ingress to shop/api: allowed ([Admin] guardrails rule 0 "pass-within-shop": Pass -> [NetworkPolicy] shop/api-from-web: allowed by ingress rule 0)');
+  });
+
+  test('explain escapes control characters and bidi overrides in tier rule names (free text)', () => {
+    // GIVEN the fixture's Admin rule renamed to a name that clears the screen and reorders the line
+    const yaml = fs.readFileSync(TIERS, 'utf8').replace('name: pass-within-shop', 'name: "pass\\e[2J\\u202eok"');
+    // WHEN
+    const run = runCli(['explain', '-', '--from', 'shop/web', '--to', 'shop/api', '--port', '8080'], { input: yaml });
+    // THEN the name is shown with its characters spelled out (ESC by the verdict's JSON quoting, the bidi
+    // override by the CLI's escaping), and nothing raw reaches the terminal
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('"pass\\u001b[2J\\u{202e}ok": Pass');
+    expect(run.stdout).not.toMatch(/[\u001b\u202e]/);
   });
 
   test('explain says UNKNOWN for a connection a nodes peer decides, and exits 1 (fails closed)', () => {
