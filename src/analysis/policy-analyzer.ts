@@ -5,7 +5,7 @@ import { DiffOptions, FlowChange } from './diff';
 import { Endpoint } from './endpoint';
 import { evaluateQuery } from './evaluate';
 import { groupSubjects } from './grouping';
-import { normalizeManifests } from './normalize';
+import { ClusterModel, normalizeManifests } from './normalize';
 import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
 import { checkStruct } from './struct-checks';
@@ -56,7 +56,16 @@ export class PolicyAnalyzer {
         'Pass an array, e.g. chart.toJson() or the documents of a parsed YAML file');
     }
     checkStruct('PolicyAnalyzer.fromManifests()', 'options', options, 'PolicyAnalyzerOptions');
-    return new PolicyAnalyzer(new Cluster(normalizeManifests(manifests, { documentNames: options.documentNames })));
+    return PolicyAnalyzer._fromModel(normalizeManifests(manifests, { documentNames: options.documentNames }));
+  }
+
+  /**
+   * An analyzer over manifests already normalized (the CLI keeps the model too, and reads it only once).
+   *
+   * @internal
+   */
+  public static _fromModel(model: ClusterModel): PolicyAnalyzer {
+    return new PolicyAnalyzer(new Cluster(model));
   }
 
   /**

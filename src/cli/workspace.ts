@@ -29,7 +29,7 @@ export async function openWorkspace(inputs: string[], io: Io, allowEmpty = false
   let workspace: Workspace;
   try {
     const model = normalizeManifests(loaded.manifests, { documentNames: loaded.sources });
-    const analyzer = PolicyAnalyzer.fromManifests(loaded.manifests, { documentNames: loaded.sources });
+    const analyzer = PolicyAnalyzer._fromModel(model);
     workspace = { loaded, model, analyzer };
   } catch (e) {
     throw CliError.from(e);
