@@ -87,6 +87,9 @@ export class FieldReader {
 
   /** A whole number that fits int32. */
   public int32(path: string, value: unknown): number {
+    if (value === undefined || value === null) {
+      this.fail(path, 'is required', value, 'Give a whole number (field names are case-sensitive)');
+    }
     if (typeof value !== 'number' || !Number.isInteger(value) || value < -2147483648 || value > 2147483647) {
       this.fail(path, 'must be a whole number', value, 'Write an integer without quotes or fractions');
     }

@@ -17,6 +17,10 @@ export const UNANALYZED_POLICY_KINDS: UnanalyzedPolicyKind[] = [
   { kind: 'NetworkPolicy', groups: ['projectcalico.org', 'crd.projectcalico.org'] },
   { kind: 'GlobalNetworkPolicy', groups: ['projectcalico.org', 'crd.projectcalico.org'] },
   { kind: 'MultiNetworkPolicy', groups: ['k8s.cni.cncf.io'] },
+  // OVN-Kubernetes user-defined networks: pods of different primary networks cannot reach each other, whatever
+  // the NetworkPolicies say.
+  { kind: 'UserDefinedNetwork', groups: ['k8s.ovn.org'] },
+  { kind: 'ClusterUserDefinedNetwork', groups: ['k8s.ovn.org'] },
 ];
 
 /** The API group of an `apiVersion` (`networking.k8s.io/v1` -> `networking.k8s.io`; `v1` -> ``). */

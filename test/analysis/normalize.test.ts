@@ -1,5 +1,6 @@
 import { PolicyAnalyzer } from '../../src/analysis';
 import { normalizeManifests } from '../../src/analysis/normalize';
+import { ErrorCode, problemOf } from '../problems';
 import { deployment, namespaceManifest, netpol } from '../util';
 
 /** A valid policy to break one field at a time. */
@@ -142,6 +143,16 @@ describe('malformed input', () => {
     const run = () => PolicyAnalyzer.fromManifests([web]);
     // THEN
     expect(run).toThrow(/^\[manifests\[0\] Deployment shop\/web\] spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPort must be a whole number \(got "80"\)/);
+  });
+
+  test('throws when a container port has no containerPort, naming the field as required', () => {
+    // GIVEN a Deployment whose second port spells the field in lower case (the API server refuses it: required)
+    const web = deployment('shop', 'web', { app: 'web' }, [{ name: 'http', containerPort: 80 }, { name: 'udps', containerport: 3535 }]);
+    // WHEN
+    const problem = problemOf(() => PolicyAnalyzer.fromManifests([web]));
+    // THEN
+    expect(problem).toMatchObject({ code: ErrorCode.MALFORMED_FIELD, where: 'manifests[0] Deployment shop/web', value: undefined });
+    expect(problem.problem).toBe('spec.template.spec.containers[0].ports[1].containerPort is required');
   });
 
   test('throws when a document has no kind', () => {
