@@ -7,6 +7,7 @@
  */
 import { BenchOutcome, runAnalyzerBenchmark } from './analyzer';
 import { runCliBenchmark } from './cli';
+import { runCorpusBenchmark } from './corpus-compare';
 import { runSynthBenchmark } from './synth';
 import { runInstructionBenchmark } from './synth-instructions';
 
@@ -25,6 +26,12 @@ const BENCHMARKS: Benchmark[] = [
     name: 'cli',
     description: 'check, matrix, graph and diff of the command on N workloads and N policies, against the YAML parse floor; run it on its own',
     run: runCliBenchmark,
+    onlyWhenNamed: true,
+  },
+  {
+    name: 'corpus',
+    description: 'verdicts pair by pair against the expected connectivity lists of an independent analyzer\'s test corpus (--dir <root>); run it on its own',
+    run: runCorpusBenchmark,
     onlyWhenNamed: true,
   },
   {
