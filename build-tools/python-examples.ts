@@ -1,6 +1,7 @@
 /**
  * Fails the package step when an example in the generated Python module is still TypeScript: a `const` or
- * `let` declaration or a `new X(` inside a ```python block. Prose outside the code blocks is not examined, so
+ * `let` declaration, a `new X(`, or an operator Python does not have (`&&`, `||`, `===`, which jsii-rosetta
+ * copies as they are) inside a ```python block. Prose outside the code blocks is not examined, so
  * the docs may name TypeScript syntax in text. A missing module fails too.
  *
  * Usage: ts-node --transpile-only build-tools/python-examples.ts <path to __init__.py>
@@ -13,7 +14,7 @@ export interface UntranslatedLine {
   readonly text: string;
 }
 
-const TYPESCRIPT = /^\s*(const|let) |new [A-Z][A-Za-z]*\(/;
+const TYPESCRIPT = /^\s*(const|let) |new [A-Z][A-Za-z]*\(| && | \|\| | === /;
 
 /** Every line inside a ```python block of `text` that looks like TypeScript, with its 1-based line number. */
 export function untranslatedLines(text: string): UntranslatedLine[] {

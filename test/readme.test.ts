@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { analyzerTour } from '../examples/snippets/analyzer';
 import { foundation, tourErrors } from '../examples/snippets/foundation';
 import { allowFromLabelExample } from '../examples/snippets/intents';
-import { Endpoint, PolicyAnalyzer, Protocol } from '../src';
+import { Endpoint, ErrorCode, PolicyAnalyzer, Protocol } from '../src';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -43,7 +43,8 @@ describe('README and docs', () => {
     const regions = exampleRegions();
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
     // WHEN
-    const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => dedent(m[1]));
+    // (a block may carry jsii-rosetta parameters after its language: ```ts fixture=analyzer)
+    const blocks = [...text.matchAll(/```ts(?: [^\n]*)?\n([\s\S]*?)```/g)].map((m) => dedent(m[1]));
     // THEN
     for (const block of blocks) {
       expect(regions).toContain(block);
@@ -68,7 +69,23 @@ describe('README and docs', () => {
     const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
     const shown = readme.match(/synthesizes\n\n```yaml\n([\s\S]*?)```/)![1];
     expect(shown).toBe(Yaml.stringify(manifests[0]));
-    expect(tourErrors()).toMatch(/Did you mean the network "10\.0\.0\.0\/8" or the single address "10\.0\.0\.1\/32"\?/);
+  });
+
+  test('the error example throws the message the README shows, and its catch block logs the fields', () => {
+    // GIVEN
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const shown = readme.match(/\/\/ throws\n```\n\n```text\n([\s\S]*?)```/)![1];
+    const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      // WHEN
+      const message = tourErrors();
+      // THEN
+      expect(shown.trim().replace(/\s+/g, ' ')).toBe(message);
+      expect(message).toMatch(/Did you mean the network "10\.0\.0\.0\/8" or the single address "10\.0\.0\.1\/32"\?/);
+      expect(log.mock.calls).toEqual([[ErrorCode.CIDR_HOST_BITS, 'Peer.ipBlock()', '10.0.0.1/8']]);
+    } finally {
+      log.mockRestore();
+    }
   });
 
   test('the analyzer tour runs and its explanation is the one shown', () => {

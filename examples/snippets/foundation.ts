@@ -1,6 +1,6 @@
 /* Code shown in the README's tour. Each block between "// README" markers is copied verbatim into the README. */
 import { App, Chart } from 'cdk8s';
-import { ErrorCode, LabelRequirement, LabelSelector, NamespaceSelector, NetpolErrors, NetworkPolicy, Peer, Port, Protocol } from '../../src';
+import { LabelRequirement, LabelSelector, NamespaceSelector, NetpolErrors, NetworkPolicy, Peer, Port, Protocol } from '../../src';
 
 export function foundation(): Chart {
   const app = new App();
@@ -54,19 +54,19 @@ export function foundation(): Chart {
   return chart;
 }
 
+/** The README's error example: the message `Peer.ipBlock()` throws; the catch block logs the error's fields. */
 export function tourErrors(): string {
-  // README: errors
   try {
-    Peer.ipBlock('10.0.0.1/8');
-  } catch (e) {
-    if (!NetpolErrors.isNetpolError(e) || e.code !== ErrorCode.CIDR_HOST_BITS) {
-      throw e;
+    // README: errors-thrown
+    Peer.ipBlock('10.0.0.1/8'); // throws
+    // README: end
+  } catch (error) {
+    // README: errors-caught
+    if (NetpolErrors.isNetpolError(error)) {
+      console.log(error.code, error.where, error.value); // CIDR_HOST_BITS Peer.ipBlock() 10.0.0.1/8
     }
-    // e.where is "Peer.ipBlock()", e.value is "10.0.0.1/8", and e.message reads
-    // [Peer.ipBlock()] CIDR has bits set past its prefix length, so it is unclear whether a network or one
-    // host is meant (got "10.0.0.1/8"). Did you mean the network "10.0.0.0/8" or the single address "10.0.0.1/32"?
-    return e.message;
+    // README: end
+    return (error as Error).message;
   }
-  // README: end
   return '';
 }

@@ -13,7 +13,11 @@ import { argumentError } from '../private/arguments';
  *
  * @example
  * const findings = Linter.lintManifests(chart.toJson(), { cni: Cni.CALICO, severities: { 'shadowed-rule': 'off' } });
- * const failed = findings.some((f) => f.severity === Severity.ERROR);
+ * for (const finding of findings) {
+ *   if (finding.severity === Severity.ERROR) {
+ *     console.log(finding.message);
+ *   }
+ * }
  */
 export class Linter {
   /**

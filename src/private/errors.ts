@@ -40,12 +40,9 @@ export class NetpolErrors {
    *
    * @param x any value, typically what a `catch` caught
    * @example
-   * try {
-   *   Port.tcp(70000);
-   * } catch (e) {
-   *   if (NetpolErrors.isNetpolError(e) && e.code === ErrorCode.PORT_OUT_OF_RANGE) {
-   *     console.log(e.value); // 70000
-   *   }
+   * // `error` is what a catch block caught, for example from Port.tcp(70000)
+   * if (NetpolErrors.isNetpolError(error)) {
+   *   console.log(error.code, error.value); // PORT_OUT_OF_RANGE 70000
    * }
    */
   public static isNetpolError(x: any): x is INetpolError {

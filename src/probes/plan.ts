@@ -83,7 +83,8 @@ export class ProbePlan {
    * Reads a plan saved with `toJson()` (for example by `cdk8s-netpol probe plan`), refusing any field it cannot trust.
    *
    * @example
-   * ProbePlan.fromJson(JSON.parse(fs.readFileSync('probes/plan.json', 'utf8')));
+   * const saved = plan.toJson(); // as `cdk8s-netpol probe plan` writes it
+   * ProbePlan.fromJson(saved);
    */
   public static fromJson(json: any): ProbePlan {
     return new ProbePlan(readPlanJson(json, PLAN_FORMAT));
