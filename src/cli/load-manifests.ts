@@ -56,7 +56,7 @@ export async function loadManifests(
   }
   if (!allowEmpty && !manifests.some((doc) => doc !== null && doc !== undefined)) {
     const what = inputs.length === 1 && inputs[0] === '-' ? '<stdin>' : inputs.join(' ');
-    throw CliError.problem(ErrorCode.NO_DOCUMENTS, what, what === '<stdin>' ? 'holds no documents (stdin is empty or closed)' : 'holds no documents',
+    throw CliError.problem(ErrorCode.NO_DOCUMENTS, what, what === '<stdin>' ? 'holds no documents (stdin is empty)' : 'holds no documents',
       skipped.length > 0 ? skipped : inputs, 'Check that the manifests were written (an empty helm template or cdk8s synth output passes no gate)');
   }
   return { manifests, sources, skippedFiles: skipped };

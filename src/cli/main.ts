@@ -3,6 +3,7 @@
  * The `cdk8s-netpol` command (internal; the package's `bin`). Only argument parsing lives here: each
  * subcommand's module, with the analyzer and the YAML parser, is loaded when that subcommand runs.
  */
+import { fstatSync, readFileSync, statSync } from 'fs';
 import { CommanderError } from 'commander';
 import { useColour } from './colour';
 import { CliError, ErrorCode, EXIT_USAGE, Io } from './errors';
@@ -18,6 +19,11 @@ function stdinReader(): () => Promise<string> {
       throw CliError.problem(ErrorCode.CONFLICTING_OPTIONS, '-', 'is given twice, but stdin can be read only once', '-', 'Pass - for one input only, and files for the others');
     }
     read = true;
+    const closed = closedStdin();
+    if (closed !== undefined) {
+      throw CliError.problem(ErrorCode.UNREADABLE_FILE, '<stdin>', 'cannot be read: it was closed when the command started', closed,
+        'Pipe the manifests in, e.g. helm template . | cdk8s-netpol check -');
+    }
     const chunks: Buffer[] = [];
     try {
       for await (const chunk of process.stdin) {
@@ -28,6 +34,34 @@ function stdinReader(): () => Promise<string> {
     }
     return Buffer.concat(chunks).toString('utf8');
   };
+}
+
+/**
+ * `EBADF` when file descriptor 0 was closed when the command started, else undefined. Node puts `/dev/null`,
+ * opened for reading and writing, in place of a closed standard descriptor; a shell's `< /dev/null` and a
+ * parent's ignored stdin open it for reading only, so those read as empty input instead. The open mode is
+ * read from `/proc/self/fdinfo` (Linux); elsewhere a closed stdin reads as empty input, which fails too.
+ */
+function closedStdin(): string | undefined {
+  let stat;
+  try {
+    stat = fstatSync(0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code ?? 'EBADF';
+  }
+  if (!stat.isCharacterDevice()) {
+    return undefined;
+  }
+  try {
+    if (stat.rdev !== statSync('/dev/null').rdev) {
+      return undefined;
+    }
+    const flags = /^flags:\s*([0-7]+)$/m.exec(readFileSync('/proc/self/fdinfo/0', 'utf8'));
+    // eslint-disable-next-line no-bitwise
+    return flags !== null && (parseInt(flags[1], 8) & 3) === 2 ? 'EBADF' : undefined; // O_ACCMODE is 3, O_RDWR 2
+  } catch {
+    return undefined;
+  }
 }
 
 /** Runs the command line and returns the exit code. */

@@ -98,8 +98,26 @@ describe('hostile input', () => {
     const run = spawnSync('sh', ['-c', `"${process.execPath}" lib/cli/main.js check - <&-`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
     // THEN
     expect(run.status).toBe(2);
-    // Node gives a process whose stdin is closed /dev/null in its place: nothing to read, an error all the same
-    expect(run.stderr).toMatch(/^cdk8s-netpol: \[<stdin>\] (cannot be read|holds no documents \(stdin is empty or closed\))/);
+    expect(run.stderr).toMatch(/^cdk8s-netpol: \[<stdin>\] cannot be read: it was closed when the command started \(got "EBADF"\)/);
+  });
+
+  test('says a stdin open for writing only cannot be read', () => {
+    // WHEN
+    const run = spawnSync('sh', ['-c', `exec 0>/dev/null; "${process.execPath}" lib/cli/main.js check -`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    // THEN
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^cdk8s-netpol: \[<stdin>\] cannot be read \(got "EBADF"\)/);
+  });
+
+  test.each([
+    ['an ignored stdin (/dev/null for reading)', { stdio: ['ignore', 'pipe', 'pipe'] as const }],
+    ['an empty pipe', { input: '' }],
+  ])('says %s holds no documents, apart from a closed one', (_name, options) => {
+    // WHEN
+    const run = spawnSync(process.execPath, ['lib/cli/main.js', 'check', '-'], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, ...options } as any);
+    // THEN
+    expect(run.status).toBe(2);
+    expect(String(run.stderr)).toMatch(/^cdk8s-netpol: \[<stdin>\] holds no documents \(stdin is empty\) \(got \["-"\]\)/);
   });
 
   test.each([
