@@ -26,7 +26,7 @@ export interface CheckOptions {
 /** Prints the findings and a summary. */
 export async function runCheck(inputs: string[], options: CheckOptions, io: Io): Promise<number> {
   checkFormat(options.format, ['text', 'json', 'sarif']);
-  const loaded = await loadManifests(inputs, io.readStdin);
+  const loaded = await loadManifests(inputs, io.readStdin, io.limits);
   const findings = lint(loaded.manifests, loaded.sources, options);
   const counts = countBySeverity(findings);
   const read = summarizeInputs(loaded);

@@ -1,3 +1,4 @@
+import type { InputLimits } from './input-limits';
 import { ErrorCode, NetpolError, NetpolErrors } from '../private/errors';
 
 export { ErrorCode } from '../private/errors';
@@ -44,4 +45,6 @@ export interface Io {
   readonly colour: boolean;
   /** Reads all of stdin (for `-`). */
   readonly readStdin: () => Promise<string>;
+  /** Bounds on what the command reads (its `--max-*` options over the environment). @default - from the environment */
+  readonly limits?: InputLimits;
 }

@@ -8,7 +8,7 @@
 import { promises as fs, Stats } from 'fs';
 import * as path from 'path';
 import { CliError, ErrorCode } from './errors';
-import { DEFAULT_LIMITS, InputLimits, inputLimits } from './input-limits';
+import { DEFAULT_LIMITS, InputLimits, inputLimits, raiseHint } from './input-limits';
 import { readJson } from './read-json';
 import { excerpt, readYaml, YamlProblem } from './read-yaml';
 
@@ -42,12 +42,12 @@ export async function loadManifests(
     const name = file === '-' ? '<stdin>' : file;
     bytes += Buffer.byteLength(text, 'utf8');
     if (bytes > limits.maxBytes) {
-      throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, name, `takes the input past ${limits.maxBytes} bytes`, bytes, 'Split the input, or raise CDK8S_NETPOL_MAX_INPUT_BYTES');
+      throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, name, `takes the input past ${limits.maxBytes} bytes`, bytes, `Split the input, or ${raiseHint('maxBytes')}`);
     }
     const docs = parseDocuments(name, text, limits);
     if (manifests.length + docs.length > limits.maxDocuments) {
       throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, name, `takes the input past ${limits.maxDocuments} documents`, manifests.length + docs.length,
-        'Split the input, or raise CDK8S_NETPOL_MAX_DOCUMENTS');
+        `Split the input, or ${raiseHint('maxDocuments')}`);
     }
     docs.forEach((doc, i) => {
       manifests.push(doc);
@@ -161,7 +161,7 @@ async function readText(file: string, budget: number): Promise<string> {
   };
   const stat = await fs.stat(file).catch(cannot);
   if (stat.size > budget) {
-    throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, file, 'takes the input past the byte limit', stat.size, 'Split the input, or raise CDK8S_NETPOL_MAX_INPUT_BYTES');
+    throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, file, 'takes the input past the byte limit', stat.size, `Split the input, or ${raiseHint('maxBytes')}`);
   }
   return fs.readFile(file, 'utf8').catch(cannot);
 }

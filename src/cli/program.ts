@@ -3,6 +3,7 @@
  */
 import { Command, Option } from 'commander';
 import { Io } from './errors';
+import { inputLimits, LIMIT_VARIABLES } from './input-limits';
 
 /** Loads a subcommand's module when it runs, so `--help` and each command pay only for what they use. */
 function load<T>(module: string): T {
@@ -37,6 +38,14 @@ function endpointOption(): Option {
     .argParser(collect);
 }
 
+/** The `--max-*` options of a command that reads manifests (each over its environment variable). */
+function withLimitOptions(command: Command): Command {
+  for (const l of LIMIT_VARIABLES) {
+    command.addOption(new Option(`${l.option} <n>`, `bound on the ${l.description} (default ${l.value}, or ${l.variable})`));
+  }
+  return command;
+}
+
 /** The program; `setExit` receives each command's exit code. */
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('cdk8s-netpol')
@@ -47,6 +56,8 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .version(packageVersion(), '-V, --version', 'print the version of cdk8s-netpol')
     .addHelpText('after', EXIT_CODES('success', 'findings/denied/changed'));
   const run = (action: () => Promise<number>) => async () => setExit(await action());
+  // A reading command's io carries its limits: the options over the environment, checked before anything is read.
+  const reading = (options: Record<string, unknown>): Io => ({ ...io, limits: inputLimits(process.env, options) });
 
   program.command('check')
     .description('Validate every document as the API server would and lint the NetworkPolicies.')
@@ -56,7 +67,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('--cluster-cidr <cidr>', 'pod or service CIDR of the cluster (repeatable)').argParser(collect))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
     .addHelpText('after', EXIT_CODES('no finding at error level', 'findings at error level'))
-    .action((inputs: string[], options) => run(async () => load<typeof import('./check')>('./check').runCheck(inputs, options, io))());
+    .action((inputs: string[], options) => run(async () => load<typeof import('./check')>('./check').runCheck(inputs, options, reading(options)))());
 
   program.command('explain')
     .description('Say whether one connection is allowed, and which policy and rule decided each direction.')
@@ -66,7 +77,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .requiredOption('-p, --port <port>', 'destination port: <number|name>[/tcp|udp|sctp]')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .addHelpText('after', EXIT_CODES('allowed', 'denied'))
-    .action((inputs: string[], options) => run(async () => load<typeof import('./explain')>('./explain').runExplain(inputs, options, io))());
+    .action((inputs: string[], options) => run(async () => load<typeof import('./explain')>('./explain').runExplain(inputs, options, reading(options)))());
 
   program.command('matrix')
     .description('Print the truth table: which workload may reach which, per port.')
@@ -78,7 +89,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-l, --layout <layout>', 'full (every cell), grouped (by endpoint class), sparse (allowed flows only),'
       + ' or auto: full up to 100 endpoints, grouped above').choices(['auto', 'full', 'grouped', 'sparse']).default('auto'))
     .addHelpText('after', EXIT_CODES('table printed'))
-    .action((inputs: string[], options) => run(async () => load<typeof import('./matrix')>('./matrix').runMatrix(inputs, options, io))());
+    .action((inputs: string[], options) => run(async () => load<typeof import('./matrix')>('./matrix').runMatrix(inputs, options, reading(options)))());
 
   program.command('diff')
     .description('List the flows that became allowed or denied between two sets of manifests.')
@@ -89,7 +100,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json']).default('text'))
     .addHelpText('after', EXIT_CODES('nothing changed', 'flows changed'))
     .action((before: string, after: string, options) =>
-      run(async () => load<typeof import('./diff')>('./diff').runDiff(before, after, options, io))());
+      run(async () => load<typeof import('./diff')>('./diff').runDiff(before, after, options, reading(options)))());
 
   program.command('graph')
     .description('Draw who may talk to whom (edges aggregated by port), for Mermaid or Graphviz.')
@@ -99,7 +110,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(allPairsOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['mermaid', 'dot']).default('mermaid'))
     .addHelpText('after', EXIT_CODES('graph printed'))
-    .action((inputs: string[], options) => run(async () => load<typeof import('./graph')>('./graph').runGraph(inputs, options, io))());
+    .action((inputs: string[], options) => run(async () => load<typeof import('./graph')>('./graph').runGraph(inputs, options, reading(options)))());
 
   program.command('report')
     .description('Write a self-contained HTML review page: summary, graph, lint findings, truth table, policies; with two inputs, the diff.')
@@ -108,7 +119,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addOption(portOption())
     .option('--cni <name>', 'CNI of the cluster, for the lint: calico, cilium, canal, weave-net, flannel, multus:<delegate>')
     .addHelpText('after', EXIT_CODES('page written'))
-    .action((inputs: string[], options) => run(async () => load<typeof import('./report')>('./report').runReport(inputs, options, io))());
+    .action((inputs: string[], options) => run(async () => load<typeof import('./report')>('./report').runReport(inputs, options, reading(options)))());
 
   const probe = program.command('probe').description('Prove the policies on a cluster: plan probe cells from the truth table, run them with kubectl.');
   probe.command('plan')
@@ -124,7 +135,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .option('--registry <host/path>', 'registry mirroring the default images (for stand-ins.yaml)')
     .option('--agnhost-image <image>', 'agnhost image of the stand-ins (for stand-ins.yaml)')
     .addHelpText('after', EXIT_CODES('plan written'))
-    .action((inputs: string[], options) => run(async () => load<typeof import('./probe')>('./probe').runProbePlan(inputs, options, io))());
+    .action((inputs: string[], options) => run(async () => load<typeof import('./probe')>('./probe').runProbePlan(inputs, options, reading(options)))());
   probe.command('run')
     .description('Apply the stand-ins, probe the canaries then every cell through kubectl, compare, clean up.')
     .argument('<plan>', 'plan.json, or the directory `probe plan -o` wrote')
@@ -142,5 +153,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .addHelpText('after', '\nExit codes: 0 every probe agrees, 1 mismatches, 2 usage error or cluster problem (unreachable, forbidden, image pull, not enforced).')
     .action((plan: string, options) => run(async () => load<typeof import('./probe')>('./probe').runProbeRun(plan, options, io))());
 
+  // The bounds on input come last in each reading command's help.
+  [...program.commands.filter((c) => c.name() !== 'probe'), ...probe.commands.filter((c) => c.name() === 'plan')].forEach(withLimitOptions);
   return program;
 }

@@ -78,7 +78,7 @@ class Builder {
 
   public value(node: Node, path: string, depth: number): unknown {
     if (depth > this.limits.maxDepth) {
-      this.fail(node, `nests deeper than ${this.limits.maxDepth} levels`, path, 'Flatten the document, or raise CDK8S_NETPOL_MAX_DEPTH', true);
+      this.fail(node, `nests deeper than ${this.limits.maxDepth} levels`, path, 'Flatten the document, or raise --max-depth (or CDK8S_NETPOL_MAX_DEPTH)', true);
     }
     if (isAlias(node)) {
       return this.alias(node, path, depth);
@@ -104,7 +104,7 @@ class Builder {
     this.expanded += this.size(target);
     if (this.expanded > this.limits.maxAliasValues) {
       this.fail(node, `expands to more than ${this.limits.maxAliasValues} values through aliases`, path,
-        'Write the values out, or raise CDK8S_NETPOL_MAX_ALIAS_VALUES', true);
+        'Write the values out, or raise --max-alias-values (or CDK8S_NETPOL_MAX_ALIAS_VALUES)', true);
     }
     return this.value(target, path, depth);
   }

@@ -25,7 +25,7 @@ export interface Workspace {
  * Input without any document is an error too, unless `allowEmpty` (the before side of a diff: a new file).
  */
 export async function openWorkspace(inputs: string[], io: Io, allowEmpty = false): Promise<Workspace> {
-  const loaded = await loadManifests(inputs, io.readStdin, undefined, allowEmpty);
+  const loaded = await loadManifests(inputs, io.readStdin, io.limits, allowEmpty);
   let workspace: Workspace;
   try {
     const model = normalizeManifests(loaded.manifests, { documentNames: loaded.sources });
