@@ -5,6 +5,7 @@
  */
 import { BitMatrix } from './bit-matrix';
 import { BitSet } from './bitset';
+import type { ClassTable } from './class-table';
 import { FlowChange } from './diff';
 import { TruthTable } from './truth-table';
 
@@ -15,15 +16,19 @@ export function* flowChanges(before: TruthTable, after: TruthTable): Iterable<Fl
   const keys = before.keys;
   const ports = before.ports;
   const joint = jointClasses(old.classOf, now.classOf);
+  // Unknown cells are compared only when a table has some (a table without them: one empty matrix for all ports).
+  const withUnknown = old.unknown !== undefined || now.unknown !== undefined;
+  const oldUnknown = withUnknown ? unknownMatrices(old) : [];
+  const nowUnknown = withUnknown ? unknownMatrices(now) : [];
   const rows = new Map<number, number[][]>();
   for (let s = 0; s < keys.length; s++) {
     const j = joint.classOf[s];
     let changed = rows.get(j);
     if (changed === undefined) {
-      changed = ports.map((_, p) => [...new Set([
+      changed = ports.map((_, p) => (!withUnknown ? changedClasses(old.matrices[p], now.matrices[p], joint, j) : [...new Set([
         ...changedClasses(old.matrices[p], now.matrices[p], joint, j),
-        ...changedClasses(old.unknown?.[p] ?? empty(old.matrices[p]), now.unknown?.[p] ?? empty(now.matrices[p]), joint, j),
-      ])]);
+        ...changedClasses(oldUnknown[p], nowUnknown[p], joint, j),
+      ])]));
       rows.set(j, changed);
     }
     const destinations = new Set<number>();
@@ -115,6 +120,8 @@ function changedClasses(old: BitMatrix, now: BitMatrix, joint: JointClasses, j: 
   return reached.elements();
 }
 
-function empty(like: BitMatrix): BitMatrix {
-  return new BitMatrix(like.rows, like.columns);
+function unknownMatrices(table: ClassTable): BitMatrix[] {
+  if (table.unknown !== undefined) return table.unknown;
+  const none = new BitMatrix(table.classCount, table.classCount);
+  return table.matrices.map(() => none);
 }
