@@ -4,7 +4,7 @@
 import { CliError, ErrorCode } from './errors';
 import { Endpoint, ProbePort } from '../analysis';
 import { parseIp } from '../private/cidr';
-import { portNameProblem } from '../private/k8s-names';
+import { dns1123SubdomainProblem, portNameProblem } from '../private/k8s-names';
 import type { Protocol } from '../protocol';
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
@@ -81,6 +81,11 @@ function podFromLabels(option: string, text: string, namespace: string, rest: st
       throw CliError.problem(ErrorCode.MALFORMED_ARGUMENT, option, 'labels must be key=value pairs separated by commas', text, 'Write e.g. shop/probe=app=web,tier=front');
     }
     labels[parts[0]] = parts[1];
+  }
+  // A pod's name, as the API server checks it: the name is printed as part of the endpoint's key.
+  const nameProblem = name === undefined ? undefined : dns1123SubdomainProblem(name);
+  if (nameProblem !== undefined) {
+    throw CliError.problem(ErrorCode.INVALID_NAME, option, `pod ${nameProblem.problem}`, name, nameProblem.fix);
   }
   try {
     return Endpoint.pod({ namespace, name, labels });

@@ -8,6 +8,7 @@ import { escapeText } from './escape';
 import { summarizeInputs, summaryLines } from './input-notes';
 import { loadManifests } from './load-manifests';
 import { checkFormat, splitList } from './option-values';
+import { safeJson } from './output';
 // Import the linter's modules directly: the package index also loads the construct door (cdk8s), which costs
 // start-up time the command does not need.
 import { Cni } from '../lint/cni';
@@ -41,7 +42,7 @@ export async function runCheck(inputs: string[], options: CheckOptions, io: Io):
       ignoredKinds: read.ignoredKinds,
       skippedFiles: loaded.skippedFiles,
     };
-    io.out(`${JSON.stringify({ findings, summary }, undefined, 2)}\n`);
+    io.out(`${safeJson({ findings, summary }, 2)}\n`);
   } else {
     io.out(checkText(findings, loaded.manifests.length, io.colour, summaryLines(read, loaded.skippedFiles).map(escapeText)));
   }

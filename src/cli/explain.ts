@@ -7,6 +7,7 @@ import { paint } from './colour';
 import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
 import { escapeLines } from './escape';
 import { checkFormat } from './matrix';
+import { safeJson } from './output';
 import { chooseEndpoints, openWorkspace } from './workspace';
 import { Endpoint, Verdict } from '../analysis';
 
@@ -70,5 +71,5 @@ export function verdictJson(verdict: Verdict): string {
     ingressOutcome: verdict.ingressOutcome,
     reasons: verdict.reasons,
   };
-  return `${JSON.stringify(data, undefined, 2)}\n`;
+  return `${safeJson(data, 2)}\n`;
 }

@@ -4,11 +4,17 @@
  * same output.
  */
 import { paint } from './colour';
+import { escapeText } from './escape';
 import { collect, jsonAt, Output } from './output';
 import { FlowChange } from '../analysis';
 
 function port(change: FlowChange): string {
-  return change.port !== undefined ? `${change.protocol} ${change.port}` : `${change.protocol} ${JSON.stringify(change.portName)}`;
+  return escapeText(change.port !== undefined ? `${change.protocol} ${change.port}` : `${change.protocol} ${JSON.stringify(change.portName)}`);
+}
+
+/** `source -> destination`, escaped for a terminal. */
+function pair(change: FlowChange): string {
+  return escapeText(`${change.source} -> ${change.destination}`);
 }
 
 function summary(count: number, allowed: number, unknown: number): string {
@@ -22,14 +28,14 @@ function summary(count: number, allowed: number, unknown: number): string {
 /** One line per change (`+` now allowed, `-` now denied), then a summary. */
 export function writeDiffText(changes: Iterable<FlowChange>, colour: boolean, out: Output): void {
   let width = 0;
-  for (const c of changes) width = Math.max(width, `${c.source} -> ${c.destination}`.length);
+  for (const c of changes) width = Math.max(width, pair(c).length);
   let count = 0;
   let allowed = 0;
   let unknown = 0;
   for (const c of changes) {
     const mark = c.allowedAfter ? paint(colour, 'green', '+ allowed') : c.unknownAfter ? paint(colour, 'yellow', '? unknown')
       : paint(colour, 'red', '- denied ');
-    out.line(`${mark}  ${`${c.source} -> ${c.destination}`.padEnd(width)}  ${port(c)}`);
+    out.line(`${mark}  ${pair(c).padEnd(width)}  ${port(c)}`);
     count++;
     allowed += c.allowedAfter ? 1 : 0;
     unknown += c.unknownAfter === true ? 1 : 0;
@@ -56,7 +62,7 @@ export function writeDiffMarkdown(changes: Iterable<FlowChange>, out: Output): v
   out.line('| change | from | to | port |');
   out.line('|---|---|---|---|');
   for (const c of changes) {
-    out.line(`| ${c.allowedAfter ? '✅ now allowed' : c.unknownAfter ? '❔ now unknown' : '❌ now denied'} | \`${c.source}\` | \`${c.destination}\` | ${port(c)} |`);
+    out.line(`| ${c.allowedAfter ? '✅ now allowed' : c.unknownAfter ? '❔ now unknown' : '❌ now denied'} | \`${escapeText(c.source)}\` | \`${escapeText(c.destination)}\` | ${port(c)} |`);
   }
 }
 

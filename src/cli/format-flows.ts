@@ -4,6 +4,7 @@
  * summary says how many pairs were judged.
  */
 import { paint } from './colour';
+import { escapeText } from './escape';
 import { jsonArray, jsonAt, Output } from './output';
 import { ClassView, TableView } from './table-view';
 
@@ -43,7 +44,7 @@ function summary(count: number, n: number): string {
 export function writeFlowsText(view: FlowView, colour: boolean, out: Output): void {
   let count = 0;
   for (const flow of allowedFlows(view)) {
-    out.line(`${flow.source} -> ${flow.destination}  ${flow.ports.join(', ')}`);
+    out.line(escapeText(`${flow.source} -> ${flow.destination}  ${flow.ports.join(', ')}`));
     count++;
   }
   out.line(paint(colour, 'bold', summary(count, view.keys.length)));
@@ -54,7 +55,7 @@ export function writeFlowsMarkdown(view: FlowView, out: Output): void {
   out.line('|---|---|---|');
   let count = 0;
   for (const flow of allowedFlows(view)) {
-    out.line(`| \`${flow.source}\` | \`${flow.destination}\` | ${flow.ports.join(', ')} |`);
+    out.line(`| \`${escapeText(flow.source)}\` | \`${escapeText(flow.destination)}\` | ${escapeText(flow.ports.join(', '))} |`);
     count++;
   }
   out.line('');

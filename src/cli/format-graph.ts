@@ -2,6 +2,7 @@
  * Renders a who-may-talk-to-whom graph as Mermaid or Graphviz DOT, pods grouped by namespace (internal).
  * Edges are written as they come, so a graph of any size streams.
  */
+import { escapeText } from './escape';
 import { collect, Output } from './output';
 
 /** An allowed flow between two endpoints, labelled with its ports. */
@@ -38,7 +39,7 @@ function shortName(key: string): string {
 }
 
 function mermaidText(text: string): string {
-  return text.replace(/"/g, '#quot;');
+  return escapeText(text).replace(/"/g, '#quot;');
 }
 
 /** A Mermaid flowchart: namespaces as subgraphs, nodes `n<index>` in key order. */
@@ -61,7 +62,7 @@ export function graphMermaid(keys: string[], edges: Iterable<GraphEdge>): string
 }
 
 function dotText(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  return `"${escapeText(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
 /** A Graphviz digraph: namespaces as clusters, nodes by key. */

@@ -4,6 +4,7 @@
  * output follows the number of classes and of allowed class pairs, not of endpoint pairs.
  */
 import { paint } from './colour';
+import { escapeText } from './escape';
 import { escapeMarkdown } from './format-matrix';
 import { jsonArray, jsonAt, Output } from './output';
 import { ClassView, TableView } from './table-view';
@@ -34,10 +35,10 @@ export function writeGroupedText(view: GroupedView, colour: boolean, out: Output
   const n = view.keys.length;
   const total = view.members.length;
   out.line(paint(colour, 'bold', `${n} endpoints in ${total} classes`));
-  view.members.forEach((members, c) => out.line(`class ${c + 1} (${members.length}): ${members.map((i) => view.keys[i]).join(', ')}`));
+  view.members.forEach((members, c) => out.line(`class ${c + 1} (${members.length}): ${members.map((i) => escapeText(view.keys[i])).join(', ')}`));
   for (const group of view.portGroups) {
     out.line('');
-    out.line(paint(colour, 'bold', `${group.map((p) => view.ports[p].label).join(', ')}: ${view.allowedCount(group[0])} of ${n * n} allowed`));
+    out.line(paint(colour, 'bold', `${escapeText(group.map((p) => view.ports[p].label).join(', '))}: ${view.allowedCount(group[0])} of ${n * n} allowed`));
     for (let c = 0; c < total; c++) out.line(`  class ${c + 1} -> ${describeClasses(reached(view, group[0], c), total)}`);
   }
   out.line('');
@@ -50,7 +51,7 @@ export function writeGroupedMarkdown(view: GroupedView, out: Output): void {
   out.line('');
   out.line('| class | endpoints |');
   out.line('|---:|---|');
-  view.members.forEach((members, c) => out.line(`| ${c + 1} | ${members.map((i) => `\`${view.keys[i]}\``).join(', ')} |`));
+  view.members.forEach((members, c) => out.line(`| ${c + 1} | ${members.map((i) => `\`${escapeText(view.keys[i])}\``).join(', ')} |`));
   for (const group of view.portGroups) {
     out.line('');
     out.line(`**${escapeMarkdown(group.map((p) => view.ports[p].label).join(', '))}**: ${view.allowedCount(group[0])} allowed`);

@@ -3,6 +3,7 @@
  * (internal). Each is written row by row; the string forms collect the same output.
  */
 import { paint } from './colour';
+import { escapeText } from './escape';
 import { collect, jsonArray, jsonAt, Output } from './output';
 import { TableView, viewOfData } from './table-view';
 import { TruthTableData, TruthTableRow } from '../analysis';
@@ -21,18 +22,19 @@ export function groupMatrices(data: TruthTableData): MatrixGroup[] {
 /** Text: one block per group of ports with the same matrix; rows are sources, numbered columns are destinations (the row numbers). */
 export function writeMatrixText(view: TableView, colour: boolean, out: Output): void {
   const n = view.keys.length;
-  const numbers = view.keys.map((_, i) => String(i + 1));
-  const labelWidth = Math.max(...view.keys.map((k, i) => `${numbers[i]} ${k}`.length), 'from \\ to'.length);
+  const keys = view.keys.map(escapeText);
+  const numbers = keys.map((_, i) => String(i + 1));
+  const labelWidth = Math.max(...keys.map((k, i) => `${numbers[i]} ${k}`.length), 'from \\ to'.length);
   const cellWidth = Math.max(...numbers.map((s) => s.length));
   const yes = paint(colour, 'green', '✓'.padStart(cellWidth));
   const no = paint(colour, 'red', '✗'.padStart(cellWidth));
   const maybe = paint(colour, 'yellow', '?'.padStart(cellWidth));
   view.portGroups.forEach((group, g) => {
-    const labels = group.map((p) => view.ports[p].label).join(', ');
+    const labels = escapeText(group.map((p) => view.ports[p].label).join(', '));
     out.text(g === 0 ? '' : '\n\n');
     out.line(paint(colour, 'bold', `${labels}: ${view.allowedCount(group[0])} of ${n * n} allowed`));
     out.text(`${'from \\ to'.padEnd(labelWidth)}  ${numbers.map((s) => s.padStart(cellWidth)).join(' ')}`);
-    view.keys.forEach((source, s) => {
+    keys.forEach((source, s) => {
       const unknown = view.rowUnknown(group[0], s);
       const cells = view.rowCells(group[0], s).map((a, d) => (unknown?.[d] ? maybe : a ? yes : no));
       out.text(`\n${`${numbers[s]} ${source}`.padEnd(labelWidth)}  ${cells.join(' ')}`);
@@ -44,13 +46,14 @@ export function writeMatrixText(view: TableView, colour: boolean, out: Output): 
 
 /** Markdown: one table per group of ports with the same matrix, destinations as columns. */
 export function writeMatrixMarkdown(view: TableView, out: Output): void {
+  const keys = view.keys.map(escapeText);
   view.portGroups.forEach((group, g) => {
     out.text(g === 0 ? '' : '\n\n');
     out.line(`**${escapeMarkdown(group.map((p) => view.ports[p].label).join(', '))}**`);
     out.line('');
-    out.line(`| from \\ to | ${view.keys.map((k) => `\`${k}\``).join(' | ')} |`);
-    out.text(`|---|${view.keys.map(() => ':---:').join('|')}|`);
-    view.keys.forEach((source, s) => {
+    out.line(`| from \\ to | ${keys.map((k) => `\`${k}\``).join(' | ')} |`);
+    out.text(`|---|${keys.map(() => ':---:').join('|')}|`);
+    keys.forEach((source, s) => {
       const unknown = view.rowUnknown(group[0], s);
       out.text(`\n| \`${source}\` | ${view.rowCells(group[0], s).map((a, d) => (a ? '✅' : unknown?.[d] ? '❔' : '❌')).join(' | ')} |`);
     });

@@ -3,6 +3,7 @@
  * finding on the line of the YAML it concerns. Every check is declared as a rule with its default level.
  */
 import * as path from 'path';
+import { safeJson } from './output';
 import { YamlLocator } from './yaml-locations';
 import { Finding } from '../lint/finding';
 import { Linter } from '../lint/linter';
@@ -51,5 +52,5 @@ export function checkSarif(findings: Finding[], version: string): string {
       results,
     }],
   };
-  return `${JSON.stringify(log, undefined, 2)}\n`;
+  return `${safeJson(log, 2)}\n`;
 }

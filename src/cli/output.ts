@@ -40,10 +40,21 @@ export function collect(render: (out: Output) => void): string {
   return chunks.join('');
 }
 
+/** What `JSON.stringify` leaves raw but a terminal acts on: DEL, C1 controls, line separators, bidi controls. */
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * `JSON.stringify(value, undefined, indent)` with every character a terminal acts on written as a `\uXXXX`
+ * escape (C0 controls already are): the same JSON value, safe to print.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, undefined, indent).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** `JSON.stringify(value, undefined, 2)` indented as a member at `depth` levels of a larger document. */
 export function jsonAt(value: unknown, depth: number): string {
   const pad = '  '.repeat(depth);
-  return pad + JSON.stringify(value, undefined, 2).replace(/\n/g, `\n${pad}`);
+  return pad + safeJson(value, 2).replace(/\n/g, `\n${pad}`);
 }
 
 /**
