@@ -1,51 +1,14 @@
-import { Chart, JsonPatch, Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
+import { ApiObject, Chart, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Peer } from './peer';
-import { checkedRule, DirectionRules } from './policy-rule';
-import { Port } from './port';
-import { undefinedIfEmpty } from './private/canonical';
-import { childPath } from './private/construct-path';
+import { TrafficDirection } from './direction';
+import { checkedRule, describeRules, IsolatedDirection, PolicySpec, RuleSource } from './direction-rules';
+import { NetworkPolicyRule } from './policy-rule';
+import { LABEL_SELECTOR } from './private/brands';
 import { ErrorCode, invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
-import { objectMetaJson, rendersDirectly, sortedPlain, SpecToken } from './private/kube-json';
 import { checkPolicyName, defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
 import { LabelSelector } from './selectors/label-selector';
 import { checkConstructArgs, checkJsonPatches, checkRuleArgument } from './struct-checks';
-
-/**
- * A direction of traffic a NetworkPolicy governs (the wire string of `policyTypes[]`).
- */
-export enum PolicyType {
-  /** Traffic into the selected pods. */
-  INGRESS = 'Ingress',
-  /** Traffic out of the selected pods. */
-  EGRESS = 'Egress',
-}
-
-/**
- * One rule: traffic to or from these peers on these ports is allowed.
- */
-export interface NetworkPolicyRule {
-  /**
-   * The other side of the traffic. At least one; use `Peer.any()` for every peer.
-   */
-  readonly peers: Peer[];
-
-  /**
-   * Ports the traffic may use (on the selected pods for ingress, on the destination for egress).
-   *
-   * @default - every port and protocol
-   */
-  readonly ports?: Port[];
-
-  /**
-   * Why this rule exists; written to an annotation so reviewers can read it next to the YAML.
-   *
-   * @default - no description
-   */
-  readonly description?: string;
-}
 
 /** Properties of a `NetworkPolicy`. */
 export interface NetworkPolicyProps {
@@ -93,6 +56,8 @@ export interface NetworkPolicyProps {
 const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
 /** The annotation that holds the policy's description. */
 const DESCRIPTION_ANNOTATION = `${ANNOTATION_PREFIX}/description`;
+/** The brand of NetworkPolicy instances, shared by every copy of the package. */
+const NETWORK_POLICY = Symbol.for('cdk8s-netpol.NetworkPolicy');
 
 /**
  * A `networking.k8s.io/v1` NetworkPolicy with canonical, deterministic output.
@@ -100,8 +65,9 @@ const DESCRIPTION_ANNOTATION = `${ANNOTATION_PREFIX}/description`;
  * `policyTypes` is always written explicitly; selectors, peers, ports and rules are sorted and deduplicated,
  * so the same program always synthesizes byte-identical YAML.
  *
- * The policy is itself the cdk8s `ApiObject` (a `KubeNetworkPolicy`): one construct per policy, whose
- * construct path is the path of the object in the manifest. `name` is `metadata.name`.
+ * The policy is itself the cdk8s `ApiObject` (kind NetworkPolicy): one construct per policy, whose construct
+ * path is the path of the object in the manifest. `name` is `metadata.name`. Its spec is produced at synth,
+ * so rules may be added until then; once the policy was synthesized, adding a rule is refused.
  *
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/
  * @example
@@ -112,14 +78,20 @@ const DESCRIPTION_ANNOTATION = `${ANNOTATION_PREFIX}/description`;
  *   egress: [],
  * });
  */
-export class NetworkPolicy extends k8s.KubeNetworkPolicy {
+export class NetworkPolicy extends ApiObject {
+  /** The apiVersion and kind of a NetworkPolicy. */
+  public static readonly GVK: GroupVersionKind = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' };
+
   /**
-   * `instanceof` by the prototype chain; cdk8s makes it true for every ApiObject on any ApiObject class.
+   * Whether `x` is a NetworkPolicy (or an intent, which is one), made by this or by any other installed copy of
+   * this library. Use it rather than `instanceof`, which cdk8s answers for every `ApiObject` alike.
+   *
    * @param x the value to test
-   * @internal
+   * @example
+   * const policies = chart.node.findAll().filter((c) => NetworkPolicy.isNetworkPolicy(c));
    */
-  public static [Symbol.hasInstance](x: unknown): x is NetworkPolicy {
-    return typeof x === 'object' && x !== null && Object.prototype.isPrototypeOf.call(this.prototype, x);
+  public static isNetworkPolicy(x: any): x is NetworkPolicy {
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[NETWORK_POLICY] === true;
   }
 
   /**
@@ -132,17 +104,8 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
   /** The pods this policy applies to. */
   public readonly selector: LabelSelector;
 
-  /**
-   * The rules of each isolated direction (absent: the direction is not isolated). Plain fields rather than a
-   * map of maps: thousands of policies are made per synth, and each allocation counts.
-   */
-  private ingressRules?: DirectionRules;
-  private egressRules?: DirectionRules;
-  /** Whether the direction's rule-descriptions annotation is registered (only once a rule has a description). */
-  private ingressDescribed = false;
-  private egressDescribed = false;
-  /** Whether a JSON patch was added, which only cdk8s's generic rendering applies. */
-  private patched = false;
+  /** The spec, produced at synth. */
+  private readonly spec: PolicySpec;
 
   /**
    * @param scope parent construct
@@ -150,10 +113,9 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
    * @param props the policy
    */
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps) {
-    checkConstructArgs('new NetworkPolicy()', scope, id, props, 'NetworkPolicyProps');
-    const where = childPath(scope, id);
-    if (props === undefined || !(props.selector instanceof LabelSelector)) {
-      throw invalid(ErrorCode.WRONG_TYPE, where, 'selector is required and must be a LabelSelector', props?.selector,
+    const where = checkConstructArgs('new NetworkPolicy()', scope, id, props, 'NetworkPolicyProps');
+    if (!LABEL_SELECTOR.has(props.selector)) {
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'selector is required and must be a LabelSelector', props.selector,
         'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() for every pod of the namespace');
     }
     const name = checkPolicyName(where, props.name ?? defaultPolicyName(scope, id));
@@ -165,40 +127,19 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
     if (props.description !== undefined && props.description !== '') {
       annotations[DESCRIPTION_ANNOTATION] = props.description;
     }
-    const spec = new SpecToken();
-    super(scope, id, { metadata: { name, namespace, annotations }, spec: spec as unknown as k8s.NetworkPolicySpec });
-    spec.source = this;
+    const spec = new PolicySpec(where, props.selector);
+    super(scope, id, { ...NetworkPolicy.GVK, metadata: { name, namespace, annotations }, spec: Lazy.any(spec) });
+    this.spec = spec;
     this.selector = props.selector;
     this.namespace = namespace;
-    if (props.ingress !== undefined) this.isolate(PolicyType.INGRESS, props.ingress);
-    if (props.egress !== undefined) this.isolate(PolicyType.EGRESS, props.egress);
-    if (this.ingressRules === undefined && this.egressRules === undefined) {
+    if (props.ingress !== undefined) this.isolate(TrafficDirection.INGRESS, props.ingress);
+    if (props.egress !== undefined) this.isolate(TrafficDirection.EGRESS, props.egress);
+    if (spec.ingress === undefined && spec.egress === undefined) {
       // Checked at synth, since a rule added later isolates its direction. cdk8s validates every construct
       // once per chart, so only policies that may need the check carry it.
       this.node.addValidation({ validate: () => this.isolationProblems() });
     }
     PolicyNameRegistry.of(this).register(this);
-  }
-
-  /**
-   * Renders the manifest: the same object, key for key and in the same order, as cdk8s's generic rendering of
-   * an `ApiObject`. The spec, built here from plain data, is copied once with its keys sorted instead of being
-   * resolved, sanitized and converted value by value. The generic rendering still runs when a JSON patch was
-   * added, the app has custom resolvers, or `CDK8S_DISABLE_SORT` is set.
-   */
-  public toJson(): any {
-    if (!rendersDirectly(this, this.patched)) {
-      return super.toJson();
-    }
-    try {
-      return {
-        ...k8s.KubeNetworkPolicy.GVK,
-        metadata: objectMetaJson(this.metadata.toJson()),
-        spec: sortedPlain(this._renderSpec()),
-      };
-    } catch (e) {
-      throw new Error(`Failed serializing construct at path '${this.node.path}' with name '${this.name}': ${e}`);
-    }
   }
 
   /**
@@ -208,95 +149,109 @@ export class NetworkPolicy extends k8s.KubeNetworkPolicy {
    */
   public addJsonPatch(...ops: JsonPatch[]): void {
     checkJsonPatches(this.node.path, ops);
-    this.patched = true;
     super.addJsonPatch(...ops);
   }
 
   /**
    * Adds an ingress rule (and isolates the selected pods for ingress). Identical rules are merged.
+   * Refused once the policy was synthesized.
    *
    * @param rule peers, ports and description
    */
   public addIngressRule(rule: NetworkPolicyRule): void {
     checkRuleArgument(this.node.path, rule);
-    this.addRule(PolicyType.INGRESS, rule);
+    this.addRule(TrafficDirection.INGRESS, rule);
   }
 
   /**
    * Adds an egress rule (and isolates the selected pods for egress). Identical rules are merged.
+   * Refused once the policy was synthesized.
    *
    * @param rule peers, ports and description
    */
   public addEgressRule(rule: NetworkPolicyRule): void {
     checkRuleArgument(this.node.path, rule);
-    this.addRule(PolicyType.EGRESS, rule);
+    this.addRule(TrafficDirection.EGRESS, rule);
   }
 
   /** The directions this policy isolates, in the order Ingress, Egress. */
-  public get policyTypes(): PolicyType[] {
-    const types: PolicyType[] = [];
-    if (this.ingressRules !== undefined) types.push(PolicyType.INGRESS);
-    if (this.egressRules !== undefined) types.push(PolicyType.EGRESS);
-    return types;
+  public get policyTypes(): TrafficDirection[] {
+    return this.spec.policyTypes();
   }
 
-  private isolate(type: PolicyType, rules: NetworkPolicyRule[]): void {
+  /**
+   * Adds rules that are only known at synth (isolating the direction now): `rules()` is read once, when the
+   * spec is produced. Refused once the policy was synthesized.
+   * @internal
+   */
+  public _addRuleSource(direction: TrafficDirection, rules: RuleSource): void {
+    this.refuseIfFinal(direction, rules);
+    const isolated = this.spec.isolate(direction);
+    isolated.sources.push(rules);
+    this.describeRules(direction, isolated);
+  }
+
+  /**
+   * Whether the policy was synthesized, after which its rules are final.
+   * @internal
+   */
+  public get _isFinal(): boolean {
+    return this.spec.isFinal;
+  }
+
+  private isolate(direction: TrafficDirection, rules: NetworkPolicyRule[]): void {
+    const name = direction === TrafficDirection.INGRESS ? 'ingress' : 'egress';
     if (!Array.isArray(rules)) {
-      throw invalid(ErrorCode.WRONG_TYPE, this.node.path, `${type.toLowerCase()} must be a list of rules`, rules,
-        `Pass a list; [] isolates ${type.toLowerCase()} and allows nothing`);
+      throw invalid(ErrorCode.WRONG_TYPE, this.node.path, `${name} must be a list of rules`, rules,
+        `Pass a list; [] isolates ${name} and allows nothing`);
     }
-    this.rulesOf(type);
-    for (let i = 0; i < rules.length; i++) {
-      this.addRule(type, rules[i]);
+    this.spec.isolate(direction);
+    for (const rule of rules) {
+      this.addRule(direction, rule);
     }
   }
 
-  private addRule(type: PolicyType, rule: NetworkPolicyRule): void {
-    const stored = this.rulesOf(type).add(checkedRule(this.node.path, type === PolicyType.INGRESS ? 'ingress' : 'egress', rule));
-    if (stored.descriptions.length > 0) this.describeRules(type);
+  private addRule(direction: TrafficDirection, rule: NetworkPolicyRule): void {
+    this.refuseIfFinal(direction, rule);
+    const checked = checkedRule(this.node.path, direction === TrafficDirection.INGRESS ? 'ingress' : 'egress', rule);
+    const isolated = this.spec.isolate(direction);
+    isolated.added.add(checked);
+    if (checked.descriptions.length > 0) this.describeRules(direction, isolated);
   }
 
-  /** The rules of a direction, isolating it if it was not yet. */
-  private rulesOf(type: PolicyType): DirectionRules {
-    if (type === PolicyType.INGRESS) {
-      return this.ingressRules ??= new DirectionRules();
+  private refuseIfFinal(direction: TrafficDirection, rule: unknown): void {
+    if (this.spec.isFinal) {
+      const name = direction === TrafficDirection.INGRESS ? 'ingress' : 'egress';
+      const got = Array.isArray((rule as NetworkPolicyRule)?.peers) ? (rule as NetworkPolicyRule).peers.map((peer) => String(peer)) : rule;
+      throw invalid(ErrorCode.ALREADY_SYNTHESIZED, this.node.path, `policy was already synthesized, so a new ${name} rule would not reach its manifest`,
+        got, 'Add every rule before synthesizing the app');
     }
-    return this.egressRules ??= new DirectionRules();
   }
 
   /**
    * Registers (once) the annotation that lists this direction's rule descriptions; called when the direction
    * gets a described rule. Without one the annotation would render as nothing, so it is left out.
    */
-  private describeRules(type: PolicyType): void {
-    if (type === PolicyType.INGRESS ? this.ingressDescribed : this.egressDescribed) {
+  private describeRules(direction: TrafficDirection, isolated: IsolatedDirection): void {
+    if (isolated.described) {
       return;
     }
-    if (type === PolicyType.INGRESS) this.ingressDescribed = true;
-    else this.egressDescribed = true;
-    const key = `${ANNOTATION_PREFIX}/${type.toLowerCase()}-rules`;
-    const rules = this.rulesOf(type);
-    this.metadata.addAnnotation(key, Lazy.any({ produce: () => rules.descriptions() }) as unknown as string);
-  }
-
-  /**
-   * The spec, from the rules known now.
-   * @internal
-   */
-  public _renderSpec(): k8s.NetworkPolicySpec {
-    const ingress = this.ingressRules === undefined ? undefined
-      : this.ingressRules.list().map((r) => ({ from: undefinedIfEmpty(r.form.peers), ports: undefinedIfEmpty(r.form.ports) }));
-    const egress = this.egressRules === undefined ? undefined
-      : this.egressRules.list().map((r) => ({ to: undefinedIfEmpty(r.form.peers), ports: undefinedIfEmpty(r.form.ports) }));
-    return { podSelector: this.selector._toKube(), policyTypes: this.policyTypes, ingress, egress };
+    isolated.described = true;
+    const key = `${ANNOTATION_PREFIX}/${direction.toLowerCase()}-rules`;
+    const produce = direction === TrafficDirection.INGRESS
+      ? () => describeRules(this.spec.rules().ingress!)
+      : () => describeRules(this.spec.rules().egress!);
+    this.metadata.addAnnotation(key, Lazy.any({ produce }) as unknown as string);
   }
 
   /** Fails synth when no direction was isolated, neither by props nor by a rule added later. */
   private isolationProblems(): string[] {
-    if (this.ingressRules !== undefined || this.egressRules !== undefined) {
+    if (this.spec.ingress !== undefined || this.spec.egress !== undefined) {
       return [];
     }
     return ['policy isolates no direction, and Kubernetes would read it as denying all ingress (got no ingress or egress). '
       + 'Pass ingress: [] / egress: [] or add a rule, or use DenyAllIngress to state the intent.'];
   }
 }
+
+Object.defineProperty(NetworkPolicy.prototype, NETWORK_POLICY, { value: true });

@@ -1,9 +1,9 @@
 import { k8s } from 'cdk8s-plus-28';
 import { checkString, checkStringList, optional } from './private/arguments';
-import { BoundedCache } from './private/bounded-cache';
 import { LABEL_SELECTOR, PEER } from './private/brands';
 import { canonicalJson, compareStrings, Keyed, sortedUnique } from './private/canonical';
-import { Cidr, parseCidr, cidrContainsCidr } from './private/cidr';
+import { checkCidr } from './private/checked-cidr';
+import { cidrContainsCidr } from './private/cidr';
 import { ErrorCode, invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
 import { LabelSelector } from './selectors/label-selector';
@@ -106,10 +106,23 @@ export class Peer {
   public static ipBlock(cidr: string, except?: string[]): Peer {
     checkString('Peer.ipBlock()', 'cidr', cidr);
     checkExcept('Peer.ipBlock()', 'except', except);
-    // Peers are immutable, so equal ranges share one peer (and its rendered forms): policies name the same few
-    // ranges over and over, and the CIDR intents check each range with a peer of its own before building theirs.
-    const key = ipBlockKey(cidr, except);
-    return key === undefined ? Peer.makeIpBlock(cidr, except) : IP_BLOCKS.get(key, () => Peer.makeIpBlock(cidr, except));
+    const where = 'Peer.ipBlock()';
+    const outer = checkCidr(where, cidr);
+    const inner = (except ?? []).map((text) => {
+      const parsed = checkCidr(where, text);
+      if (parsed.family !== outer.family) {
+        throw invalid(ErrorCode.CIDR_FAMILY_MISMATCH, where, `except is IPv${parsed.family} but cidr ${outer.text} is IPv${outer.family}`, text,
+          'Use except ranges of the same address family as the cidr');
+      }
+      if (!cidrContainsCidr(outer, parsed) || parsed.prefix === outer.prefix) {
+        throw invalid(ErrorCode.EXCEPT_OUTSIDE_CIDR, where, `except must lie strictly inside cidr ${outer.text}`, text,
+          'Remove the entry, or widen the cidr so that it contains the except range');
+      }
+      return parsed.text;
+    });
+    const sorted = inner.length === 0 ? undefined : sortedUnique(inner);
+    const label = sorted === undefined ? `ipBlock ${outer.text}` : `ipBlock ${outer.text} except ${sorted.join(',')}`;
+    return new Peer(PeerKind.IP_BLOCK, [{ ipBlock: { cidr: outer.text, except: sorted } }], label);
   }
 
   /** Every IPv4 address (`0.0.0.0/0`). */
@@ -134,27 +147,6 @@ export class Peer {
    */
   public static any(): Peer {
     return new Peer(PeerKind.ANY, [], 'any peer');
-  }
-
-  /** A new ipBlock peer: `ipBlock()` without the cache. */
-  private static makeIpBlock(cidr: string, except?: string[]): Peer {
-    const where = 'Peer.ipBlock()';
-    const outer = checkCidr(where, cidr);
-    const inner = (except ?? []).map((text) => {
-      const parsed = checkCidr(where, text);
-      if (parsed.family !== outer.family) {
-        throw invalid(ErrorCode.CIDR_FAMILY_MISMATCH, where, `except is IPv${parsed.family} but cidr ${outer.text} is IPv${outer.family}`, text,
-          'Use except ranges of the same address family as the cidr');
-      }
-      if (!cidrContainsCidr(outer, parsed) || parsed.prefix === outer.prefix) {
-        throw invalid(ErrorCode.EXCEPT_OUTSIDE_CIDR, where, `except must lie strictly inside cidr ${outer.text}`, text,
-          'Remove the entry, or widen the cidr so that it contains the except range');
-      }
-      return parsed.text;
-    });
-    const ipBlock: k8s.IpBlock = { cidr: outer.text, except: inner.length === 0 ? undefined : sortedUnique(inner) };
-    const label = inner.length === 0 ? `ipBlock ${outer.text}` : `ipBlock ${outer.text} except ${sortedUnique(inner).join(',')}`;
-    return new Peer(PeerKind.IP_BLOCK, [{ ipBlock }], label);
   }
 
   private readonly _peers: k8s.NetworkPolicyPeer[];
@@ -223,49 +215,10 @@ export class Peer {
   }
 }
 
-/** `Peer.ipBlock()` results by their arguments. */
-const IP_BLOCKS = new BoundedCache<Peer>(4096);
-
-/** The cache key of `Peer.ipBlock(cidr, except)`, or undefined for arguments that are not all strings. */
-function ipBlockKey(cidr: string, except: string[] | undefined): string | undefined {
-  if (typeof cidr !== 'string') {
-    return undefined;
-  }
-  if (except === undefined) {
-    return cidr;
-  }
-  if (!Array.isArray(except) || !except.every((text) => typeof text === 'string')) {
-    return undefined;
-  }
-  return [cidr, ...except].join('\u0000');
-}
-
 PEER.mark(Peer);
 
 const checkExcept = optional(checkStringList);
 
 function checkSelector(where: string, selector: LabelSelector, what = 'selector'): void {
   LABEL_SELECTOR.check(where, what, selector);
-}
-
-function checkCidr(where: string, text: string): Cidr {
-  const parsed = parseCidr(text);
-  if (parsed.value === undefined) {
-    throw invalid(ErrorCode.INVALID_CIDR, where, parsed.problem!, text, parsed.fix!);
-  }
-  const cidr = parsed.value;
-  if (cidr.mapped) {
-    throw invalid(ErrorCode.AMBIGUOUS_ADDRESS, where, 'IPv4-mapped IPv6 ranges are read differently by different CNIs', text,
-      `Write the IPv4 range instead: "${cidr.text}"`);
-  }
-  if (cidr.leadingZeros) {
-    throw invalid(ErrorCode.AMBIGUOUS_ADDRESS, where, 'leading zeros are read as decimal by Kubernetes but as octal by many tools', text,
-      `Write it without leading zeros: "${cidr.text}"`);
-  }
-  if (cidr.hostBits) {
-    const bits = cidr.family === 4 ? 32 : 128;
-    throw invalid(ErrorCode.CIDR_HOST_BITS, where, 'CIDR has bits set past its prefix length, so it is unclear whether a network or one host is meant', text,
-      `Did you mean the network "${cidr.text}" or the single address "${text.split('/')[0]}/${bits}"?`);
-  }
-  return cidr;
 }

@@ -1,219 +1,26 @@
-/**
- * The rules of a policy (internal; not exported from the package): the checks a rule must pass, its canonical
- * rendering, and the rules of one direction, merged and ordered.
- *
- * Peers and ports are immutable values that keep their canonical JSON once computed, so a rule's key is joined
- * from those texts instead of serializing the whole rule again, and the common rule (one peer, one port) needs
- * no sorting at all.
- */
-import { k8s } from 'cdk8s-plus-28';
-import type { NetworkPolicyRule } from './network-policy';
-import { Peer, PeerKind } from './peer';
+import { Peer } from './peer';
 import { Port } from './port';
-import { compareStrings, Keyed, SortableKeyed } from './private/canonical';
-import { ErrorCode, invalid } from './private/errors';
-
-/** A rule's peers and ports, deduplicated and in canonical order, and the key that identifies the rule. */
-export interface RuleForm {
-  /** Equals `canonicalJson({ peers, ports })`. */
-  readonly key: string;
-  readonly peers: k8s.NetworkPolicyPeer[];
-  readonly ports: k8s.NetworkPolicyPort[];
-}
 
 /**
- * Peers deduplicated and sorted by canonical JSON; ports deduplicated and sorted by `Port._sortKey()`.
- * The rendered objects are shared between rules that use the same values: callers must not mutate them.
+ * One rule: traffic to or from these peers on these ports is allowed.
  */
-export function renderRuleForm(peers: Peer[], ports: Port[]): RuleForm {
-  if (peers.length === 1 && ports.length <= 1) {
-    return new SimpleRuleForm(peers[0], ports[0]);
-  }
-  const peerForms = peers.length === 1 ? peers[0]._canonicalForms() : mergePeers(peers);
-  const portForms = ports.length === 1 ? [ports[0]._canonicalForm()] : mergePorts(ports);
-  return new MergedRuleForm(peerForms, portForms);
-}
-
-/** A rule of several peers or ports, merged and sorted; its key, too, is only computed when asked for. */
-class MergedRuleForm implements RuleForm {
-  public readonly peers: k8s.NetworkPolicyPeer[];
-  public readonly ports: k8s.NetworkPolicyPort[];
-  private _key?: string;
-
-  public constructor(private readonly peerForms: Keyed<k8s.NetworkPolicyPeer>[], private readonly portForms: Keyed<k8s.NetworkPolicyPort>[]) {
-    this.peers = peerForms.map((form) => form.kube);
-    this.ports = portForms.map((form) => form.kube);
-  }
-
-  public get key(): string {
-    if (this._key === undefined) {
-      this._key = ruleKey(this.peerForms.map((form) => form.key), this.portForms.map((form) => form.key));
-    }
-    return this._key;
-  }
-}
-
-/**
- * The common rule, one peer and at most one port: nothing to sort, so its key, which only a policy with several
- * rules in a direction needs, is computed on first use.
- */
-class SimpleRuleForm implements RuleForm {
-  public readonly peers: k8s.NetworkPolicyPeer[];
-  public readonly ports: k8s.NetworkPolicyPort[];
-  private _key?: string;
-
-  public constructor(private readonly peer: Peer, private readonly port: Port | undefined) {
-    this.peers = peer._kubeForms();
-    this.ports = port === undefined ? [] : [port._kubeForm()];
-  }
-
-  public get key(): string {
-    if (this._key === undefined) {
-      this._key = ruleKey(this.peer._canonicalForms().map((form) => form.key), this.port === undefined ? [] : [this.port._canonicalForm().key]);
-    }
-    return this._key;
-  }
-}
-
-/** `canonicalJson({ peers, ports })` from the canonical JSON of each peer and port (`peers` sorts before `ports`). */
-export function ruleKey(peerKeys: string[], portKeys: string[]): string {
-  return `{"peers":[${peerKeys.join(',')}],"ports":[${portKeys.join(',')}]}`;
-}
-
-function mergePeers(peers: Peer[]): Keyed<k8s.NetworkPolicyPeer>[] {
-  const byKey = new Map<string, Keyed<k8s.NetworkPolicyPeer>>();
-  for (const peer of peers) {
-    for (const form of peer._canonicalForms()) {
-      byKey.set(form.key, form);
-    }
-  }
-  return [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!);
-}
-
-function mergePorts(ports: Port[]): SortableKeyed<k8s.NetworkPolicyPort>[] {
-  if (ports.length === 2) {
-    // the common pair (DNS on UDP and TCP): equal sort keys mean the same port
-    const [a, b] = [ports[0]._canonicalForm(), ports[1]._canonicalForm()];
-    return a.sortKey === b.sortKey ? [b] : compareStrings(a.sortKey, b.sortKey) < 0 ? [a, b] : [b, a];
-  }
-  const bySortKey = new Map<string, SortableKeyed<k8s.NetworkPolicyPort>>();
-  for (const port of ports) {
-    const form = port._canonicalForm();
-    bySortKey.set(form.sortKey, form);
-  }
-  return [...bySortKey.keys()].sort(compareStrings).map((key) => bySortKey.get(key)!);
-}
-
-/** A rule, and the descriptions given for it. */
-export interface DescribedRule {
-  readonly form: RuleForm;
-  readonly descriptions: readonly string[];
-}
-
-/**
- * The rules of one direction of a policy: identical rules merged (their descriptions joined), listed in canonical
- * order. Rule keys are only computed once a second rule arrives, since a single rule has nothing to merge with
- * or to be sorted against.
- */
-export class DirectionRules {
-  private readonly rules: DescribedRule[] = [];
-  /** Index of each rule by key, from the second rule on. */
-  private byKey?: Map<string, number>;
-  /** `list()`, until the next rule is added. */
-  private ordered?: DescribedRule[];
-
-  /** Adds a rule, or merges it into the identical one already there; returns the rule as stored. */
-  public add(rule: DescribedRule): DescribedRule {
-    this.ordered = undefined;
-    if (this.rules.length === 0) {
-      this.rules.push(rule);
-      return rule;
-    }
-    if (this.byKey === undefined) {
-      this.byKey = new Map(this.rules.map((known, index) => [known.form.key, index]));
-    }
-    const at = this.byKey.get(rule.form.key);
-    if (at === undefined) {
-      this.byKey.set(rule.form.key, this.rules.length);
-      this.rules.push(rule);
-      return rule;
-    }
-    const merged = { form: rule.form, descriptions: [...new Set([...this.rules[at].descriptions, ...rule.descriptions])] };
-    this.rules[at] = merged;
-    return merged;
-  }
+export interface NetworkPolicyRule {
+  /**
+   * The other side of the traffic. At least one; use `Peer.any()` for every peer.
+   */
+  readonly peers: Peer[];
 
   /**
-   * The descriptions of the rules, a line each (`<index in list()>: <descriptions joined by "; ">`), or undefined
-   * when no rule has one.
+   * Ports the traffic may use (on the selected pods for ingress, on the destination for egress).
+   *
+   * @default - every port and protocol
    */
-  public descriptions(): string | undefined {
-    const lines = this.list()
-      .map((rule, index) => (rule.descriptions.length === 0 ? undefined : `${index}: ${rule.descriptions.join('; ')}`))
-      .filter((line): line is string => line !== undefined);
-    return lines.length === 0 ? undefined : lines.join('\n');
-  }
+  readonly ports?: Port[];
 
-  /** The rules, sorted by key. Shared until the next `add()`: callers must not mutate it. */
-  public list(): DescribedRule[] {
-    if (this.ordered === undefined) {
-      this.ordered = this.rules.length <= 1 ? [...this.rules] : [...this.rules].sort((a, b) => compareStrings(a.form.key, b.form.key));
-    }
-    return this.ordered;
-  }
+  /**
+   * Why this rule exists; written to an annotation so reviewers can read it next to the YAML.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
 }
-
-/**
- * A rule of a policy, checked: `[where] ...` errors for what a rule must not be, then its canonical form.
- *
- * @param where the construct path of the policy
- * @param direction the direction the rule is added to
- * @param rule the rule as given
- */
-export function checkedRule(where: string, direction: 'ingress' | 'egress', rule: NetworkPolicyRule): DescribedRule {
-  const side = direction === 'ingress' ? 'sources' : 'destinations';
-  if (rule === undefined || !Array.isArray(rule.peers) || rule.peers.length === 0) {
-    throw invalid(ErrorCode.EMPTY_LIST, where, `${direction} rule has no peers`, rule?.peers,
-      `List the ${side} in peers; use Peer.any() if every peer is really meant`);
-  }
-  const peers = rule.peers;
-  let hasAny = false;
-  let onlyIpBlocks = true;
-  // indexed loops: this runs for every rule of every policy, mostly before the JIT has optimized it
-  for (let i = 0; i < peers.length; i++) {
-    const peer = peers[i];
-    if (!(peer instanceof Peer)) {
-      throw invalid(ErrorCode.WRONG_TYPE, where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
-    }
-    hasAny ||= peer.kind === PeerKind.ANY;
-    onlyIpBlocks &&= peer.isIpBlock();
-  }
-  if (hasAny && peers.length > 1) {
-    throw invalid(ErrorCode.REDUNDANT_PEERS, where, `Peer.any() already allows every peer, so the other ${side} in this rule mean nothing`,
-      peers.map((p) => p.toString()), 'Remove Peer.any(), or remove the other peers');
-  }
-  const ports = rule.ports ?? [];
-  if (rule.ports !== undefined && ports.length === 0) {
-    throw invalid(ErrorCode.EMPTY_LIST, where, `${direction} rule has an empty ports list, which Kubernetes reads as every port`, ports,
-      'Leave ports out to allow every port, or list the ports');
-  }
-  let hasNamed = false;
-  for (let i = 0; i < ports.length; i++) {
-    const port = ports[i];
-    if (!(port instanceof Port)) {
-      throw invalid(ErrorCode.WRONG_TYPE, where, 'ports must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
-    }
-    hasNamed ||= port.portName !== undefined;
-  }
-  // In egress a port name resolves on the destination, which an address outside the cluster does not have;
-  // in ingress it resolves on the selected pods, so ipBlock sources are fine.
-  if (direction === 'egress' && hasNamed && onlyIpBlocks) {
-    const named = ports.filter((p) => p.portName !== undefined);
-    throw invalid(ErrorCode.NAMED_PORT_TO_IP_BLOCK, where, 'named ports in an egress rule never match ipBlock destinations, because a name is resolved on the destination pod',
-      named.map((p) => p.toString()), 'Use numeric ports such as Port.tcp(443) for ipBlock destinations');
-  }
-  return { form: renderRuleForm(peers, ports), descriptions: rule.description === undefined || rule.description === '' ? NO_DESCRIPTIONS : [rule.description] };
-}
-
-/** The descriptions of a rule that has none (shared). */
-const NO_DESCRIPTIONS: readonly string[] = [];

@@ -4,6 +4,7 @@ import { PORT } from './private/brands';
 import { canonicalJson, SortableKeyed } from './private/canonical';
 import { ErrorCode, invalid } from './private/errors';
 import { portNameProblem } from './private/k8s-names';
+import { WirePort } from './private/wire';
 import { Protocol } from './protocol';
 
 /**
@@ -153,8 +154,7 @@ export class Port {
     return port;
   }
 
-  private _form?: SortableKeyed<k8s.NetworkPolicyPort>;
-  private _kube?: k8s.NetworkPolicyPort;
+  private _form?: SortableKeyed<WirePort>;
 
   /**
    * @param protocol protocol
@@ -214,28 +214,18 @@ export class Port {
   }
 
   /**
-   * The Kubernetes port with its canonical JSON and `_sortKey()`; computed once, since a port never changes.
-   * The object is shared by every rule that uses this port: callers must not mutate it.
+   * The port as written to the manifest (plain data: the number or name itself), with the canonical JSON of its
+   * Kubernetes form and `_sortKey()`; computed once, since a port never changes. The object is shared by every
+   * rule that uses this port: callers must not mutate it.
    * @internal
    */
-  public _canonicalForm(): SortableKeyed<k8s.NetworkPolicyPort> {
+  public _canonicalForm(): SortableKeyed<WirePort> {
     if (this._form === undefined) {
-      const kube = this._kubeForm();
-      this._form = { key: canonicalJson(kube), kube, sortKey: this._sortKey() };
+      const ranged = this.endPort !== undefined && this.endPort !== this.portNumber;
+      const wire: WirePort = { protocol: this.protocol, port: this.portName ?? this.portNumber, endPort: ranged ? this.endPort : undefined };
+      this._form = { key: canonicalJson(this._toKube()), kube: wire, sortKey: this._sortKey() };
     }
     return this._form;
-  }
-
-  /**
-   * The Kubernetes port of `_canonicalForm()` (the same object), without its JSON. Shared: callers must not
-   * mutate it.
-   * @internal
-   */
-  public _kubeForm(): k8s.NetworkPolicyPort {
-    if (this._kube === undefined) {
-      this._kube = this._toKube();
-    }
-    return this._kube;
   }
 
   /** @internal */

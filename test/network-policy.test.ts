@@ -4,7 +4,8 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { DenyAllIngress, LabelRequirement, LabelSelector, NetworkPolicy, Peer, PolicyType, Port } from '../src';
+import * as lib from '../src';
+import { DenyAllIngress, LabelRequirement, LabelSelector, NetworkPolicy, Peer, Port, TrafficDirection } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
 import { ErrorCode, problemOf } from './problems';
 
@@ -48,9 +49,9 @@ describe('NetworkPolicy', () => {
     const egressOnly = new NetworkPolicy(chart, 'EgressOnly', { selector: API, egress: [] });
     // THEN
     const [a, b] = Testing.synth(chart);
-    expect(ingressOnly.policyTypes).toEqual([PolicyType.INGRESS]);
+    expect(ingressOnly.policyTypes).toEqual([TrafficDirection.INGRESS]);
     expect(a.spec).toEqual({ ingress: [], podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Ingress'] });
-    expect(egressOnly.policyTypes).toEqual([PolicyType.EGRESS]);
+    expect(egressOnly.policyTypes).toEqual([TrafficDirection.EGRESS]);
     expect(b.spec).toEqual({ egress: [], podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'] });
   });
 
@@ -69,7 +70,7 @@ describe('NetworkPolicy', () => {
     expect(manifest.metadata).toEqual({ name: 'allow-web', namespace: 'shop', labels: { team: 'shop' } });
   });
 
-  test('instanceof NetworkPolicy holds for policies and intents only, though cdk8s answers true for any ApiObject', () => {
+  test('isNetworkPolicy() holds for policies and intents only, where instanceof answers as cdk8s does for any ApiObject', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN
@@ -77,9 +78,72 @@ describe('NetworkPolicy', () => {
     const policy = new NetworkPolicy(chart, 'AllowWeb', { selector: API, ingress: [] });
     const deny = new DenyAllIngress(chart, 'Deny');
     // THEN
-    expect([deployment, policy, deny, undefined, 'policy'].map((x) => x instanceof NetworkPolicy)).toEqual([false, true, true, false, false]);
-    expect([deployment, policy, deny].map((x) => x instanceof DenyAllIngress)).toEqual([false, false, true]);
+    expect([deployment, policy, deny, undefined, null, 'policy', {}].map((x) => NetworkPolicy.isNetworkPolicy(x)))
+      .toEqual([false, true, true, false, false, false, false]);
     expect([deployment, policy, deny].map((x) => x instanceof ApiObject)).toEqual([true, true, true]);
+    expect(NetworkPolicy.GVK).toEqual({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' });
+  });
+
+  test('two copies of the package work in one app: brands, not classes, recognise their values', () => {
+    // GIVEN
+    // a second copy of this package, sharing cdk8s, constructs and cdk8s-plus-28 (its peer dependencies) with the first
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const peers = { cdk8s: require('cdk8s'), constructs: require('constructs'), plus: require('cdk8s-plus-28') };
+    let other: typeof lib | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('cdk8s', () => peers.cdk8s);
+      jest.doMock('constructs', () => peers.constructs);
+      jest.doMock('cdk8s-plus-28', () => peers.plus);
+      other = require('../src');
+    });
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const copy = other!;
+    const chart = shopChart();
+    // WHEN
+    const theirs = new copy.DenyAllIngress(chart, 'TheirDeny');
+    const ours = new NetworkPolicy(chart, 'Ours', {
+      selector: copy.LabelSelector.of({ labels: { app: 'api' } }),
+      ingress: [{ peers: [copy.Peer.pods(copy.LabelSelector.of({ labels: { app: 'web' } }))], ports: [copy.Port.tcp(8080)] }],
+    });
+    const mixed = new copy.NetworkPolicy(chart, 'Mixed', { selector: API, egress: [{ peers: [Peer.namespace('kube-system')], ports: [Port.DNS_UDP] }] });
+    // THEN
+    expect(copy.NetworkPolicy).not.toBe(NetworkPolicy);
+    expect(NetworkPolicy.isNetworkPolicy(theirs)).toBe(true);
+    expect(copy.NetworkPolicy.isNetworkPolicy(ours)).toBe(true);
+    const manifests = Testing.synth(chart);
+    expect(manifests.map((m) => m.metadata.name)).toEqual(['deny-all-ingress', 'ours', 'mixed']);
+    expect(manifests[1].spec.ingress).toEqual([{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(manifests[2].spec.egress[0].ports).toEqual([{ port: 53, protocol: 'UDP' }]);
+    expect(mixed.policyTypes).toEqual([TrafficDirection.EGRESS]);
+  });
+
+  test('throws when a rule is added after the policy was synthesized', () => {
+    // GIVEN
+    const chart = shopChart();
+    const policy = new NetworkPolicy(chart, 'Api', { selector: API, ingress: [{ peers: [Peer.pods(WEB)] }] });
+    Testing.synth(chart);
+    // WHEN / THEN
+    expect(problemOf(() => policy.addIngressRule({ peers: [Peer.namespace('monitoring')] })))
+      .toMatchObject({ code: ErrorCode.ALREADY_SYNTHESIZED, where: 'test/Api', value: ['namespace monitoring'] });
+    expect(problemOf(() => policy.addEgressRule({ peers: [Peer.any()] })))
+      .toMatchObject({ code: ErrorCode.ALREADY_SYNTHESIZED, where: 'test/Api', value: ['any peer'] });
+    expect(Testing.synth(chart)[0].spec).toEqual({
+      ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }], podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Ingress'],
+    });
+  });
+
+  test('a rule added after construction and before synth is written', () => {
+    // GIVEN
+    const chart = shopChart();
+    const policy = new NetworkPolicy(chart, 'Api', { selector: API, ingress: [] });
+    const before = chart.node.findAll().length;
+    // WHEN
+    policy.addIngressRule({ peers: [Peer.pods(WEB)], ports: [Port.tcp(8080)], description: 'web calls the API' });
+    // THEN
+    const [manifest] = Testing.synth(chart);
+    expect(chart.node.findAll()).toHaveLength(before);
+    expect(manifest.spec.ingress).toEqual([{ from: [{ podSelector: { matchLabels: { app: 'web' } } }], ports: [{ port: 8080, protocol: 'TCP' }] }]);
+    expect(manifest.metadata.annotations).toEqual({ 'cdk8s-netpol.dev/ingress-rules': '0: web calls the API' });
   });
 
   test('addIngressRule() and addEgressRule() isolate the direction they add to', () => {

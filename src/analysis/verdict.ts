@@ -1,15 +1,8 @@
 import { compareText } from './order';
+import { TrafficDirection } from '../direction';
 import { Protocol } from '../protocol';
 
-/**
- * The direction of traffic a policy rule controls; values are the `policyTypes` wire strings.
- */
-export enum TrafficDirection {
-  /** Traffic into the selected pods. */
-  INGRESS = 'Ingress',
-  /** Traffic out of the selected pods. */
-  EGRESS = 'Egress',
-}
+export { TrafficDirection };
 
 /**
  * Why a direction of a connection is allowed or denied. A closed set: tools may switch on it.

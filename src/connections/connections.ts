@@ -1,12 +1,12 @@
 import { Construct } from 'constructs';
-import { NetworkPolicy, PolicyType } from '../network-policy';
+import { TrafficDirection } from '../direction';
+import { NetworkPolicy } from '../network-policy';
 import { Port } from '../port';
+import { DirectionGrants } from './direction-grants';
 import { ConnectionEndpoint, isExternal, resolveGrantPorts } from './endpoint';
-import { GrantBook } from './grant-book';
-import { CONNECTIONS } from '../private/brands';
+import { CONNECTIONS, PORT } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 import { fitName } from '../private/policy-names';
-import { addPreSynthHook } from '../private/pre-synth';
 import { checkGrantArgs } from '../struct-checks';
 
 /**
@@ -88,26 +88,27 @@ export class Connections {
         throw invalid(resolution.code!, where, resolution.problem!, resolution.got, resolution.fix!);
       }
     }
+    if ((ingress && target.isFinal(TrafficDirection.INGRESS)) || (egress && source.isFinal(TrafficDirection.EGRESS))) {
+      const done = ingress && target.isFinal(TrafficDirection.INGRESS) ? dst : src;
+      throw invalid(ErrorCode.ALREADY_SYNTHESIZED, where, `workload ${JSON.stringify(done.name)} was already synthesized, so a new grant would not reach its policies`,
+        `${src.name} -> ${dst.name}`, 'Make every grant before synthesizing the app');
+    }
     const note = options?.description;
-    if (ingress) target.record(where, PolicyType.INGRESS, src, dst, port, note);
-    if (egress) source.record(where, PolicyType.EGRESS, src, dst, port, note);
+    if (ingress) target.record(TrafficDirection.INGRESS, src, dst, port, note);
+    if (egress) source.record(TrafficDirection.EGRESS, src, dst, port, note);
   }
 
-  private readonly books = new Map<PolicyType, GrantBook>();
-  private readonly policies = new Map<PolicyType, NetworkPolicy>();
-  /** What aggregating the grants found wrong; set once the grants are turned into rules (at synth). */
-  private problems?: string[];
+  private readonly grants = new Map<TrafficDirection, DirectionGrants>();
+  private readonly policies = new Map<TrafficDirection, NetworkPolicy>();
 
   /** Where each direction's policy is made; made up front so the YAML order never depends on grant order. */
-  private readonly slots = new Map<PolicyType, Construct>();
+  private readonly slots = new Map<TrafficDirection, Construct>();
 
   private constructor(private readonly endpoint: ConnectionEndpoint) {
     if (!isExternal(endpoint)) {
-      this.slots.set(PolicyType.INGRESS, new Construct(endpoint.owner, 'Ingress'));
-      this.slots.set(PolicyType.EGRESS, new Construct(endpoint.owner, 'Egress'));
-      endpoint.owner.node.addValidation({ validate: () => this.prepare() });
-      // readers of the finished tree (the synth-time lint) may run before this workload's validation
-      addPreSynthHook(endpoint.owner, () => this.prepare());
+      this.slots.set(TrafficDirection.INGRESS, new Construct(endpoint.owner, 'Ingress'));
+      this.slots.set(TrafficDirection.EGRESS, new Construct(endpoint.owner, 'Egress'));
+      endpoint.owner.node.addValidation({ validate: () => this.problems() });
     }
   }
 
@@ -143,7 +144,7 @@ export class Connections {
    * @default - none until a grant targets this workload on its ingress side
    */
   public get ingressPolicy(): NetworkPolicy | undefined {
-    return this.policies.get(PolicyType.INGRESS);
+    return this.policies.get(TrafficDirection.INGRESS);
   }
 
   /**
@@ -152,52 +153,46 @@ export class Connections {
    * @default - none until a grant starts at this workload on its egress side
    */
   public get egressPolicy(): NetworkPolicy | undefined {
-    return this.policies.get(PolicyType.EGRESS);
+    return this.policies.get(TrafficDirection.EGRESS);
   }
 
-  private record(where: string, type: PolicyType, src: ConnectionEndpoint, dst: ConnectionEndpoint,
-    port: Port | undefined, note: string | undefined): void {
-    if (this.problems !== undefined) {
-      throw invalid(ErrorCode.ALREADY_SYNTHESIZED, where, `workload ${JSON.stringify(this.endpoint.name)} was already synthesized, so a new grant would not reach its policies`,
-        `${src.name} -> ${dst.name}`, 'Make every grant before synthesizing the app');
-    }
-    let book = this.books.get(type);
-    if (book === undefined) {
-      book = new GrantBook();
-      this.books.set(type, book);
-      this.policies.set(type, this.createPolicy(type));
-    }
-    book.add(src, dst, port, note);
+  /** Whether this workload's policy of the direction was synthesized already. */
+  private isFinal(type: TrafficDirection): boolean {
+    return this.policies.get(type)?._isFinal === true;
   }
 
-  private createPolicy(type: PolicyType): NetworkPolicy {
-    const direction = type === PolicyType.INGRESS ? 'ingress' : 'egress';
+  private record(type: TrafficDirection, src: ConnectionEndpoint, dst: ConnectionEndpoint, port: Port | undefined, note: string | undefined): void {
+    let grants = this.grants.get(type);
+    if (grants === undefined) {
+      const made = new DirectionGrants();
+      const policy = this.createPolicy(type);
+      // the rules are produced from the grants when the policy is synthesized
+      policy._addRuleSource(type, () => made.aggregate(this.endpoint, type).rules);
+      this.grants.set(type, made);
+      this.policies.set(type, policy);
+      grants = made;
+    }
+    grants.add(src, dst, port, note);
+  }
+
+  private createPolicy(type: TrafficDirection): NetworkPolicy {
+    const direction = type === TrafficDirection.INGRESS ? 'ingress' : 'egress';
     const name = this.endpoint.name;
     return new NetworkPolicy(this.slots.get(type)!, 'Policy', {
       name: policyName(name, direction, this.endpoint.owner.node.path),
       namespace: this.endpoint.namespace,
       selector: this.endpoint.selector!,
-      ingress: type === PolicyType.INGRESS ? [] : undefined,
-      egress: type === PolicyType.EGRESS ? [] : undefined,
+      ingress: type === TrafficDirection.INGRESS ? [] : undefined,
+      egress: type === TrafficDirection.EGRESS ? [] : undefined,
       description: `${direction} of workload ${name}: the connections granted to it`,
     });
   }
 
-  /** Adds the aggregated rules to the policies, once; returns the grants that do not resolve. */
-  private prepare(): string[] {
-    if (this.problems !== undefined) {
-      return this.problems;
-    }
+  /** The grants that do not resolve (read at synth, when the ports of cdk8s-plus workloads are known). */
+  private problems(): string[] {
     const problems: string[] = [];
-    this.problems = problems;
-    for (const [type, book] of this.books) {
-      const aggregated = book.aggregate(this.endpoint, type);
-      const policy = this.policies.get(type)!;
-      for (const rule of aggregated.rules) {
-        if (type === PolicyType.INGRESS) policy.addIngressRule(rule);
-        else policy.addEgressRule(rule);
-      }
-      problems.push(...aggregated.problems);
+    for (const [type, grants] of this.grants) {
+      problems.push(...grants.aggregate(this.endpoint, type).problems);
     }
     return problems;
   }
@@ -207,15 +202,15 @@ CONNECTIONS.mark(Connections);
 
 function connectionsOf(other: IConnectable, method: string): Connections {
   const connections = other?.connections;
-  if (!(connections instanceof Connections)) {
+  if (!CONNECTIONS.has(connections)) {
     throw invalid(ErrorCode.WRONG_TYPE, `Connections.${method}()`, 'the other side must be a Workload', other === undefined ? undefined : String(other),
       'Pass a Workload made with Workload.fromLabels(), Workload.fromCidr() or Workload.fromPlusWorkload()');
   }
-  return connections;
+  return connections as Connections;
 }
 
 function checkOptions(where: string, port: Port | undefined, options: GrantOptions | undefined): GrantSides {
-  if (port !== undefined && !(port instanceof Port)) {
+  if (port !== undefined && !PORT.has(port)) {
     throw invalid(ErrorCode.WRONG_TYPE, where, 'port must be made with the Port factories', port, 'Use Port.tcp(), Port.udp(), Port.named(), ...');
   }
   const sides = options?.sides ?? GrantSides.BOTH;

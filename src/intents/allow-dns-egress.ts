@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { dnsOrDefault, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
+import { dnsOrDefault, intentPolicy, requireSelector } from './private/defaults';
+import { intentName, selectorSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 

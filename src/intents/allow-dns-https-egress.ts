@@ -1,10 +1,11 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { dnsOrDefault, dnsRule, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer, PeerKind } from '../peer';
 import { Port } from '../port';
+import { dnsOrDefault, dnsRule, intentPolicy, requireSelector } from './private/defaults';
+import { intentName, selectorSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
 import { checkConstructArgs } from '../struct-checks';

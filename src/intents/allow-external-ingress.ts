@@ -1,11 +1,13 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { cidrPeers, intentName, intentPolicy, requirePorts, requireSelector, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { Port } from '../port';
+import { cidrPeers } from './private/cidr-peers';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
+import { intentPolicy, requirePorts, requireSelector } from './private/defaults';
+import { intentName, selectorSlug } from './private/naming';
 
 /** Properties of `AllowExternalIngress`. */
 export interface AllowExternalIngressProps extends AllowIntentProps {

@@ -1,8 +1,10 @@
 import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
-import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
+import { intentName, selectorSlug } from './private/naming';
+import { LABEL_SELECTOR } from '../private/brands';
 import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
@@ -65,7 +67,7 @@ export class AllowFromLabel extends NetworkPolicy {
 function allowFromLabelPolicy(where: string, props: AllowFromLabelProps): NetworkPolicyProps {
   const selector = requireSelector(where, props);
   const source = props.sourceSelector;
-  if (!(source instanceof LabelSelector)) {
+  if (!LABEL_SELECTOR.has(source)) {
     throw invalid(ErrorCode.MISSING_VALUE, where, 'sourceSelector is required: it names the pods allowed to connect', source,
       'Pass sourceSelector: LabelSelector.of({ labels: {...} }); use AllowSameNamespace for every pod of the namespace');
   }
@@ -92,7 +94,7 @@ function sourcePeer(where: string, props: AllowFromLabelProps, source: LabelSele
   }
   if (props.sourceNamespaceSelector !== undefined) {
     const namespaces = props.sourceNamespaceSelector;
-    if (!(namespaces instanceof LabelSelector)) {
+    if (!LABEL_SELECTOR.has(namespaces)) {
       throw invalid(ErrorCode.WRONG_TYPE, where, 'sourceNamespaceSelector must be a LabelSelector', namespaces,
         'Pass LabelSelector.of({ labels: {...} }), or NamespaceSelector.named("...")');
     }

@@ -1,8 +1,10 @@
 import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
-import { checkPorts, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
+import { intentName, selectorSlug } from './private/naming';
+import { LABEL_SELECTOR } from '../private/brands';
 import { sortedUnique } from '../private/canonical';
 import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
@@ -81,7 +83,7 @@ function sources(where: string, props: AllowFromNamespaceProps): { peers: Peer[]
     const names = sortedUnique(namespaces.map((name) => checkNamespaceName(where, name)));
     return { peers: names.map((name) => Peer.namespace(name)), namePart: names.join('-') };
   }
-  if (!(namespaceSelector instanceof LabelSelector)) {
+  if (!LABEL_SELECTOR.has(namespaceSelector)) {
     throw invalid(ErrorCode.WRONG_TYPE, where, 'namespaceSelector must be a LabelSelector', namespaceSelector,
       'Pass LabelSelector.of({ labels: {...} })');
   }

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { CidrIntentProps } from './intent-props';
-import { checkPorts, cidrPeers, cidrSlug, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
+import { cidrPeers } from './private/cidr-peers';
+import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
+import { cidrSlug, intentName, selectorSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 

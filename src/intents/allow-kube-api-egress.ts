@@ -1,8 +1,10 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
-import { checkPorts, cidrPeers, intentName, intentPolicy, requireSelector, selectorSlug } from './intent-support';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Port } from '../port';
+import { cidrPeers } from './private/cidr-peers';
+import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
+import { intentName, selectorSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
-import { denyAllRuleError, intentName, intentPolicy, selectorOrAll, selectorSlug } from './intent-support';
-import { NetworkPolicy, NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
+import { NetworkPolicyRule } from '../policy-rule';
+import { denyAllRuleError, intentPolicy, selectorOrAll } from './private/defaults';
+import { intentName, selectorSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs, checkRuleArgument } from '../struct-checks';
 

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
-import { dnsOrDefault, dnsRule, intentName, intentPolicy, selectorOrAll, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { intentName, selectorSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
+import { dnsOrDefault, dnsRule, intentPolicy, selectorOrAll } from './private/defaults';
 
 /** Properties of `DenyExternalEgress`. */
 export interface DenyExternalEgressProps extends IsolationIntentProps {

@@ -1,9 +1,11 @@
 import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
-import { dnsOrDefault, dnsRule, intentName, intentPolicy, selectorOrAll, selectorSlug } from './intent-support';
 import { DnsProfile } from '../dns';
-import { NetworkPolicy, NetworkPolicyProps, NetworkPolicyRule } from '../network-policy';
+import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { NetworkPolicyRule } from '../policy-rule';
+import { dnsOrDefault, dnsRule, intentPolicy, selectorOrAll } from './private/defaults';
+import { intentName, selectorSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { LabelSelector } from '../selectors/label-selector';
 import { checkConstructArgs } from '../struct-checks';

@@ -7,7 +7,6 @@ import { Severity } from './severity';
 import { checkOptionalStruct } from './struct-checks';
 import { argumentError } from '../private/arguments';
 import { ErrorCode, invalid } from '../private/errors';
-import { runPreSynthHooks } from '../private/pre-synth';
 
 /**
  * Options of the lint that runs at synth.
@@ -66,7 +65,6 @@ export class PolicyLint {
    * Lints the scope's ApiObjects now. `source` of each finding is the construct path of its ApiObject.
    */
   public findings(): Finding[] {
-    runPreSynthHooks(this.scope); // rules that connections add at synth must be there before they are read
     const objects = this.scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
     const paths = objects.map((o) => o.node.path);
     return runLint(objects.map((o) => o.toJson()), { ...this.options, sources: paths }, (_object, index) => paths[index]);

@@ -157,8 +157,11 @@ export class Brand<T> {
     Object.defineProperty(type.prototype, this.symbol, { value: true });
   }
 
-  /** Whether `value` is an instance of the branded class (of any copy of the package). */
-  public has(value: unknown): value is T {
+  /**
+   * Whether `value` is an instance of the branded class (of any copy of the package). A value typed as the
+   * class (or undefined) keeps its type when it passes.
+   */
+  public has<V>(value: V): value is NonNullable<V> & T {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[this.symbol] === true;
   }
 

@@ -19,15 +19,6 @@ export function sanitizedId(id: string): string {
  * the id, joined with `/` (just the id under the root, whose path is empty).
  */
 export function childPath(scope: IConstruct, id: string): string {
-  // An intent asks for its path, then the NetworkPolicy it is asks again: remember the last answer.
-  if (scope === last.scope && id === last.id) {
-    return last.path;
-  }
   const parent = scope.node.path;
-  const path = parent === '' ? sanitizedId(id) : `${parent}${Node.PATH_SEP}${sanitizedId(id)}`;
-  last = { scope, id, path };
-  return path;
+  return parent === '' ? sanitizedId(id) : `${parent}${Node.PATH_SEP}${sanitizedId(id)}`;
 }
-
-/** The last `childPath()` answer (a construct's path never changes). */
-let last: { scope?: IConstruct; id?: string; path: string } = { path: '' };

@@ -94,6 +94,10 @@ export const SAMPLES: Record<string, Sample> = {
   'new NetworkPolicy': {
     args: () => [chart(), 'Policy', { name: 'api', namespace: 'shop', selector: WEB, ingress: [rule()], egress: [], description: 'the API' }],
   },
+  'NetworkPolicy.isNetworkPolicy': {
+    args: () => [new NetworkPolicy(chart(), 'P', { selector: WEB, ingress: [] })],
+    anyValue: 'it answers whether any value is a NetworkPolicy',
+  },
   'NetworkPolicy#addIngressRule': { target: () => new NetworkPolicy(chart(), 'P', { selector: WEB, ingress: [] }), args: () => [rule()] },
   'NetworkPolicy#addEgressRule': { target: () => new NetworkPolicy(chart(), 'P', { selector: WEB, egress: [] }), args: () => [rule()] },
   'NetworkPolicy#addJsonPatch': {

@@ -1,5 +1,5 @@
 import { LabelRequirement, LabelSelector, Peer, Port, Protocol } from '../src';
-import { DirectionRules, renderRuleForm, ruleKey } from '../src/policy-rule';
+import { canonicalRule, DirectionRules, ruleKey } from '../src/direction-rules';
 import { canonicalJson, canonicalSet, compareStrings } from '../src/private/canonical';
 
 const WEB = LabelSelector.of({ labels: { app: 'web', tier: 'front' } });
@@ -10,10 +10,12 @@ function reference(peers: Peer[], ports: Port[]) {
   const kubePeers = canonicalSet(peers.flatMap((peer) => peer._toKube()));
   const byKey = new Map(ports.map((port) => [port._sortKey(), port]));
   const kubePorts = [...byKey.keys()].sort(compareStrings).map((key) => byKey.get(key)!._toKube());
-  return { key: canonicalJson({ peers: kubePeers, ports: kubePorts }), peers: kubePeers, ports: kubePorts };
+  // as written to the manifest: the number or name itself
+  const wirePorts = kubePorts.map((p) => ({ protocol: p.protocol, port: p.port?.value, endPort: p.endPort }));
+  return { key: canonicalJson({ peers: kubePeers, ports: kubePorts }), peers: kubePeers, ports: wirePorts };
 }
 
-describe('policy-rule', () => {
+describe('direction-rules', () => {
   test.each([
     ['one peer, one port', [Peer.pods(WEB)], [Port.tcp(8080)]],
     ['no ports', [Peer.podsInNamespace('kube-system', DNS)], []],
@@ -30,11 +32,11 @@ describe('policy-rule', () => {
     // GIVEN
     const expected = reference(peers, ports);
     // WHEN
-    const form = renderRuleForm(peers, ports);
+    const rule = canonicalRule(peers, ports);
     // THEN
-    expect(form.key).toBe(expected.key);
-    expect(canonicalJson(form.peers)).toBe(canonicalJson(expected.peers));
-    expect(canonicalJson(form.ports)).toBe(canonicalJson(expected.ports));
+    expect(rule.key).toBe(expected.key);
+    expect(canonicalJson(rule.peers)).toBe(canonicalJson(expected.peers));
+    expect(canonicalJson(rule.ports)).toBe(canonicalJson(expected.ports));
   });
 
   test('the rule key is the canonical JSON of the peer and port lists', () => {
@@ -53,9 +55,9 @@ describe('policy-rule', () => {
     const peer = Peer.pods(WEB);
     const port = Port.tcp(8080);
     // WHEN
-    const first = renderRuleForm([peer], [port]);
-    const second = renderRuleForm([peer], [port, port]);
-    const equal = renderRuleForm([peer, Peer.pods(WEB)], [port]);
+    const first = canonicalRule([peer], [port]);
+    const second = canonicalRule([peer], [port, port]);
+    const equal = canonicalRule([peer, Peer.pods(WEB)], [port]);
     // THEN
     expect(second.peers[0]).toBe(first.peers[0]);
     expect(second.ports).toEqual([first.ports[0]]);
@@ -67,29 +69,28 @@ describe('policy-rule', () => {
   test('direction rules merge identical rules, join their descriptions, and list rules in key order', () => {
     // GIVEN
     const rules = new DirectionRules();
-    const web = renderRuleForm([Peer.pods(WEB)], [Port.tcp(8080)]);
-    const sameAsWeb = renderRuleForm([Peer.pods(LabelSelector.of({ labels: { tier: 'front', app: 'web' } }))], [Port.tcp(8080)]);
-    const dns = renderRuleForm([Peer.podsInNamespace('kube-system', DNS)], [Port.DNS_UDP, Port.DNS_TCP]);
+    const web = canonicalRule([Peer.pods(WEB)], [Port.tcp(8080)]);
+    const sameAsWeb = canonicalRule([Peer.pods(LabelSelector.of({ labels: { tier: 'front', app: 'web' } }))], [Port.tcp(8080)]);
+    const dns = canonicalRule([Peer.podsInNamespace('kube-system', DNS)], [Port.DNS_UDP, Port.DNS_TCP]);
     // WHEN
-    rules.add({ form: web, descriptions: ['from web'] });
+    rules.add({ rule: web, descriptions: ['from web'] });
     const one = rules.list();
-    rules.add({ form: dns, descriptions: [] });
-    const merged = rules.add({ form: sameAsWeb, descriptions: ['again', 'from web'] });
+    rules.add({ rule: dns, descriptions: [] });
+    const merged = rules.add({ rule: sameAsWeb, descriptions: ['again', 'from web'] });
     // THEN
-    expect(one.map((r) => r.form)).toEqual([web]);
+    expect(one.map((r) => r.rule)).toEqual([web]);
     expect(merged.descriptions).toEqual(['from web', 'again']);
     const listed = rules.list();
-    expect(listed.map((r) => r.form.key)).toEqual([web.key, dns.key].sort(compareStrings));
-    expect(listed.find((r) => r.form.key === web.key)!.descriptions).toEqual(['from web', 'again']);
-    expect(rules.list()).toBe(listed);
+    expect(listed.map((r) => r.rule.key)).toEqual([web.key, dns.key].sort(compareStrings));
+    expect(listed.find((r) => r.rule.key === web.key)!.descriptions).toEqual(['from web', 'again']);
   });
 
   test('a second identical rule merges with a first one whose key was never asked for', () => {
     // GIVEN
     const rules = new DirectionRules();
     // WHEN
-    rules.add({ form: renderRuleForm([Peer.any()], []), descriptions: ['a'] });
-    rules.add({ form: renderRuleForm([Peer.any()], []), descriptions: ['b'] });
+    rules.add({ rule: canonicalRule([Peer.any()], []), descriptions: ['a'] });
+    rules.add({ rule: canonicalRule([Peer.any()], []), descriptions: ['b'] });
     // THEN
     expect(rules.list()).toHaveLength(1);
     expect(rules.list()[0].descriptions).toEqual(['a', 'b']);

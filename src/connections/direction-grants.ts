@@ -2,8 +2,9 @@
  * Internal: the grants recorded on one workload for one direction, and their aggregation into rules.
  * Not exported from the package.
  */
-import { NetworkPolicyRule, PolicyType } from '../network-policy';
+import { TrafficDirection } from '../direction';
 import { Peer } from '../peer';
+import { NetworkPolicyRule } from '../policy-rule';
 import { Port } from '../port';
 import { ConnectionEndpoint, describeProblem, peerSeenFrom, resolveGrantPorts } from './endpoint';
 import { canonicalJson, compareStrings, sortedUnique } from '../private/canonical';
@@ -33,7 +34,7 @@ interface PeerGroup {
  * The grants of one direction of one workload. Identical grants are kept once, so granting twice changes
  * nothing; the rules are built from the whole set, so the order of the grants does not matter either.
  */
-export class GrantBook {
+export class DirectionGrants {
   private readonly entries = new Map<string, GrantEntry>();
 
   /** Records a grant (idempotent; a second note on the same grant is kept next to the first). */
@@ -53,7 +54,7 @@ export class GrantBook {
    * One rule per peer (the other side of the grants, seen from `owner`'s namespace), with the union of the
    * granted ports and a description naming every grant behind it. Rules come sorted by their peer.
    */
-  public aggregate(owner: ConnectionEndpoint, type: PolicyType): AggregatedRules {
+  public aggregate(owner: ConnectionEndpoint, type: TrafficDirection): AggregatedRules {
     const groups = new Map<string, PeerGroup>();
     const problems: string[] = [];
     for (const entry of this.entries.values()) {
@@ -62,7 +63,7 @@ export class GrantBook {
         problems.push(describeProblem(resolution));
         continue;
       }
-      const other = type === PolicyType.INGRESS ? entry.source : entry.target;
+      const other = type === TrafficDirection.INGRESS ? entry.source : entry.target;
       const peer = peerSeenFrom(other, owner.namespace);
       const key = canonicalJson(peer._toKube());
       const group = groups.get(key) ?? { peer, ports: new Map<string, Port>(), labels: new Set<string>() };

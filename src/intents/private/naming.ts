@@ -1,0 +1,64 @@
+/**
+ * The default names of intents (internal): readable parts from what the user named, joined and fitted to 63
+ * characters.
+ */
+import { fitName } from '../../private/policy-names';
+import { LabelOperator, LabelSelector } from '../../selectors/label-selector';
+
+/**
+ * A readable policy name from parts, e.g. `['web', 'allow-dns-egress']` -> `web-allow-dns-egress`.
+ * Longer than 63 characters: cut, plus 8 hex characters of the full name's SHA-1, so it stays unique.
+ */
+export function intentName(parts: string[]): string {
+  let name = '';
+  for (let i = 0; i < parts.length; i++) {
+    const part = slug(parts[i]);
+    if (part !== '') {
+      name = name === '' ? part : `${name}-${part}`;
+    }
+  }
+  return fitName(name, () => name);
+}
+
+/**
+ * A short name part for a selector: its label values in key order, then its expressions
+ * (`app=web` -> `web`; `tier in (a,b)` -> `a-b`; `!canary` -> `no-canary`). Empty for `LabelSelector.all()`.
+ */
+export function selectorSlug(selector: LabelSelector): string {
+  const kube = selector._toKube();
+  const parts: string[] = [];
+  const labels = kube.matchLabels;
+  for (const key in labels) {
+    parts.push(labels[key] === '' ? keyName(key) : labels[key]);
+  }
+  for (const expression of kube.matchExpressions ?? []) {
+    const key = keyName(expression.key);
+    const values = (expression.values ?? []).join('-');
+    switch (expression.operator) {
+      case LabelOperator.IN: parts.push(values); break;
+      case LabelOperator.NOT_IN: parts.push(`not-${values}`); break;
+      case LabelOperator.EXISTS: parts.push(key); break;
+      default: parts.push(`no-${key}`);
+    }
+  }
+  return slug(parts.join('-'));
+}
+
+/** A name part for CIDRs: `10.0.0.0/8` -> `10-0-0-0-8`, `2001:db8::/32` -> `2001-db8-32`. */
+export function cidrSlug(cidrs: string[]): string {
+  return slug(cidrs.join('-'));
+}
+
+function keyName(key: string): string {
+  return key.split('/').pop()!;
+}
+
+/** Text that is already a slug: lowercase letters and digits in groups joined by single dashes. */
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+function slug(text: string): string {
+  if (SLUG.test(text)) {
+    return text;
+  }
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
