@@ -5,6 +5,7 @@ import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
 import { writeDiffJson, writeDiffMarkdown, writeDiffText } from './format-diff';
 import { checkFormat } from './option-values';
 import { Output } from './output';
+import { SharedDocuments } from './shared-documents';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 import { FlowChange, PolicyAnalyzer } from '../analysis';
 import { flowChanges } from '../analysis/table-diff';
@@ -19,8 +20,10 @@ export interface DiffCommandOptions {
 /** Prints the changes; exit 1 when anything changed. */
 export async function runDiff(before: string, after: string, options: DiffCommandOptions, io: Io): Promise<number> {
   checkFormat(options.format, ['text', 'markdown', 'json']);
-  const old = await openWorkspace([before], io, true); // an empty before side: the manifests are new
-  const now = await openWorkspace([after], io);
+  // Both sides usually share most documents: those the after side has unchanged are read once.
+  const shared = new SharedDocuments();
+  const old = await openWorkspace([before], io, true, shared.remember); // an empty before side: the manifests are new
+  const now = await openWorkspace([after], io, false, shared.reuse);
   const ports = probePorts(options.port, [old.model, now.model]);
   const choice = chooseEndpoints([old, now], options.endpoint);
   noteInferred(io, choice);

@@ -25,10 +25,12 @@ const EXTENSIONS = ['.yaml', '.yml', '.json'];
 
 /**
  * Reads every document of the given paths. Throws `CliError` on unreadable or unparsable input, input past
- * the limits, and (unless `allowEmpty`, for the before side of a diff) input without any document.
+ * the limits, and (unless `allowEmpty`, for the before side of a diff) input without any document. `parse`
+ * reads one file's text (diff passes one that takes the documents both sides share from the first side).
  */
 export async function loadManifests(
   inputs: string[], readStdin: () => Promise<string>, limits: InputLimits = inputLimits(process.env), allowEmpty = false,
+  parse: (name: string, text: string, limits: InputLimits) => unknown[] = parseDocuments,
 ): Promise<LoadedManifests> {
   if (inputs.length === 0) {
     throw CliError.problem(ErrorCode.MISSING_VALUE, 'cdk8s-netpol', 'no manifests given', inputs, 'Name files, directories, or - for stdin');
@@ -44,7 +46,7 @@ export async function loadManifests(
     if (bytes > limits.maxBytes) {
       throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, name, `takes the input past ${limits.maxBytes} bytes`, bytes, `Split the input, or ${raiseHint('maxBytes')}`);
     }
-    const docs = parseDocuments(name, text, limits);
+    const docs = parse(name, text, limits);
     if (manifests.length + docs.length > limits.maxDocuments) {
       throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, name, `takes the input past ${limits.maxDocuments} documents`, manifests.length + docs.length,
         `Split the input, or ${raiseHint('maxDocuments')}`);

@@ -10,6 +10,7 @@ import { inferEndpoints } from './infer-endpoints';
 import { noteInputs } from './input-notes';
 import { loadManifests, LoadedManifests } from './load-manifests';
 import { policyEndpoints } from './policy-endpoints';
+import { DocumentParser } from './shared-documents';
 import { Endpoint, PolicyAnalyzer, ProbePort } from '../analysis';
 import { ClusterModel, NormalizedManifests, normalizeManifests } from '../analysis/normalize';
 
@@ -23,9 +24,10 @@ export interface Workspace {
 /**
  * Reads and analyzes manifests; malformed input becomes a `CliError` (exit 2) naming document and field.
  * Input without any document is an error too, unless `allowEmpty` (the before side of a diff: a new file).
+ * `parse` reads one file's text (see shared-documents.ts).
  */
-export async function openWorkspace(inputs: string[], io: Io, allowEmpty = false): Promise<Workspace> {
-  const loaded = await loadManifests(inputs, io.readStdin, io.limits, allowEmpty);
+export async function openWorkspace(inputs: string[], io: Io, allowEmpty = false, parse?: DocumentParser): Promise<Workspace> {
+  const loaded = await loadManifests(inputs, io.readStdin, io.limits, allowEmpty, parse);
   let workspace: Workspace;
   try {
     const model = normalizeManifests(loaded.manifests, { documentNames: loaded.sources });
