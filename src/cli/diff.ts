@@ -3,6 +3,7 @@
  */
 import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
 import { writeDiffJson, writeDiffMarkdown, writeDiffText } from './format-diff';
+import { unanalyzedNotes } from './input-notes';
 import { checkFormat } from './option-values';
 import { Output } from './output';
 import { SharedDocuments } from './shared-documents';
@@ -43,7 +44,7 @@ export async function runDiff(before: string, after: string, options: DiffComman
   const render: Record<string, () => void> = {
     text: () => writeDiffText(changes, io.colour, out),
     markdown: () => writeDiffMarkdown(changes, out),
-    json: () => writeDiffJson(changes, out),
+    json: () => writeDiffJson(changes, out, unanalyzedNotes(old.model.inputs, now.model.inputs)),
   };
   render[options.format]();
   out.flush();

@@ -6,8 +6,9 @@ import { parseEndpoint, parsePort } from './arguments';
 import { paint } from './colour';
 import { EXIT_FINDINGS, EXIT_OK, Io } from './errors';
 import { escapeLines } from './escape';
+import { unanalyzedNotes } from './input-notes';
 import { checkFormat } from './matrix';
-import { safeJson } from './output';
+import { safeJson, UnanalyzedNote } from './output';
 import { chooseEndpoints, openWorkspace } from './workspace';
 import { Endpoint, Verdict } from '../analysis';
 
@@ -28,7 +29,7 @@ export async function runExplain(inputs: string[], options: ExplainOptions, io: 
   const destination = parseEndpoint('--to', options.to, known);
   const port = parsePort(options.port);
   const verdict = workspace.analyzer.evaluate({ source, destination, ...port });
-  io.out(options.format === 'json' ? verdictJson(verdict) : verdictText(verdict, io.colour) + missingPortName(destination, port));
+  io.out(options.format === 'json' ? verdictJson(verdict, unanalyzedNotes(workspace.model.inputs)) : verdictText(verdict, io.colour) + missingPortName(destination, port));
   return verdict.allowed ? EXIT_OK : EXIT_FINDINGS;
 }
 
@@ -56,7 +57,7 @@ export function verdictText(verdict: Verdict, colour: boolean): string {
 }
 
 /** The verdict as data: outcome per direction and the reasons exactly as the analyzer gives them. */
-export function verdictJson(verdict: Verdict): string {
+export function verdictJson(verdict: Verdict, unanalyzed: UnanalyzedNote[] = []): string {
   const data = {
     allowed: verdict.allowed,
     outcome: verdict.outcome,
@@ -70,6 +71,7 @@ export function verdictJson(verdict: Verdict): string {
     egressOutcome: verdict.egressOutcome,
     ingressOutcome: verdict.ingressOutcome,
     reasons: verdict.reasons,
+    ...(unanalyzed.length === 0 ? {} : { unanalyzed }),
   };
   return `${safeJson(data, 2)}\n`;
 }

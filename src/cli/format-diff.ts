@@ -5,7 +5,7 @@
  */
 import { paint } from './colour';
 import { escapeText } from './escape';
-import { collect, jsonAt, Output } from './output';
+import { collect, jsonAt, Output, UnanalyzedNote, unanalyzedMember } from './output';
 import { FlowChange } from '../analysis';
 
 function port(change: FlowChange): string {
@@ -67,13 +67,14 @@ export function writeDiffMarkdown(changes: Iterable<FlowChange>, out: Output): v
 }
 
 /** The changes exactly as the analyzer gives them: `{ changes: FlowChange[] }`. */
-export function writeDiffJson(changes: Iterable<FlowChange>, out: Output): void {
+export function writeDiffJson(changes: Iterable<FlowChange>, out: Output, unanalyzed?: UnanalyzedNote[]): void {
   let first = true;
   for (const c of changes) {
     out.text(first ? `{\n  "changes": [\n${jsonAt(c, 2)}` : `,\n${jsonAt(c, 2)}`);
     first = false;
   }
-  out.text(first ? '{\n  "changes": []\n}\n' : '\n  ]\n}\n');
+  out.text(first ? '{\n  "changes": []' : '\n  ]');
+  out.text(`${unanalyzedMember(unanalyzed)}\n}\n`);
 }
 
 export function diffText(changes: FlowChange[], colour: boolean): string {

@@ -5,7 +5,7 @@
  */
 import { paint } from './colour';
 import { escapeText } from './escape';
-import { jsonArray, jsonAt, Output } from './output';
+import { jsonArray, jsonAt, Output, UnanalyzedNote, unanalyzedMember } from './output';
 import { ClassView, TableView } from './table-view';
 
 type FlowView = TableView & ClassView;
@@ -63,11 +63,12 @@ export function writeFlowsMarkdown(view: FlowView, out: Output): void {
 }
 
 /** `{ layout: "sparse", endpoints, ports, flows: [{ source, destination, ports }] }`. */
-export function writeFlowsJson(view: FlowView, out: Output): void {
+export function writeFlowsJson(view: FlowView, out: Output, unanalyzed?: UnanalyzedNote[]): void {
   out.line('{');
   out.line('  "layout": "sparse",');
   jsonArray(out, 'endpoints', view.keys.map((k) => jsonAt(k, 2)), 1, false);
   jsonArray(out, 'ports', view.listedPorts.map((p) => jsonAt(p, 2)), 1, false);
-  jsonArray(out, 'flows', (function* () { for (const flow of allowedFlows(view)) yield jsonAt(flow, 2); })(), 1, true);
-  out.line('}');
+  const member = unanalyzedMember(unanalyzed);
+  jsonArray(out, 'flows', (function* () { for (const flow of allowedFlows(view)) yield jsonAt(flow, 2); })(), 1, member === '');
+  out.line(member === '' ? '}' : `${member.slice(2)}\n}`);
 }

@@ -3,7 +3,7 @@
  * Edges are written as they come, so a graph of any size streams.
  */
 import { escapeText } from './escape';
-import { collect, Output } from './output';
+import { collect, Output, UnanalyzedNote, unanalyzedComments } from './output';
 
 /** An allowed flow between two endpoints, labelled with its ports. */
 export interface GraphEdge {
@@ -43,9 +43,10 @@ function mermaidText(text: string): string {
 }
 
 /** A Mermaid flowchart: namespaces as subgraphs, nodes `n<index>` in key order. */
-export function writeGraphMermaid(keys: string[], edges: Iterable<GraphEdge>, out: Output): void {
+export function writeGraphMermaid(keys: string[], edges: Iterable<GraphEdge>, out: Output, unanalyzed?: UnanalyzedNote[]): void {
   const id = new Map(keys.map((k, i) => [k, `n${i}`]));
   out.line('flowchart LR');
+  unanalyzedComments(unanalyzed, '  %%').forEach((l) => out.line(escapeText(l)));
   groups(keys).forEach((group, g) => {
     const indent = group.namespace === undefined ? '  ' : '    ';
     if (group.namespace !== undefined) out.line(`  subgraph ns${g}["namespace ${mermaidText(group.namespace)}"]`);
@@ -66,8 +67,9 @@ function dotText(text: string): string {
 }
 
 /** A Graphviz digraph: namespaces as clusters, nodes by key. */
-export function writeGraphDot(keys: string[], edges: Iterable<GraphEdge>, out: Output): void {
+export function writeGraphDot(keys: string[], edges: Iterable<GraphEdge>, out: Output, unanalyzed?: UnanalyzedNote[]): void {
   ['digraph netpol {', '  rankdir=LR;', '  node [shape=box, fontname="Helvetica"];'].forEach((l) => out.line(l));
+  unanalyzedComments(unanalyzed, '  //').forEach((l) => out.line(escapeText(l)));
   groups(keys).forEach((group, g) => {
     const indent = group.namespace === undefined ? '  ' : '    ';
     if (group.namespace !== undefined) {

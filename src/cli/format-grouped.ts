@@ -6,7 +6,7 @@
 import { paint } from './colour';
 import { escapeText } from './escape';
 import { escapeMarkdown } from './format-matrix';
-import { jsonArray, jsonAt, Output } from './output';
+import { jsonArray, jsonAt, Output, UnanalyzedNote, unanalyzedMember } from './output';
 import { ClassView, TableView } from './table-view';
 
 type GroupedView = TableView & ClassView;
@@ -65,7 +65,7 @@ export function writeGroupedMarkdown(view: GroupedView, out: Output): void {
 }
 
 /** `{ layout: "grouped", endpoints, classes: [{ class, members }], ports, matrices: [{ port, allowedCount, rows: [{ class, allowed }] }] }`. */
-export function writeGroupedJson(view: GroupedView, out: Output): void {
+export function writeGroupedJson(view: GroupedView, out: Output, unanalyzed?: UnanalyzedNote[]): void {
   out.line('{');
   out.line('  "layout": "grouped",');
   jsonArray(out, 'endpoints', view.keys.map((k) => jsonAt(k, 2)), 1, false);
@@ -89,5 +89,6 @@ export function writeGroupedJson(view: GroupedView, out: Output): void {
     out.text(closing);
     any = true;
   }
-  out.text(any ? '\n  ]\n}\n' : '  "matrices": []\n}\n');
+  out.text(any ? '\n  ]' : '  "matrices": []');
+  out.text(`${unanalyzedMember(unanalyzed)}\n}\n`);
 }

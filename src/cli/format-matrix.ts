@@ -4,7 +4,7 @@
  */
 import { paint } from './colour';
 import { escapeText } from './escape';
-import { collect, jsonArray, jsonAt, Output } from './output';
+import { collect, jsonArray, jsonAt, Output, UnanalyzedNote, unanalyzedMember } from './output';
 import { TableView, viewOfData } from './table-view';
 import { TruthTableData, TruthTableRow } from '../analysis';
 
@@ -63,7 +63,7 @@ export function writeMatrixMarkdown(view: TableView, out: Output): void {
 }
 
 /** JSON: the table data as the analyzer's `toData()` gives it (the same bytes), written one row at a time. */
-export function writeMatrixJson(view: TableView, out: Output): void {
+export function writeMatrixJson(view: TableView, out: Output, unanalyzed?: UnanalyzedNote[]): void {
   out.line('{');
   jsonArray(out, 'endpoints', view.keys.map((k) => jsonAt(k, 2)), 1, false);
   jsonArray(out, 'ports', view.listedPorts.map((p) => jsonAt(p, 2)), 1, false);
@@ -88,7 +88,8 @@ export function writeMatrixJson(view: TableView, out: Output): void {
     out.text(closing);
     any = true;
   }
-  out.text(any ? '\n  ]\n}\n' : '  "matrices": []\n}\n');
+  out.text(any ? '\n  ]' : '  "matrices": []');
+  out.text(`${unanalyzedMember(unanalyzed)}\n}\n`);
 }
 
 export function matrixText(data: TruthTableData, colour: boolean): string {

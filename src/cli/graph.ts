@@ -4,6 +4,7 @@
 import { EXIT_OK, Io } from './errors';
 import { GraphEdge, writeGraphDot, writeGraphMermaid } from './format-graph';
 import { Governance, noteHidden } from './governed';
+import { unanalyzedNotes } from './input-notes';
 import { checkFormat } from './option-values';
 import { Output } from './output';
 import { ClassView, TableView, viewOfData, viewOfTable } from './table-view';
@@ -36,7 +37,7 @@ export async function runGraph(inputs: string[], options: GraphOptions, io: Io):
     }
   };
   const out = new Output(io.out);
-  (options.format === 'dot' ? writeGraphDot : writeGraphMermaid)(table.keys, edges(), out);
+  (options.format === 'dot' ? writeGraphDot : writeGraphMermaid)(table.keys, edges(), out, unanalyzedNotes(workspace.model.inputs));
   out.flush();
   noteHidden(io, hidden, 'edge(s)');
   return EXIT_OK;

@@ -4,6 +4,7 @@
  */
 import { Io } from './errors';
 import { LoadedManifests } from './load-manifests';
+import { UnanalyzedNote } from './output';
 import { DocumentFlattener, InputSummary, isReadKind } from '../analysis/normalize';
 
 /** Names listed in one note before the rest is counted. */
@@ -65,4 +66,11 @@ function count(n: number, word: string, plural = `${word}s`): string {
 function listed(names: string[]): string {
   const shown = names.slice(0, NAMES_SHOWN).join(', ');
   return names.length > NAMES_SHOWN ? `${shown} and ${names.length - NAMES_SHOWN} more` : shown;
+}
+
+/** The objects of kinds that are not analyzed, for the `unanalyzed` member of JSON outputs (input order). */
+export function unanalyzedNotes(...summaries: InputSummary[]): UnanalyzedNote[] {
+  return summaries.flatMap((s) => s.unanalyzed.map((o) => ({
+    kind: o.kind, apiVersion: o.apiVersion, object: o.object, document: o.source.document,
+  })));
 }

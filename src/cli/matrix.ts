@@ -12,6 +12,7 @@ import { writeGroupedJson, writeGroupedMarkdown, writeGroupedText } from './form
 import { matrixHtml } from './format-html';
 import { writeMatrixJson, writeMatrixMarkdown, writeMatrixText } from './format-matrix';
 import { governedChoice } from './governed';
+import { unanalyzedNotes } from './input-notes';
 import { checkFormat } from './option-values';
 import { Output } from './output';
 import { viewOfTable } from './table-view';
@@ -56,16 +57,17 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
   }
   const out = new Output(io.out);
   const view = viewOfTable(table);
+  const unanalyzed = unanalyzedNotes(workspace.model.inputs);
   const writers: Record<string, () => void> = {
     'full text': () => writeMatrixText(view, io.colour, out),
     'full markdown': () => writeMatrixMarkdown(view, out),
-    'full json': () => writeMatrixJson(view, out),
+    'full json': () => writeMatrixJson(view, out, unanalyzed),
     'grouped text': () => writeGroupedText(view, io.colour, out),
     'grouped markdown': () => writeGroupedMarkdown(view, out),
-    'grouped json': () => writeGroupedJson(view, out),
+    'grouped json': () => writeGroupedJson(view, out, unanalyzed),
     'sparse text': () => writeFlowsText(view, io.colour, out),
     'sparse markdown': () => writeFlowsMarkdown(view, out),
-    'sparse json': () => writeFlowsJson(view, out),
+    'sparse json': () => writeFlowsJson(view, out, unanalyzed),
   };
   writers[`${layout} ${options.format}`]();
   out.flush();

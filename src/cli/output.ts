@@ -70,3 +70,27 @@ export function jsonArray(out: Output, name: string, items: Iterable<string>, de
   }
   out.text(first ? `${pad}${JSON.stringify(name)}: []${last ? '' : ','}\n` : `\n${pad}]${last ? '' : ','}\n`);
 }
+
+/** An object that changes connectivity but was not analyzed, as JSON outputs name it. */
+export interface UnanalyzedNote {
+  readonly kind: string;
+  readonly apiVersion: string;
+  /** `<Kind> <namespace>/<name>` */
+  readonly object: string;
+  /** `<file>#<document index>` */
+  readonly document: string;
+}
+
+/**
+ * `,\n  "unanalyzed": [...]`, the objects an answer leaves out, as the last member of a JSON output; nothing
+ * when there are none (so the output is otherwise unchanged).
+ */
+export function unanalyzedMember(notes: UnanalyzedNote[] | undefined): string {
+  if (notes === undefined || notes.length === 0) return '';
+  return `,\n  "unanalyzed": ${jsonAt(notes, 1).trimStart()}`;
+}
+
+/** One comment line per object a graph leaves out (`%%` for Mermaid, `//` for DOT). */
+export function unanalyzedComments(notes: UnanalyzedNote[] | undefined, comment: string): string[] {
+  return (notes ?? []).map((n) => `${comment} note: this graph leaves out ${n.object} (${n.apiVersion}, ${n.document}): its kind is not analyzed`);
+}
