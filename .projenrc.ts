@@ -23,7 +23,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // Not jsii modules: they must travel inside the package.
   bundledDeps: ['yaml@^2.9.1', 'commander@^14.0.0', '@viz-js/viz@^3.31.0'],
-  devDeps: ['@types/node@^20', 'cdk8s-cli@^2.207.0', 'fast-check@^4', 'playwright-core@^1.65.1'],
+  // the maintained cdk8s-plus lines, side by side: Workload.fromPlusWorkload() is tested with each
+  devDeps: ['@types/node@^20', 'cdk8s-cli@^2.207.0', 'fast-check@^4', 'playwright-core@^1.65.1', 'cdk8s-plus-32@^2.5.92', 'cdk8s-plus-33@^2.5.57', 'cdk8s-plus-34@^2.0.54'],
 
   bin: { 'cdk8s-netpol': 'lib/cli/main.js' },
 
@@ -63,8 +64,6 @@ project.eslint?.addRules({ 'no-bitwise': 'off' });
 
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
-// The package entry loads the analyzer, connections and lint modules on first use (see the script).
-project.compileTask.exec('ts-node --transpile-only build-tools/lazy-index.ts');
 // tsc writes files without the execute bit, and npm pack (which jsii-pacmak runs for every binding) keeps
 // the mode it finds: the Python package runs the bin directly, so it must be executable in the tarball.
 project.compileTask.exec('chmod +x lib/cli/main.js');
