@@ -27,7 +27,7 @@ export interface SideOutcome {
 }
 
 /** A match that may be unknowable from manifests. */
-type Match = 'yes' | 'no' | 'unknown';
+export type Match = 'yes' | 'no' | 'unknown';
 
 interface Step {
   readonly policy: NormalizedTierPolicy;
@@ -183,7 +183,7 @@ class Walker {
  * and `domainNames` never match a pod (pods in manifests are not node addresses, and domain names name
  * destinations outside the cluster) and match an address only perhaps.
  */
-function peerMatch(peer: TierPeer, other: Subject): Match {
+export function peerMatch(peer: TierPeer, other: Subject): Match {
   if (peer.networks !== undefined) {
     const ip = other.ip;
     return ip !== undefined && peer.networks.some((n) => cidrContainsIp(n, ip)) ? 'yes' : 'no';

@@ -1,7 +1,7 @@
 /**
  * The truth table as a list of allowed flows (internal): one line per (source, destination) that at least one
- * probed port allows, with those ports, sorted by source then destination. Denied pairs are not listed; the
- * summary says how many pairs were judged.
+ * probed port allows, with those ports, sorted by source then destination. Denied pairs are not listed, nor
+ * pairs the view hides (no policy governs them); the summary says how many pairs were judged and hidden.
  */
 import { paint } from './colour';
 import { escapeText } from './escape';
@@ -33,12 +33,17 @@ export function* allowedFlows(view: FlowView): Iterable<Flow> {
       cache.clear(); // sources are sorted by key, not by class: keep only the last class's row
       cache.set(c, row);
     }
-    for (const cell of row) yield { source: view.keys[s], destination: view.keys[cell.destination], ports: cell.ports };
+    for (const cell of row) {
+      if (view.hidden?.(s, cell.destination) !== true) yield { source: view.keys[s], destination: view.keys[cell.destination], ports: cell.ports };
+    }
   }
 }
 
-function summary(count: number, n: number): string {
-  return `${count} of ${n * n} (source, destination) pairs allowed on at least one probed port`;
+function summary(count: number, view: FlowView): string {
+  const n = view.keys.length;
+  const hidden = view.hiddenCount ?? 0;
+  const text = `${count} of ${n * n - hidden} (source, destination) pairs allowed on at least one probed port`;
+  return hidden === 0 ? text : `${text} (${hidden} pairs no policy governs hidden)`;
 }
 
 export function writeFlowsText(view: FlowView, colour: boolean, out: Output): void {
@@ -47,7 +52,7 @@ export function writeFlowsText(view: FlowView, colour: boolean, out: Output): vo
     out.line(escapeText(`${flow.source} -> ${flow.destination}  ${flow.ports.join(', ')}`));
     count++;
   }
-  out.line(paint(colour, 'bold', summary(count, view.keys.length)));
+  out.line(paint(colour, 'bold', summary(count, view)));
 }
 
 export function writeFlowsMarkdown(view: FlowView, out: Output): void {
@@ -59,7 +64,7 @@ export function writeFlowsMarkdown(view: FlowView, out: Output): void {
     count++;
   }
   out.line('');
-  out.line(summary(count, view.keys.length));
+  out.line(summary(count, view));
 }
 
 /** `{ layout: "sparse", endpoints, ports, flows: [{ source, destination, ports }] }`. */

@@ -11,7 +11,7 @@ import { writeFlowsJson, writeFlowsMarkdown, writeFlowsText } from './format-flo
 import { writeGroupedJson, writeGroupedMarkdown, writeGroupedText } from './format-grouped';
 import { matrixHtml } from './format-html';
 import { writeMatrixJson, writeMatrixMarkdown, writeMatrixText } from './format-matrix';
-import { governedChoice } from './governed';
+import { Governance, governedChoice, governedView, noteHidden } from './governed';
 import { unanalyzedNotes } from './input-notes';
 import { checkFormat } from './option-values';
 import { Output } from './output';
@@ -47,16 +47,22 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
   const table = workspace.analyzer.truthTable({ ports, endpoints: choice.endpoints, extraEndpoints: choice.extras });
   const count = table.keys.length;
   const layout = requested === 'auto' ? (count <= FULL_TABLE_LIMIT ? 'full' : 'grouped') : requested;
+  // Cells of pairs no policy governs are hidden cell by cell in the full table and the list of flows; the grouped
+  // layout shows what each class may reach over every pair.
+  const hide = (view: ReturnType<typeof viewOfTable>) => (options.allPairs === true || layout === 'grouped' ? view
+    : governedView(view, Governance.of([workspace.model], table.endpoints)));
   if (options.format === 'html') {
     if (layout !== 'full') {
       throw CliError.problem(ErrorCode.UNKNOWN_VALUE, '--format', `html draws the full table, which is not readable for ${count} endpoints`, 'html',
         'Use --layout full to draw it anyway, or -f text / -f markdown / -f json with --layout grouped or sparse');
     }
-    io.out(matrixHtml(table.toData(), `NetworkPolicy truth table: ${inputs.join(' ')}`));
+    const view = hide(viewOfTable(table));
+    io.out(matrixHtml(table.toData(), `NetworkPolicy truth table: ${inputs.join(' ')}`, view.hidden));
+    noteHiddenCells(io, view.hiddenCount);
     return EXIT_OK;
   }
   const out = new Output(io.out);
-  const view = viewOfTable(table);
+  const view = hide(viewOfTable(table));
   const unanalyzed = unanalyzedNotes(workspace.model.inputs);
   const writers: Record<string, () => void> = {
     'full text': () => writeMatrixText(view, io.colour, out),
@@ -71,7 +77,12 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
   };
   writers[`${layout} ${options.format}`]();
   out.flush();
+  noteHiddenCells(io, view.hiddenCount);
   return EXIT_OK;
+}
+
+function noteHiddenCells(io: Io, count: number | undefined): void {
+  noteHidden(io, count ?? 0, 'pair(s)');
 }
 
 export { checkFormat } from './option-values';

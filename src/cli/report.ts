@@ -49,7 +49,8 @@ async function reportHtml(now: Workspace, base: Workspace | undefined, inputs: s
   const governed = edges.filter((x) => governance.governs(x.source, x.destination));
   const quiet: Io = { out: () => true, err: () => true, colour: false, readStdin: async () => '' };
   const shown = governedChoice(all, [now.model], false, quiet);
-  const matrix = now.analyzer.truthTable({ ports, endpoints: shown.endpoints, extraEndpoints: shown.extras }).toData();
+  const matrixTable = now.analyzer.truthTable({ ports, endpoints: shown.endpoints, extraEndpoints: shown.extras });
+  const matrixGovernance = Governance.of([now.model], matrixTable.endpoints);
   const nodes = [...new Set(governed.flatMap((x) => [x.source, x.destination]))];
   const findings = Linter.lintManifests(now.loaded.manifests, { sources: now.loaded.sources, cni: cniOf(options.cni) });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -58,7 +59,7 @@ async function reportHtml(now: Workspace, base: Workspace | undefined, inputs: s
     summary: summarize(table.endpoints, all.endpoints.filter((x) => x.isPod), edges, governance),
     graphSvg: await graphSvg(data.endpoints.filter((k) => nodes.includes(k)), governed),
     graphNodes: nodes.length,
-    matrixTables: matrixTablesHtml(matrix),
+    matrixTables: matrixTablesHtml(matrixTable.toData(), (s, d) => !matrixGovernance.governsAt(s, d)),
     findingsHtml: findingsHtml(findings),
     findingCounts: { errors: count(Severity.ERROR), warnings: count(Severity.WARNING), infos: count(Severity.INFO) },
     policiesHtml: policiesHtml(now.loaded.manifests),

@@ -17,6 +17,15 @@ export interface TableView {
   readonly hasUnknown: boolean;
   /** Port indices grouped by identical matrices, in the order of their first port. */
   readonly portGroups: number[][];
+  /**
+   * Whether a cell is hidden because no policy governs the pair (see governed.ts); `allowedCount` then counts
+   * the cells shown.
+   *
+   * @default - every cell is shown
+   */
+  readonly hidden?: (source: number, destination: number) => boolean;
+  /** How many cells `hidden` hides. */
+  readonly hiddenCount?: number;
   allowedCount(port: number): number;
   /** Whether the source at `source` may reach each endpoint, in key order. */
   rowCells(port: number, source: number): boolean[];

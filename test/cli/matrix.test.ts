@@ -6,10 +6,35 @@ describe('cdk8s-netpol matrix', () => {
   test.each(['text', 'markdown', 'json', 'html'])('prints the truth table of the workloads plus an address as %s', (format) => {
     // WHEN
     const run = runCli(['matrix', SHOP, '--endpoint', '203.0.113.7', '--format', format]);
-    // THEN
+    // THEN: the address and the DNS pods (which no policy selects) to each other are the 4 pairs no policy governs
     expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe('note: 4 pair(s) hidden: no policy governs them, so their traffic is allowed by default; --all-pairs shows them\n');
     expect(run.stdout).toMatchSnapshot();
+  });
+
+  test('hides cell by cell the pairs no policy governs, and --all-pairs shows them with the same verdicts', () => {
+    // WHEN
+    const hidden = JSON.parse(runCli(['matrix', SHOP, '--endpoint', '203.0.113.7', '-p', '8080', '-f', 'json']).stdout);
+    const all = runCli(['matrix', SHOP, '--endpoint', '203.0.113.7', '-p', '8080', '-f', 'json', '--all-pairs']);
+    // THEN
+    const shown = JSON.parse(all.stdout);
+    expect(all.stderr).toBe('');
+    expect(shown.endpoints).toEqual(hidden.endpoints);
+    const rows = (table: any) => table.matrices[0].rows;
+    // The verdicts are the same; only the mask is new.
+    expect(rows(hidden).map((r: any) => r.allowed)).toEqual(rows(shown).map((r: any) => r.allowed));
+    expect(rows(shown).every((r: any) => r.hidden === undefined)).toBe(true);
+    const at = (source: string, destination: string) => {
+      const row = rows(hidden).find((r: any) => r.source === source);
+      return row.hidden?.[hidden.endpoints.indexOf(destination)] ?? false;
+    };
+    // api is isolated for ingress, web for egress: every pair with one of them on that side is governed
+    expect(at('ip:203.0.113.7', 'shop/api')).toBe(false);
+    expect(at('shop/web', 'ip:203.0.113.7')).toBe(false);
+    // Neither end isolated in the direction that matters: allowed by default, hidden
+    expect(at('ip:203.0.113.7', 'kube-system/k8s-app=kube-dns')).toBe(true);
+    expect(at('kube-system/k8s-app=kube-dns', 'ip:203.0.113.7')).toBe(true);
+    expect(rows(hidden).flatMap((r: any) => r.hidden ?? []).filter((h: boolean) => h)).toHaveLength(4);
   });
 
   test('probes every port the policies and workloads name, unless --port narrows it', () => {
