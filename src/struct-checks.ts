@@ -97,13 +97,7 @@ export const checkLabelSelectorOptions: Check<unknown> = (where, what, value) =>
  * @param call the constructor or factory, e.g. `new AllowFromLabel()` or `Workload.fromLabels()`
  */
 export function checkConstructArgs(call: string, scope: unknown, id: unknown, props: unknown, propsStruct: string): string {
-  checkScope(call, scope);
-  if (typeof id !== 'string' || id === '') {
-    throw argumentError(call, 'id must be a non-empty string', id, 'Pass a construct id such as "AllowWeb"; it feeds the default name');
-  }
-  const where = childPath(scope as Construct, id as string);
-  checkStruct(where, 'props', props, propsStruct);
-  return where;
+  return checkConstructArgsWith(call, scope, id, props, CHECKS.get(propsStruct)!);
 }
 
 /** Checks that `scope` is a construct (of any copy of the `constructs` package). */
@@ -137,4 +131,18 @@ export function checkGrantArgs(call: string, path: string, other: unknown, port:
   }
   optional(PORT.check)(path, 'port', port);
   checkOptionalStruct(path, 'options', options, 'GrantOptions');
+}
+
+/**
+ * `checkConstructArgs()` with the props' check given (for props whose fields are declared beside their
+ * constructs, as the tier and probe APIs do). Returns the construct path the new construct will have.
+ */
+export function checkConstructArgsWith(call: string, scope: unknown, id: unknown, props: unknown, checkProps: Check<unknown>): string {
+  checkScope(call, scope);
+  if (typeof id !== 'string' || id === '') {
+    throw argumentError(call, 'id must be a non-empty string', id, 'Pass a construct id such as "AllowWeb"; it feeds the default name');
+  }
+  const where = childPath(scope as Construct, id as string);
+  checkProps(where, 'props', props);
+  return where;
 }
