@@ -2,9 +2,10 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ClusterPeer, ClusterSubject } from './cluster-peer';
 import { checkClusterPolicyProps, checkClusterRule } from './cluster-rule-checks';
+import { clusterStruct } from './cluster-struct-checks';
 import { Port } from '../port';
-import { childPath } from '../private/construct-path';
 import { defaultPolicyName } from '../private/policy-names';
+import { checkConstructArgsWith } from '../struct-checks';
 
 /**
  * The tier of a ClusterNetworkPolicy: Admin before NetworkPolicy, Baseline after.
@@ -130,8 +131,8 @@ export class ClusterNetworkPolicy extends ApiObject {
    * @param props the policy
    */
   public constructor(scope: Construct, id: string, props: ClusterNetworkPolicyProps) {
-    const where = childPath(scope, id);
-    const name = checkClusterPolicyProps(where, props, props?.name ?? defaultPolicyName(scope, id));
+    const where = checkConstructArgsWith('new ClusterNetworkPolicy()', scope, id, props, clusterStruct('ClusterNetworkPolicyProps'));
+    const name = checkClusterPolicyProps(where, props, props.name ?? defaultPolicyName(scope, id));
     super(scope, id, { apiVersion: ClusterNetworkPolicy.API_VERSION, kind: 'ClusterNetworkPolicy', metadata: { name } });
     this.where = where;
     this.tier = props.tier;
@@ -143,12 +144,14 @@ export class ClusterNetworkPolicy extends ApiObject {
 
   /** Adds an ingress rule after the existing ones. */
   public addIngressRule(rule: ClusterNetworkPolicyRule): void {
+    clusterStruct('ClusterNetworkPolicyRule')(this.where, 'rule', rule);
     checkClusterRule(this.where, 'ingress', this.ingressRules.length, rule);
     this.ingressRules.push(rule);
   }
 
   /** Adds an egress rule after the existing ones. */
   public addEgressRule(rule: ClusterNetworkPolicyRule): void {
+    clusterStruct('ClusterNetworkPolicyRule')(this.where, 'rule', rule);
     checkClusterRule(this.where, 'egress', this.egressRules.length, rule);
     this.egressRules.push(rule);
   }

@@ -1,5 +1,9 @@
+import { CLUSTER_PEER, CLUSTER_SUBJECT } from './cluster-struct-checks';
+import { checkString } from '../private/arguments';
+import { LABEL_SELECTOR } from '../private/brands';
 import { parseCidr } from '../private/cidr';
 import { ErrorCode, invalid } from '../private/errors';
+import { checkNamespaceName } from '../private/k8s-names';
 import { LabelSelector } from '../selectors/label-selector';
 import { NamespaceSelector } from '../selectors/namespace-selector';
 
@@ -39,7 +43,7 @@ export class ClusterPeer {
    * @example ClusterPeer.namespace('monitoring')
    */
   public static namespace(name: string): ClusterPeer {
-    return ClusterPeer.namespaces(NamespaceSelector.named(name));
+    return ClusterPeer.namespaces(namedNamespace('ClusterPeer.namespace()', name));
   }
 
   /**
@@ -138,7 +142,7 @@ export class ClusterSubject {
    * @example ClusterSubject.namespace('kube-system')
    */
   public static namespace(name: string): ClusterSubject {
-    return ClusterSubject.namespaces(NamespaceSelector.named(name));
+    return ClusterSubject.namespaces(namedNamespace('ClusterSubject.namespace()', name));
   }
 
   /**
@@ -159,10 +163,18 @@ export class ClusterSubject {
   }
 }
 
+CLUSTER_PEER.mark(ClusterPeer);
+CLUSTER_SUBJECT.mark(ClusterSubject);
+
 function checkSelector(where: string, name: string, value: unknown): asserts value is LabelSelector {
-  if (!(value instanceof LabelSelector)) {
-    throw invalid(ErrorCode.WRONG_TYPE, where, `${name} must be a LabelSelector`, value, 'Use LabelSelector.of(...), NamespaceSelector.named(...) or LabelSelector.all()');
-  }
+  LABEL_SELECTOR.check(where, name, value);
+}
+
+/** The selector of one namespace by name, with errors that name the call. */
+function namedNamespace(where: string, name: unknown): LabelSelector {
+  checkString(where, 'name', name);
+  checkNamespaceName(where, name as string);
+  return NamespaceSelector.named(name as string);
 }
 
 function checkSet(where: string, name: string, value: unknown, what: string): string[] {

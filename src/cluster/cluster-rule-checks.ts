@@ -3,8 +3,9 @@
  * project's error format, when the policy is made or a rule is added.
  */
 import type { ClusterNetworkPolicyProps, ClusterNetworkPolicyRule } from './cluster-network-policy';
-import { ClusterPeer, ClusterPeerKind, ClusterSubject } from './cluster-peer';
-import { Port } from '../port';
+import { ClusterPeerKind } from './cluster-peer';
+import { CLUSTER_PEER, CLUSTER_SUBJECT } from './cluster-struct-checks';
+import { PORT } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 import { checkPolicyName } from '../private/policy-names';
 
@@ -24,7 +25,7 @@ export function checkClusterPolicyProps(where: string, props: ClusterNetworkPoli
   if (!Number.isInteger(props.priority) || props.priority < 0 || props.priority > 1000) {
     throw invalid(ErrorCode.PRIORITY_OUT_OF_RANGE, where, 'priority must be a whole number from 0 to 1000', props.priority, 'Use 0 (evaluated first) to 1000');
   }
-  if (!(props.subject instanceof ClusterSubject)) {
+  if (!CLUSTER_SUBJECT.has(props.subject)) {
     throw invalid(ErrorCode.WRONG_TYPE, where, 'subject must be a ClusterSubject', props.subject, 'Use ClusterSubject.namespaces(...) or ClusterSubject.pods(...)');
   }
   for (const [field, rules] of [['ingress', props.ingress], ['egress', props.egress]] as const) {
@@ -60,7 +61,7 @@ function checkPeers(where: string, direction: string, at: string, rule: ClusterN
       'Give the peers the rule is about; ClusterPeer.allPods() for every pod');
   }
   peers.forEach((peer, i) => {
-    if (!(peer instanceof ClusterPeer)) {
+    if (!CLUSTER_PEER.has(peer)) {
       throw invalid(ErrorCode.WRONG_TYPE, where, `${at}.peers[${i}] must be a ClusterPeer`, peer, 'Use ClusterPeer.namespaces(), .pods(), .networks(), .nodes() or .domainNames()');
     }
     if (direction === 'ingress' && EGRESS_ONLY.includes(peer.kind)) {
@@ -83,7 +84,7 @@ function checkPorts(where: string, at: string, rule: ClusterNetworkPolicyRule): 
   }
   const external = rule.peers.findIndex((p) => EGRESS_ONLY.includes(p.kind));
   ports.forEach((port, i) => {
-    if (!(port instanceof Port)) {
+    if (!PORT.has(port)) {
       throw invalid(ErrorCode.WRONG_TYPE, where, `${at}.ports[${i}] must be a Port`, port, 'Use Port.tcp(), Port.udpRange(), Port.named() and the like');
     }
     if (port.portName === undefined && port.portNumber === undefined) {

@@ -25,8 +25,13 @@ function list(json: Record<string, any>, field: string): any[] {
 }
 
 /** The plan data of a JSON plan, or an error naming the first bad field. */
+/** The fields `ProbePlan.toJson()` writes; any other is refused. */
+const PLAN_FIELDS = ['format', 'id', 'workloads', 'notes', 'ports', 'classes', 'denyCanary', 'allowCanary', 'cells', 'extraManifests'];
+
 export function readPlanJson(json: unknown, format: string): PlanData {
   if (!isObject(json)) fail('the plan', 'must be a JSON object', json);
+  const unknown = Object.keys(json).find((k) => !PLAN_FIELDS.includes(k));
+  if (unknown !== undefined) fail(unknown, `is not a field of a saved plan (its fields: ${PLAN_FIELDS.join(', ')})`, unknown);
   if (json.format !== format) fail('format', `must be ${JSON.stringify(format)}`, json.format);
   if (typeof json.id !== 'string' || !/^[0-9a-f]{10}$/.test(json.id)) fail('id', 'must be 10 hexadecimal digits', json.id);
   if (!Number.isInteger(json.workloads) || json.workloads < 0) fail('workloads', 'must be a whole number', json.workloads);

@@ -1,10 +1,13 @@
 import { Chart } from 'cdk8s';
 import { buildPlan, PlanData } from './build-plan';
 import { readPlanJson } from './plan-json';
+import { PROBE_PLAN, probeStruct } from './probe-struct-checks';
 import { standInPods } from './stand-ins';
 import { ProbeCell, ProbeClass, ProbePlanOptions } from './types';
 import { PolicyAnalyzer, TruthTablePort } from '../analysis';
 import { Endpoint } from '../analysis/endpoint';
+import { argumentError, listOf, optional } from '../private/arguments';
+import { ENDPOINT, POLICY_ANALYZER } from '../private/brands';
 
 /** The format tag of a saved plan. */
 export const PLAN_FORMAT = 'cdk8s-netpol/probe-plan@1';
@@ -56,6 +59,10 @@ export class ProbePlan {
    * ProbePlan.fromAnalyzer(PolicyAnalyzer.fromManifests(manifests), { ports: [{ port: 8080 }], sample: 50, seed: 7 });
    */
   public static fromAnalyzer(analyzer: PolicyAnalyzer, options: ProbePlanOptions, endpoints?: Endpoint[]): ProbePlan {
+    const where = 'ProbePlan.fromAnalyzer()';
+    POLICY_ANALYZER.check(where, 'analyzer', analyzer);
+    probeStruct('ProbePlanOptions')(where, 'options', options);
+    optional(listOf(ENDPOINT.check))(where, 'endpoints', endpoints);
     return new ProbePlan(buildPlan(analyzer, endpoints ?? analyzer.endpoints(), options));
   }
 
@@ -66,6 +73,11 @@ export class ProbePlan {
    * ProbePlan.fromManifests(manifests, { ports: [{ portName: 'http' }, { port: 53, protocol: Protocol.UDP }] });
    */
   public static fromManifests(manifests: any[], options: ProbePlanOptions): ProbePlan {
+    const where = 'ProbePlan.fromManifests()';
+    if (!Array.isArray(manifests)) {
+      throw argumentError(where, 'manifests must be a list of manifest objects', manifests, 'Pass an array, e.g. chart.toJson() or the documents of a parsed YAML file');
+    }
+    probeStruct('ProbePlanOptions')(where, 'options', options);
     return ProbePlan.fromAnalyzer(PolicyAnalyzer.fromManifests(manifests), options);
   }
 
@@ -76,6 +88,11 @@ export class ProbePlan {
    * ProbePlan.fromChart(chart, { ports: [{ port: 8080 }], sources: ['shop'] });
    */
   public static fromChart(chart: Chart, options: ProbePlanOptions): ProbePlan {
+    const where = 'ProbePlan.fromChart()';
+    if (typeof chart !== 'object' || chart === null || !Chart.isChart(chart)) {
+      throw argumentError(where, 'chart must be a cdk8s Chart', chart, 'Pass the chart itself, or use ProbePlan.fromManifests() for manifests');
+    }
+    probeStruct('ProbePlanOptions')(where, 'options', options);
     return ProbePlan.fromManifests(chart.toJson(), options);
   }
 
@@ -134,6 +151,7 @@ export class ProbePlan {
 
   /** The stand-in pods, sorted by namespace and name. */
   public standInManifests(options: StandInOptions = {}): any[] {
+    probeStruct('StandInOptions')('ProbePlan.standInManifests()', 'options', options);
     return standInPods(this.data, { agnhost: options.agnhostImage, registry: options.registry, lifetimeSeconds: options.lifetimeSeconds });
   }
 
@@ -159,3 +177,5 @@ export class ProbePlan {
     }));
   }
 }
+
+PROBE_PLAN.mark(ProbePlan);

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ProbePlan, StandInOptions } from './plan';
-import { ErrorCode, invalid } from '../private/errors';
+import { probeStruct } from './probe-struct-checks';
+import { checkConstructArgsWith } from '../struct-checks';
 
 /**
  * Props of a `ProbeKit`.
@@ -25,12 +26,11 @@ export class ProbeKit extends Construct {
   public readonly plan: ProbePlan;
 
   constructor(scope: Construct, id: string, props: ProbeKitProps) {
+    checkConstructArgsWith('new ProbeKit()', scope, id, props, probeStruct('ProbeKitProps'));
     super(scope, id);
-    if (!(props?.plan instanceof ProbePlan)) {
-      throw invalid(ErrorCode.WRONG_TYPE, this.node.path, 'plan must be a ProbePlan', typeof props?.plan, 'Build one with ProbePlan.fromChart() or ProbePlan.fromJson()');
-    }
     this.plan = props.plan;
-    const objects = [...props.plan.extraManifests(), ...props.plan.standInManifests(props)];
+    const standIns = { agnhostImage: props.agnhostImage, registry: props.registry, lifetimeSeconds: props.lifetimeSeconds };
+    const objects = [...props.plan.extraManifests(), ...props.plan.standInManifests(standIns)];
     for (const o of objects) {
       const idOf = [o.kind, o.metadata.namespace, o.metadata.name].filter((x) => x !== undefined).join('-');
       new ApiObject(this, idOf, o);

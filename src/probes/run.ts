@@ -1,6 +1,7 @@
 import { InPlaceProber } from './in-place-prober';
 import { ClusterProblem, Kubectl } from './kubectl';
 import { ProbePlan } from './plan';
+import { PROBE_PLAN, probeStruct } from './probe-struct-checks';
 import { Prober } from './prober';
 import { ProbeReport } from './report';
 import { ProbeErrorCode, ProbeResult } from './result';
@@ -108,10 +109,9 @@ export class ProbeRun {
   private readonly options: ProbeRunOptions;
 
   constructor(private readonly plan: ProbePlan, options: ProbeRunOptions = {}) {
+    PROBE_PLAN.check('new ProbeRun()', 'plan', plan);
+    probeStruct('ProbeRunOptions')('new ProbeRun()', 'options', options);
     this.options = { ...options };
-    if (!(plan instanceof ProbePlan)) {
-      throw invalid(ErrorCode.WRONG_TYPE, 'ProbeRun', 'plan must be a ProbePlan', typeof plan, 'Build one with ProbePlan.fromChart() or ProbePlan.fromJson()');
-    }
     const parallel = options.parallel ?? 4;
     if (!Number.isInteger(parallel) || parallel < 1 || parallel > 64) {
       throw invalid(ErrorCode.WRONG_TYPE, 'ProbeRun', 'parallel must be a whole number from 1 to 64', options.parallel, 'Give how many cells to probe at once');

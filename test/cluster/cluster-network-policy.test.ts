@@ -82,7 +82,7 @@ describe('ClusterNetworkPolicy', () => {
     ['domain names: wildcard inside', ErrorCode.INVALID_DOMAIN_NAME, () => ClusterPeer.domainNames(['a.*.example.com']), 'names[0] is not a domain name'],
     ['domain names: one label', ErrorCode.INVALID_DOMAIN_NAME, () => ClusterPeer.domainNames(['localhost']), 'names[0] is not a domain name'],
     ['domain names: 26', ErrorCode.TOO_MANY_ITEMS, () => ClusterPeer.domainNames(Array.from({ length: 26 }, (_, i) => `d${i}.example.com`)), 'must list 1 to 25 domain names'],
-    ['pods peer without a pod selector', ErrorCode.WRONG_TYPE, () => ClusterPeer.pods(LabelSelector.all(), undefined as any), '[ClusterPeer.pods()] pods must be a LabelSelector'],
+    ['pods peer without a pod selector', ErrorCode.MISSING_VALUE, () => ClusterPeer.pods(LabelSelector.all(), undefined as any), '[ClusterPeer.pods()] pods is required and must be a LabelSelector'],
     ['subject of a plain object', ErrorCode.WRONG_TYPE, () => ClusterSubject.namespaces({} as any), '[ClusterSubject.namespaces()] selector must be a LabelSelector'],
   ];
 

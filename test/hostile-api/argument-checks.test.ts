@@ -6,14 +6,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Testing } from 'cdk8s';
 import {
-  AllowFromLabel, Cni, DnsProfile, Endpoint, ErrorCode, INetpolError, LabelSelector, Linter, NetpolErrors, NetworkPolicy, Peer,
-  PolicyAnalyzer, Port, Severity,
+  AllowFromLabel, ClusterNetworkPolicy, ClusterPeer, ClusterPolicyTier, ClusterRuleAction, ClusterSubject, Cni, DnsProfile, Endpoint, ErrorCode,
+  INetpolError, LabelSelector, Linter, NetpolErrors, NetworkPolicy, Peer, PolicyAnalyzer, Port, ProbePlan, ProbeRun, Severity, TenantIsolation,
 } from '../../src';
 import { STRUCTS as ANALYSIS_STRUCTS } from '../../src/analysis/struct-checks';
+import { CLUSTER_STRUCTS } from '../../src/cluster/cluster-struct-checks';
 import { STRUCTS as LINT_STRUCTS } from '../../src/lint/struct-checks';
+import { PROBE_STRUCTS } from '../../src/probes/probe-struct-checks';
 import { STRUCTS } from '../../src/struct-checks';
 import { netpolMatchers, TRAFFIC_EXPECTATION } from '../../src/testing/matchers';
-import { netpol } from '../util';
+import { deployment, netpol } from '../util';
 import { STRUCTS_NOT_YET_CHECKED } from './samples';
 
 const js = (value: unknown): any => value;
@@ -57,6 +59,27 @@ const WRONG_TYPES: Row[] = [
   ['a number for an id', () => new NetworkPolicy(Testing.chart(), js(5), { selector: WEB }), ErrorCode.WRONG_TYPE, 'new NetworkPolicy()', /id must be a non-empty string/, '5'],
 ];
 
+const cluster = (props: object) => new ClusterNetworkPolicy(Testing.chart(), 'C',
+  js({ tier: ClusterPolicyTier.ADMIN, priority: 1, subject: ClusterSubject.namespace('shop'), ...props }));
+const plan = () => ProbePlan.fromManifests([deployment('shop', 'web', { app: 'web' }, [{ containerPort: 80 }])], { ports: [{ port: 80 }] });
+
+const TIERS_AND_PROBES: Row[] = [
+  ['a number for a namespace name', () => ClusterPeer.namespace(js(5)), ErrorCode.WRONG_TYPE, 'ClusterPeer.namespace()', /name must be a string/, '5'],
+  ['a plain object for a subject', () => cluster({ subject: { namespaces: {} } }), ErrorCode.WRONG_TYPE, 'test/C', /subject must be a ClusterSubject/, '{"namespaces":{}}'],
+  ['a Peer for a ClusterPeer', () => cluster({ ingress: [{ action: ClusterRuleAction.DENY, peers: [Peer.any()] }] }), ErrorCode.WRONG_TYPE, 'test/C',
+    /ingress\[0\]\.peers\[0\] must be a ClusterPeer/, 'a Peer (any peer)'],
+  ['a typo in a tier rule', () => cluster({ egress: [{ action: ClusterRuleAction.DENY, peers: [ClusterPeer.allPods()], port: [] }] }), ErrorCode.UNKNOWN_FIELD, 'test/C',
+    /egress\[0\] has an unknown field "port"/, '"port"'],
+  ['null for an added rule', () => cluster({}).addIngressRule(js(null)), ErrorCode.WRONG_TYPE, 'test/C', /rule must be an object/, 'null'],
+  ['a string for the tenants', () => new TenantIsolation(Testing.chart(), 'T', js({ tenantLabel: 'tenant', tenants: 'a' })), ErrorCode.WRONG_TYPE, 'test/T', /tenants must be a list/, '"a"'],
+  ['a string for probe ports', () => ProbePlan.fromManifests([], js({ ports: '80' })), ErrorCode.WRONG_TYPE, 'ProbePlan.fromManifests()', /ports must be a list/, '"80"'],
+  ['a plain object for an analyzer', () => ProbePlan.fromAnalyzer(js({}), { ports: [{ port: 80 }] }), ErrorCode.WRONG_TYPE, 'ProbePlan.fromAnalyzer()', /analyzer must be a PolicyAnalyzer/, '{}'],
+  ['a field a saved plan never has', () => ProbePlan.fromJson({ ...plan().toJson(), trusted: true }), ErrorCode.MALFORMED_FIELD, 'ProbePlan.fromJson()', /trusted is not a field of a saved plan/, '"trusted"'],
+  ['a saved plan for a plan', () => new ProbeRun(js({ format: plan().toJson().format })), ErrorCode.WRONG_TYPE, 'new ProbeRun()', /plan must be a ProbePlan/,
+    '{"format":"cdk8s-netpol/probe-plan@1"}'],
+  ['a string for parallel', () => new ProbeRun(plan(), js({ parallel: '4' })), ErrorCode.WRONG_TYPE, 'new ProbeRun()', /parallel must be a number/, '"4"'],
+];
+
 const LISTS_WITH_HOLES: Row[] = [
   ['ingress: [null]', () => policy({ ingress: [null] }), ErrorCode.WRONG_TYPE, 'test/P', /ingress\[0\] must be an object/, 'null'],
   ['a sparse list of peers', () => policy({ ingress: [{ peers: [, Peer.any()] }] }), ErrorCode.MISSING_VALUE, 'test/P', /ingress\[0\]\.peers\[0\] is required and must be a Peer/, 'undefined'],
@@ -84,6 +107,7 @@ describe.each([
   ['lists with holes', LISTS_WITH_HOLES],
   ['look-alikes of library values', LOOK_ALIKES],
   ['unknown fields', UNKNOWN_FIELDS],
+  ['tiers and probes', TIERS_AND_PROBES],
 ])('argument checks: %s', (_class, rows) => {
   test.each(rows)('throws for %s, naming where, what and the value', (_what, call, code, where, problem, shown) => {
     // GIVEN / WHEN
@@ -187,7 +211,7 @@ describe('the checked structs', () => {
 
   test('are every input struct of the assembly, each with exactly its fields', () => {
     // GIVEN
-    const checked = { ...STRUCTS, ...ANALYSIS_STRUCTS, ...LINT_STRUCTS };
+    const checked = { ...STRUCTS, ...ANALYSIS_STRUCTS, ...LINT_STRUCTS, ...CLUSTER_STRUCTS, ...PROBE_STRUCTS };
     // WHEN
     const declared = inputStructs();
     // THEN

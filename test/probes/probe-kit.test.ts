@@ -4,6 +4,7 @@ import { probeKitChart } from '../../examples/snippets/probes';
 import { DenyAll } from '../../src';
 import { PolicyAnalyzer } from '../../src/analysis';
 import { ProbeKit, ProbePlan } from '../../src/probes';
+import { ErrorCode, problemOf } from '../problems';
 import { deployment, shopChart } from '../util';
 
 function appChart() {
@@ -51,7 +52,11 @@ describe('ProbeKit', () => {
   });
 
   test('throws when the plan is not a ProbePlan', () => {
+    // GIVEN
     const chart = Testing.chart();
-    expect(() => new ProbeKit(chart, 'Probes', { plan: {} as any })).toThrow(/\[test\/Probes\] plan must be a ProbePlan \(got "object"\)/);
+    // WHEN
+    const problem = problemOf(() => new ProbeKit(chart, 'Probes', { plan: {} as any }));
+    // THEN
+    expect(problem).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/Probes', problem: 'plan must be a ProbePlan', value: {} });
   });
 });

@@ -3,8 +3,10 @@ import { Port } from '../../port';
 import { ErrorCode, invalid } from '../../private/errors';
 import { LabelSelector } from '../../selectors/label-selector';
 import { NamespaceSelector } from '../../selectors/namespace-selector';
+import { checkConstructArgsWith } from '../../struct-checks';
 import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
+import { clusterStruct } from '../cluster-struct-checks';
 
 /** Properties of an `AllowMonitoringScrape`. */
 export interface AllowMonitoringScrapeProps {
@@ -62,6 +64,7 @@ export class AllowMonitoringScrape extends Construct {
   public readonly egressPolicy: ClusterNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: AllowMonitoringScrapeProps) {
+    checkConstructArgsWith('new AllowMonitoringScrape()', scope, id, props, clusterStruct('AllowMonitoringScrapeProps'));
     super(scope, id);
     if (props === undefined || !Array.isArray(props.ports) || props.ports.length === 0) {
       throw invalid(ErrorCode.EMPTY_LIST, this.node.path, 'ports must list the metrics ports', props?.ports,

@@ -3,8 +3,10 @@ import { Port } from '../../port';
 import { ErrorCode, invalid } from '../../private/errors';
 import { LabelRequirement, LabelSelector } from '../../selectors/label-selector';
 import { NamespaceSelector } from '../../selectors/namespace-selector';
+import { checkConstructArgsWith } from '../../struct-checks';
 import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
+import { clusterStruct } from '../cluster-struct-checks';
 
 /** Properties of a `ClusterBaseline`. */
 export interface ClusterBaselineProps {
@@ -55,6 +57,7 @@ export class ClusterBaseline extends Construct {
   public readonly policy: ClusterNetworkPolicy;
 
   public constructor(scope: Construct, id: string, props: ClusterBaselineProps = {}) {
+    checkConstructArgsWith('new ClusterBaseline()', scope, id, props, clusterStruct('ClusterBaselineProps'));
     super(scope, id);
     const priority = props.priority ?? 1000;
     if (!Number.isInteger(priority) || priority < 1 || priority > 1000) {

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { LabelSelector } from '../../selectors/label-selector';
+import { checkConstructArgsWith } from '../../struct-checks';
 import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
+import { clusterStruct } from '../cluster-struct-checks';
 
 /** The cloud instance metadata addresses: AWS, GCP, Azure and others on IPv4, AWS on IPv6. */
 export const CLOUD_METADATA_CIDRS = ['169.254.169.254/32', 'fd00:ec2::254/128'];
@@ -46,6 +48,7 @@ export interface DenyCloudMetadataProps {
  */
 export class DenyCloudMetadata extends ClusterNetworkPolicy {
   public constructor(scope: Construct, id: string, props: DenyCloudMetadataProps = {}) {
+    checkConstructArgsWith('new DenyCloudMetadata()', scope, id, props, clusterStruct('DenyCloudMetadataProps'));
     super(scope, id, {
       name: props.name,
       tier: ClusterPolicyTier.ADMIN,

@@ -1,7 +1,9 @@
 import { Construct } from 'constructs';
 import { Port } from '../../port';
+import { checkConstructArgsWith } from '../../struct-checks';
 import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
+import { clusterStruct } from '../cluster-struct-checks';
 
 /** Properties of a `ProtectKubeSystem`. */
 export interface ProtectKubeSystemProps {
@@ -38,6 +40,7 @@ export interface ProtectKubeSystemProps {
  */
 export class ProtectKubeSystem extends ClusterNetworkPolicy {
   public constructor(scope: Construct, id: string, props: ProtectKubeSystemProps = {}) {
+    checkConstructArgsWith('new ProtectKubeSystem()', scope, id, props, clusterStruct('ProtectKubeSystemProps'));
     super(scope, id, {
       name: props.name,
       tier: ClusterPolicyTier.ADMIN,

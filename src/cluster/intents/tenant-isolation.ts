@@ -2,8 +2,10 @@ import { Construct } from 'constructs';
 import { ErrorCode, invalid } from '../../private/errors';
 import { labelKeyProblem, labelValueProblem } from '../../private/k8s-names';
 import { LabelRequirement, LabelSelector } from '../../selectors/label-selector';
+import { checkConstructArgsWith } from '../../struct-checks';
 import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
+import { clusterStruct } from '../cluster-struct-checks';
 
 /** Properties of a `TenantIsolation`. */
 export interface TenantIsolationProps {
@@ -36,6 +38,7 @@ export class TenantIsolation extends Construct {
   public readonly policies: ClusterNetworkPolicy[];
 
   public constructor(scope: Construct, id: string, props: TenantIsolationProps) {
+    checkConstructArgsWith('new TenantIsolation()', scope, id, props, clusterStruct('TenantIsolationProps'));
     super(scope, id);
     const where = this.node.path;
     const keyProblem = typeof props?.tenantLabel === 'string' ? labelKeyProblem(props.tenantLabel) : { problem: 'must be a string', fix: 'Give a label key' };
