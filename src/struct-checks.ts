@@ -7,15 +7,17 @@
  * values mean is checked by the constructs after that.
  */
 import { JsonPatch } from 'cdk8s';
-import { Construct } from 'constructs';
 import {
   argumentError, Check, checkBoolean, checkNumber, checkString, checkStringList, checkStringMap, enumOf, Fields,
   listOf, optional, struct, argumentStruct, typeOnly,
 } from './private/arguments';
 import { CONNECTIONS, DNS_PROFILE, LABEL_REQUIREMENT, LABEL_SELECTOR, PEER, PORT } from './private/brands';
-import { childPath } from './private/construct-path';
+import { checkConstructArgsWith } from './private/construct-arguments';
 import { ErrorCode } from './private/errors';
+
 import { Protocol } from './protocol';
+
+export { checkConstructArgsWith, checkScope } from './private/construct-arguments';
 
 const string = optional(checkString);
 const strings = optional(checkStringList);
@@ -100,14 +102,6 @@ export function checkConstructArgs(call: string, scope: unknown, id: unknown, pr
   return checkConstructArgsWith(call, scope, id, props, CHECKS.get(propsStruct)!);
 }
 
-/** Checks that `scope` is a construct (of any copy of the `constructs` package). */
-export function checkScope(call: string, scope: unknown): void {
-  if (typeof scope !== 'object' || scope === null || !Construct.isConstruct(scope)) {
-    throw argumentError(call, scope === undefined ? 'scope is required and must be a construct' : 'scope must be a construct',
-      scope, 'Pass the chart (or another construct) to create it in');
-  }
-}
-
 /** Checks a rule given to `addIngressRule()` or `addEgressRule()`. */
 export function checkRuleArgument(where: string, rule: unknown): void {
   checkStruct(where, 'rule', rule, 'NetworkPolicyRule');
@@ -131,18 +125,4 @@ export function checkGrantArgs(call: string, path: string, other: unknown, port:
   }
   optional(PORT.check)(path, 'port', port);
   checkOptionalStruct(path, 'options', options, 'GrantOptions');
-}
-
-/**
- * `checkConstructArgs()` with the props' check given (for props whose fields are declared beside their
- * constructs, as the tier and probe APIs do). Returns the construct path the new construct will have.
- */
-export function checkConstructArgsWith(call: string, scope: unknown, id: unknown, props: unknown, checkProps: Check<unknown>): string {
-  checkScope(call, scope);
-  if (typeof id !== 'string' || id === '') {
-    throw argumentError(call, 'id must be a non-empty string', id, 'Pass a construct id such as "AllowWeb"; it feeds the default name');
-  }
-  const where = childPath(scope as Construct, id as string);
-  checkProps(where, 'props', props);
-  return where;
 }

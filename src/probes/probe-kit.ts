@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ProbePlan, StandInOptions } from './plan';
 import { probeStruct } from './probe-struct-checks';
-import { checkConstructArgsWith } from '../struct-checks';
+import { checkConstructArgsWith } from '../private/construct-arguments';
 
 /**
  * Props of a `ProbeKit`.
