@@ -7,7 +7,9 @@ import { join } from 'path';
 import { stringify } from 'yaml';
 import { splitList } from './arguments';
 import { CliError, ErrorCode, EXIT_OK, Io } from './errors';
+import { escapeLines, escapeText } from './escape';
 import { checkFormat } from './matrix';
+import { safeJson } from './output';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 import { ProbeMode, ProbePlan, ProbeRun } from '../probes';
 
@@ -54,10 +56,10 @@ export async function runProbePlan(inputs: string[], options: ProbePlanCliOption
     seed: wholeNumber('--seed', options.seed),
     canaryNamespace: options.canaryNamespace,
   }, choice.endpoints));
-  const json = `${JSON.stringify(plan.toJson(), null, 2)}\n`;
+  const json = `${safeJson(plan.toJson(), 2)}\n`;
   if (options.output === undefined) {
     io.out(json);
-    plan.notes.forEach((n) => io.err(`note: ${n}\n`));
+    plan.notes.forEach((n) => io.err(`${escapeText(`note: ${n}`)}\n`));
     return EXIT_OK;
   }
   const pods = library(() => plan.standInManifests({ registry: options.registry, agnhostImage: options.agnhostImage }));
@@ -70,8 +72,8 @@ export async function runProbePlan(inputs: string[], options: ProbePlanCliOption
     throw CliError.problem(ErrorCode.UNREADABLE_FILE, '--output', `cannot write the plan: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, options.output,
       'Give a directory you can write to');
   }
-  io.out(`${[`plan ${plan.id}: ${plan.cells.length} cells, canaries ${plan.denyCanary.id} (denied) and ${plan.allowCanary.id} (allowed)`,
-    ...plan.notes, `wrote ${join(options.output, 'plan.json')} and ${join(options.output, 'stand-ins.yaml')}`].join('\n')}\n`);
+  io.out(`${escapeLines([`plan ${plan.id}: ${plan.cells.length} cells, canaries ${plan.denyCanary.id} (denied) and ${plan.allowCanary.id} (allowed)`,
+    ...plan.notes, `wrote ${join(options.output, 'plan.json')} and ${join(options.output, 'stand-ins.yaml')}`].join('\n'))}\n`);
   return EXIT_OK;
 }
 
@@ -133,14 +135,15 @@ export async function runProbeRun(planPath: string, options: ProbeRunCliOptions,
   try {
     const report = await run.execute();
     const render: Record<string, () => string> = {
-      text: () => report.toText(),
-      markdown: () => report.toMarkdown(),
-      json: () => `${JSON.stringify(report.toJson(), null, 2)}\n`,
+      // the cluster's messages (kubectl's, agnhost's) are printed escaped, as the input is
+      text: () => escapeLines(report.toText()),
+      markdown: () => escapeLines(report.toMarkdown()),
+      json: () => `${safeJson(report.toJson(), 2)}\n`,
       junit: () => report.toJunit(),
     };
     io.out(render[options.format]());
     if (report.errorMessage !== undefined) {
-      io.err(`cdk8s-netpol: ${report.errorCode}: ${report.errorMessage}\n`);
+      io.err(`cdk8s-netpol: ${escapeText(`${report.errorCode}: ${report.errorMessage}`)}\n`);
     }
     return report.exitCode;
   } finally {

@@ -150,6 +150,24 @@ describe('hostile names through the command', () => {
     expect(run.stderr).not.toMatch(UNSAFE);
   });
 
+  test.each(['text', 'markdown', 'json'])('probe run prints the cluster\'s hostile messages escaped (%s)', (format) => {
+    // GIVEN a plan, and a stand-in for a cluster whose kubectl answers every call with a hostile error
+    const manifests = path.join(dir, 'm.yaml');
+    fs.writeFileSync(manifests, 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: c, ports: [{containerPort: 80}]}]}\n');
+    const plan = path.join(dir, 'plan');
+    expect(runCli(['probe', 'plan', manifests, '--port', '80', '-o', plan]).code).toBe(0);
+    const kubectl = path.join(dir, 'kubectl');
+    fs.writeFileSync(kubectl, `#!/bin/sh\nprintf 'Error from server (Forbidden): \\033[2J\\033[32mALL OK\\n0 errors \\342\\200\\256x' >&2\nexit 1\n`);
+    fs.chmodSync(kubectl, 0o755);
+    // WHEN
+    const run = runCli(['probe', 'run', plan, '--kubectl', kubectl, '-f', format]);
+    // THEN
+    expect(run.code).toBe(2);
+    expect(run.stdout.replace(/\n/g, '')).not.toMatch(UNSAFE);
+    expect(run.stderr.replace(/\n/g, '')).not.toMatch(UNSAFE);
+    expect(`${run.stdout}${run.stderr}`).toMatch(/(\\u\{1b\}|\\u001b)\[2J(\\u\{1b\}|\\u001b)\[32mALL OK/);
+  });
+
   test('file names with control characters reach no output raw, in any command', () => {
     // GIVEN a directory with a hostile file name holding a non-manifest (named in notes) and a clean policy
     const hostileFile = path.join(dir, `v\u001b[2J\u202e${'\u009b'}.yaml`);
