@@ -157,7 +157,7 @@ describe('hostile names through the command', () => {
     const plan = path.join(dir, 'plan');
     expect(runCli(['probe', 'plan', manifests, '--port', '80', '-o', plan]).code).toBe(0);
     const kubectl = path.join(dir, 'kubectl');
-    fs.writeFileSync(kubectl, `#!/bin/sh\nprintf 'Error from server (Forbidden): \\033[2J\\033[32mALL OK\\n0 errors \\342\\200\\256x' >&2\nexit 1\n`);
+    fs.writeFileSync(kubectl, '#!/bin/sh\nprintf \'Error from server (Forbidden): \\033[2J\\033[32mALL OK\\n0 errors \\342\\200\\256x\' >&2\nexit 1\n');
     fs.chmodSync(kubectl, 0o755);
     // WHEN
     const run = runCli(['probe', 'run', plan, '--kubectl', kubectl, '-f', format]);
