@@ -6,17 +6,20 @@
  * from those texts instead of serializing the whole rule again, and the common rule (one peer, one port) needs
  * no sorting at all.
  */
-import { IAnyProducer } from 'cdk8s';
+import { Chart, IAnyProducer } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import { Construct } from 'constructs';
 import { TrafficDirection } from './direction';
 import { Peer, PeerKind } from './peer';
 import { NetworkPolicyRule } from './policy-rule';
 import { Port } from './port';
-import { PEER, PORT } from './private/brands';
+import { LABEL_SELECTOR, PEER, PORT } from './private/brands';
 import { compareStrings, Keyed, SortableKeyed, undefinedIfEmpty } from './private/canonical';
 import { ErrorCode, invalid } from './private/errors';
+import { checkNamespaceName } from './private/k8s-names';
 import { WirePort, WireSpec } from './private/wire';
-import { LabelSelector } from './selectors/label-selector';
+import { IPodSelector, LabelSelector, PodSelection } from './selectors/label-selector';
+import { peerOf, podsOf } from './struct-checks';
 
 /** A rule's peers and ports, deduplicated and in canonical order (in wire shape), and the key that identifies it. */
 export interface CanonicalRule {
@@ -195,8 +198,9 @@ export class PolicySpec implements IAnyProducer {
   /**
    * @param where the construct path of the policy
    * @param selector the pods the policy applies to
+   * @param namespace the namespace of the policy, from which workloads named in rules are seen
    */
-  public constructor(private readonly where: string, private readonly selector: LabelSelector) {}
+  public constructor(private readonly where: string, private readonly selector: LabelSelector, private readonly namespace: string | undefined) {}
 
   /** Whether the spec was produced (the policy was synthesized), after which rules are refused. */
   public get isFinal(): boolean {
@@ -248,7 +252,7 @@ export class PolicySpec implements IAnyProducer {
     const all = direction.added.copy();
     for (const source of direction.sources) {
       for (const rule of source()) {
-        all.add(checkedRule(this.where, name, rule));
+        all.add(checkedRule(this.where, name, rule, this.namespace));
       }
     }
     return all.list();
@@ -262,19 +266,16 @@ export class PolicySpec implements IAnyProducer {
  * @param direction the direction the rule is added to
  * @param rule the rule as given
  */
-export function checkedRule(where: string, direction: 'ingress' | 'egress', rule: NetworkPolicyRule): DescribedRule {
+export function checkedRule(where: string, direction: 'ingress' | 'egress', rule: NetworkPolicyRule, namespace: string | undefined): DescribedRule {
   const side = direction === 'ingress' ? 'sources' : 'destinations';
   if (rule === undefined || !Array.isArray(rule.peers) || rule.peers.length === 0) {
     throw invalid(ErrorCode.EMPTY_LIST, where, `${direction} rule has no peers`, rule?.peers,
       `List the ${side} in peers; use Peer.any() if every peer is really meant`);
   }
-  const peers = rule.peers;
+  const peers = rule.peers.map((given, i) => (PEER.has(given) ? given as Peer : peerOf<Peer>(where, `peers[${i}]`, given, namespace)));
   let hasAny = false;
   let onlyIpBlocks = true;
   for (const peer of peers) {
-    if (!PEER.has(peer)) {
-      throw invalid(ErrorCode.WRONG_TYPE, where, 'peers must be made with the Peer factories', peer, 'Use Peer.pods(), Peer.namespace(), Peer.ipBlock(), ...');
-    }
     hasAny ||= peer.kind === PeerKind.ANY;
     onlyIpBlocks &&= peer.isIpBlock();
   }
@@ -306,3 +307,22 @@ export function checkedRule(where: string, direction: 'ingress' | 'egress', rule
 
 /** The descriptions of a rule that has none (shared). */
 const NO_DESCRIPTIONS: readonly string[] = [];
+
+/**
+ * The pods and the namespace of a policy whose props name `selector` and `namespace`: a workload's pods live
+ * in its namespace, which is the policy's unless another is given (then refused, since a policy only selects
+ * pods of its own namespace).
+ */
+export function targetOf(where: string, scope: Construct, selector: IPodSelector, namespace: string | undefined): PodSelection {
+  const selection = LABEL_SELECTOR.has(selector) ? { selector: selector as LabelSelector } : podsOf<PodSelection>(where, 'selector', selector);
+  if (namespace !== undefined && selection.namespace !== undefined && namespace !== selection.namespace) {
+    throw invalid(ErrorCode.TARGET_IN_OTHER_NAMESPACE, where, `the selected pods live in namespace ${JSON.stringify(selection.namespace)}, `
+      + `but a policy only selects pods of its own namespace ${JSON.stringify(namespace)}`, namespace,
+    `Leave namespace out (the policy goes to ${JSON.stringify(selection.namespace)}), or select pods of ${JSON.stringify(namespace)}`);
+  }
+  const chosen = namespace ?? selection.namespace ?? Chart.of(scope).namespace;
+  if (chosen !== undefined) {
+    checkNamespaceName(where, chosen);
+  }
+  return { selector: selection.selector, namespace: chosen, name: selection.name };
+}

@@ -1,13 +1,11 @@
-import { ApiObject, Chart, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { TrafficDirection } from './direction';
-import { checkedRule, describeRules, IsolatedDirection, PolicySpec, RuleSource } from './direction-rules';
+import { checkedRule, describeRules, IsolatedDirection, PolicySpec, RuleSource, targetOf } from './direction-rules';
 import { NetworkPolicyRule } from './policy-rule';
-import { LABEL_SELECTOR } from './private/brands';
 import { ErrorCode, invalid } from './private/errors';
-import { checkNamespaceName } from './private/k8s-names';
 import { checkPolicyName, defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
-import { LabelSelector } from './selectors/label-selector';
+import { IPodSelector, LabelSelector } from './selectors/label-selector';
 import { checkConstructArgs, checkJsonPatches, checkRuleArgument } from './struct-checks';
 
 /** Properties of a `NetworkPolicy`. */
@@ -22,13 +20,16 @@ export interface NetworkPolicyProps {
   /**
    * The namespace of the policy and of the pods it selects.
    *
-   * @default - the chart's namespace; when the chart has none either, the manifest has no namespace and
-   * `kubectl apply` puts it into the current context's namespace
+   * @default - the namespace of the selected workload, else the chart's namespace; when the chart has none
+   * either, the manifest has no namespace and `kubectl apply` puts it into the current context's namespace
    */
   readonly namespace?: string;
 
-  /** The pods this policy applies to; `LabelSelector.all()` for every pod of the namespace. */
-  readonly selector: LabelSelector;
+  /**
+   * The pods this policy applies to: a `LabelSelector` (`LabelSelector.all()` for every pod of the namespace),
+   * or a `Workload` of pods, whose namespace is then the policy's unless `namespace` says otherwise.
+   */
+  readonly selector: IPodSelector;
 
   /**
    * Ingress rules. `[]` isolates the selected pods for ingress and allows nothing.
@@ -88,7 +89,7 @@ export class NetworkPolicy extends ApiObject {
    *
    * @param x the value to test
    * @example
-   * const policies = chart.node.findAll().filter((c) => NetworkPolicy.isNetworkPolicy(c));
+   * const isPolicy = NetworkPolicy.isNetworkPolicy(chart.node.tryFindChild('Api'));
    */
   public static isNetworkPolicy(x: any): x is NetworkPolicy {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[NETWORK_POLICY] === true;
@@ -114,23 +115,17 @@ export class NetworkPolicy extends ApiObject {
    */
   public constructor(scope: Construct, id: string, props: NetworkPolicyProps) {
     const where = checkConstructArgs('new NetworkPolicy()', scope, id, props, 'NetworkPolicyProps');
-    if (!LABEL_SELECTOR.has(props.selector)) {
-      throw invalid(ErrorCode.WRONG_TYPE, where, 'selector is required and must be a LabelSelector', props.selector,
-        'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() for every pod of the namespace');
-    }
+    const target = targetOf(where, scope, props.selector, props.namespace);
     const name = checkPolicyName(where, props.name ?? defaultPolicyName(scope, id));
-    const namespace = props.namespace === undefined ? Chart.of(scope).namespace : props.namespace;
-    if (namespace !== undefined) {
-      checkNamespaceName(where, namespace);
-    }
+    const namespace = target.namespace;
     const annotations: Record<string, string> = {};
     if (props.description !== undefined && props.description !== '') {
       annotations[DESCRIPTION_ANNOTATION] = props.description;
     }
-    const spec = new PolicySpec(where, props.selector);
+    const spec = new PolicySpec(where, target.selector, namespace);
     super(scope, id, { ...NetworkPolicy.GVK, metadata: { name, namespace, annotations }, spec: Lazy.any(spec) });
     this.spec = spec;
-    this.selector = props.selector;
+    this.selector = target.selector;
     this.namespace = namespace;
     if (props.ingress !== undefined) this.isolate(TrafficDirection.INGRESS, props.ingress);
     if (props.egress !== undefined) this.isolate(TrafficDirection.EGRESS, props.egress);
@@ -213,7 +208,7 @@ export class NetworkPolicy extends ApiObject {
 
   private addRule(direction: TrafficDirection, rule: NetworkPolicyRule): void {
     this.refuseIfFinal(direction, rule);
-    const checked = checkedRule(this.node.path, direction === TrafficDirection.INGRESS ? 'ingress' : 'egress', rule);
+    const checked = checkedRule(this.node.path, direction === TrafficDirection.INGRESS ? 'ingress' : 'egress', rule, this.namespace);
     const isolated = this.spec.isolate(direction);
     isolated.added.add(checked);
     if (checked.descriptions.length > 0) this.describeRules(direction, isolated);

@@ -24,6 +24,20 @@ export enum PeerKind {
 }
 
 /**
+ * Anything that can stand on the other side of a rule: a `Peer`, or a `Workload` (pods by labels, a
+ * cdk8s-plus workload, an address range).
+ */
+export interface IPeer {
+  /**
+   * The peer as a rule of a policy in `namespace` writes it: pods of that namespace by their labels, pods of
+   * another namespace by namespace and labels (AND), or address ranges.
+   *
+   * @param namespace the namespace of the policy
+   */
+  toPeer(namespace?: string): Peer;
+}
+
+/**
  * The other side of a rule: where ingress comes from, or where egress goes to.
  *
  * The AND of a namespace selector and a pod selector is only made by `podsInNamespace()` /
@@ -32,7 +46,7 @@ export enum PeerKind {
  * @see https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors
  * @example Peer.podsInNamespace('monitoring', LabelSelector.of({ labels: { app: 'prometheus' } }))
  */
-export class Peer {
+export class Peer implements IPeer {
   /**
    * Pods matching `selector` in the policy's own namespace.
    *
@@ -163,6 +177,16 @@ export class Peer {
     this._peers = peers;
   }
 
+  /**
+   * This peer: a peer reads the same from every namespace.
+   *
+   * @param namespace the namespace of the policy (not needed)
+   */
+  public toPeer(namespace?: string): Peer {
+    checkOptionalString('Peer.toPeer()', 'namespace', namespace);
+    return this;
+  }
+
   /** Whether this peer is only IP ranges (so named ports can never match it). */
   public isIpBlock(): boolean {
     return this.kind === PeerKind.IP_BLOCK;
@@ -218,6 +242,7 @@ export class Peer {
 PEER.mark(Peer);
 
 const checkExcept = optional(checkStringList);
+const checkOptionalString = optional(checkString);
 
 function checkSelector(where: string, selector: LabelSelector, what = 'selector'): void {
   LABEL_SELECTOR.check(where, what, selector);

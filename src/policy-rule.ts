@@ -1,4 +1,4 @@
-import { Peer } from './peer';
+import { IPeer } from './peer';
 import { Port } from './port';
 
 /**
@@ -6,9 +6,10 @@ import { Port } from './port';
  */
 export interface NetworkPolicyRule {
   /**
-   * The other side of the traffic. At least one; use `Peer.any()` for every peer.
+   * The other side of the traffic: peers or workloads, at least one; use `Peer.any()` for every peer.
+   * A workload in another namespace than the policy is written as its namespace AND its pods.
    */
-  readonly peers: Peer[];
+  readonly peers: IPeer[];
 
   /**
    * Ports the traffic may use (on the selected pods for ingress, on the destination for egress).

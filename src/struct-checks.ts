@@ -19,17 +19,60 @@ import { Protocol } from './protocol';
 
 export { checkConstructArgsWith, checkScope } from './private/construct-arguments';
 
+/** What `IPeer` and `IPodSelector` give, as these checks see it (the value classes are not imported here). */
+interface PeerLike { toPeer(namespace?: string): unknown }
+interface PodsLike { toPodSelection(): unknown }
+
+/**
+ * An `IPeer`: a Peer, a Workload, or another object with a `toPeer()` method (an implementation of the
+ * interface in another language).
+ */
+export const checkPeerLike: Check<PeerLike> = (where, what, value) => {
+  if (typeof value !== 'object' || value === null || typeof (value as PeerLike).toPeer !== 'function') {
+    throw argumentError(where, value === undefined ? `${what} is required and must be a Peer or a Workload` : `${what} must be a Peer or a Workload`,
+      value, 'Make it with Peer.pods(), Peer.namespace(), Peer.ipBlock(), Peer.any(), ..., or pass a Workload');
+  }
+  return value as PeerLike;
+};
+
+/** An `IPodSelector`: a LabelSelector, a Workload of pods, or another object with a `toPodSelection()` method. */
+export const checkPodsLike: Check<PodsLike> = (where, what, value) => {
+  if (typeof value !== 'object' || value === null || typeof (value as PodsLike).toPodSelection !== 'function') {
+    throw argumentError(where, value === undefined ? `${what} is required and must be a LabelSelector or a Workload`
+      : `${what} must be a LabelSelector or a Workload`, value,
+    'Make it with LabelSelector.of({ labels: {...} }) or LabelSelector.all(), or pass a Workload of pods');
+  }
+  return value as PodsLike;
+};
+
+const POD_SELECTION: Fields = { selector: LABEL_SELECTOR.check, namespace: optional(checkString), name: optional(checkString) };
+
+/**
+ * The peer an `IPeer` stands for in a policy of `namespace`, checked: what an implementation of the interface
+ * returns is a Peer, or the project's error.
+ */
+export function peerOf<P>(where: string, what: string, value: PeerLike, namespace: string | undefined): P {
+  return PEER.check(where, `${what}.toPeer()`, checkPeerLike(where, what, value).toPeer(namespace)) as P;
+}
+
+/** The pods an `IPodSelector` stands for, checked (selector, namespace and name). */
+export function podsOf<S>(where: string, what: string, value: PodsLike): S {
+  const selection = checkPodsLike(where, what, value).toPodSelection();
+  return struct(POD_SELECTION)(where, `${what}.toPodSelection()`, selection) as S;
+}
+
 const string = optional(checkString);
 const strings = optional(checkStringList);
 const selector = optional(LABEL_SELECTOR.check);
+const pods = optional(checkPodsLike);
 const ports = optional(listOf(PORT.check));
 const protocol = optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL));
 
 const INTENT: Fields = { name: string, namespace: string };
-const ISOLATION_INTENT: Fields = { ...INTENT, selector };
-const ALLOW_INTENT: Fields = { ...INTENT, selector: typeOnly(LABEL_SELECTOR.check) };
+const ISOLATION_INTENT: Fields = { ...INTENT, selector: pods };
+const ALLOW_INTENT: Fields = { ...INTENT, selector: typeOnly(checkPodsLike) };
 const ALLOW_PORTS_INTENT: Fields = { ...ALLOW_INTENT, ports };
-const RULE: Fields = { peers: typeOnly(listOf(PEER.check)), ports, description: string };
+const RULE: Fields = { peers: typeOnly(listOf(checkPeerLike)), ports, description: string };
 const WORKLOAD_PORT: Fields = { port: typeOnly(checkNumber), name: string, protocol };
 const workloadPorts = optional(listOf(struct(WORKLOAD_PORT)));
 
@@ -40,7 +83,7 @@ export const STRUCTS: Readonly<Record<string, Fields>> = {
   NetworkPolicyProps: {
     name: string,
     namespace: string,
-    selector: typeOnly(LABEL_SELECTOR.check),
+    selector: typeOnly(checkPodsLike),
     description: string,
     ingress: optional(listOf(struct(RULE))),
     egress: optional(listOf(struct(RULE))),
@@ -51,10 +94,10 @@ export const STRUCTS: Readonly<Record<string, Fields>> = {
   AllowPortsIntentProps: ALLOW_PORTS_INTENT,
   CidrIntentProps: { ...ALLOW_PORTS_INTENT, cidrs: typeOnly(checkStringList), except: strings },
   AllowDnsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check) },
-  AllowDnsHttpsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check), httpsDestinations: optional(listOf(PEER.check)) },
+  AllowDnsHttpsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check), httpsDestinations: optional(listOf(checkPeerLike)) },
   AllowExternalIngressProps: { ...ALLOW_INTENT, ports: typeOnly(listOf(PORT.check)), cidrs: strings },
   AllowFromLabelProps: {
-    ...ALLOW_PORTS_INTENT, sourceSelector: typeOnly(LABEL_SELECTOR.check), sourceNamespace: string, sourceNamespaceSelector: selector,
+    ...ALLOW_PORTS_INTENT, sourceSelector: typeOnly(checkPodsLike), sourceNamespace: string, sourceNamespaceSelector: selector,
   },
   AllowFromNamespaceProps: { ...ALLOW_PORTS_INTENT, namespaces: strings, namespaceSelector: selector },
   AllowKubeApiEgressProps: { ...ALLOW_INTENT, cidrs: typeOnly(checkStringList), ports },
@@ -70,6 +113,7 @@ export const STRUCTS: Readonly<Record<string, Fields>> = {
   },
   WorkloadFromCidrProps: { cidr: typeOnly(checkString), except: strings, name: string, ports: workloadPorts },
   WorkloadFromPlusOptions: { name: string },
+  WorkloadAllPodsOfProps: { namespace: typeOnly(checkString), name: string },
   // `sides` is checked against GrantSides by the grant itself
   GrantOptions: { sides: string, description: string },
 };

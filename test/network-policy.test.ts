@@ -264,14 +264,17 @@ describe('NetworkPolicy', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(problemOf(() => new NetworkPolicy(chart, 'P', {} as any))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/P', value: undefined });
+    expect(problemOf(() => new NetworkPolicy(chart, 'P', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/P', value: undefined });
   });
 
   test('throws when peers or ports are not made by the factories', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new NetworkPolicy(chart, 'P', { selector: API, ingress: [{ peers: [{} as any] }] })).toThrow(/\[test\/P\] ingress\[0\]\.peers\[0\] must be a Peer \(got \{\}\)\. Make it with Peer\.pods\(\)/);
+    expect(problemOf(() => new NetworkPolicy(chart, 'P', { selector: API, ingress: [{ peers: [{} as any] }] })))
+      .toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/P', problem: 'ingress[0].peers[0] must be a Peer or a Workload', value: {} });
+    expect(problemOf(() => new NetworkPolicy(chart, 'S', { selector: API, ingress: [{ peers: [{ toPeer: () => 'web' } as any] }] })))
+      .toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/S', problem: 'peers[0].toPeer() must be a Peer', value: 'web' });
     expect(() => new NetworkPolicy(chart, 'Q', { selector: API, ingress: [{ peers: [Peer.any()], ports: [443 as any] }] })).toThrow(/\[test\/Q\] ingress\[0\]\.ports\[0\] must be a Port \(got 443\)\. Make it with Port\.tcp\(\)/);
     expect(() => new NetworkPolicy(chart, 'R', { selector: API, ingress: 'all' as any })).toThrow(/\[test\/R\] ingress must be a list \(got "all"\)/);
   });

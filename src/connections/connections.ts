@@ -3,7 +3,7 @@ import { TrafficDirection } from '../direction';
 import { NetworkPolicy } from '../network-policy';
 import { Port } from '../port';
 import { DirectionGrants } from './direction-grants';
-import { ConnectionEndpoint, isExternal, resolveGrantPorts } from './endpoint';
+import { ConnectionEndpoint, hasPolicies, isExternal, resolveGrantPorts } from './endpoint';
 import { CONNECTIONS, PORT } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 import { fitName } from '../private/policy-names';
@@ -71,15 +71,15 @@ export class Connections {
     const sides = checkOptions(where, port, options);
     const src = source.endpoint;
     const dst = target.endpoint;
-    if (isExternal(src) && isExternal(dst)) {
-      throw invalid(ErrorCode.NOTHING_TO_ENFORCE, where, 'both sides of the grant are address ranges outside the cluster, so no policy can hold it',
+    if (!hasPolicies(src) && !hasPolicies(dst)) {
+      throw invalid(ErrorCode.NOTHING_TO_ENFORCE, where, 'neither side of the grant gets policies (address ranges outside the cluster, or all pods of a namespace), so no policy can hold it',
         [src.name, dst.name], 'Grant between a workload of pods and an address range, or between two workloads');
     }
-    const ingress = sides !== GrantSides.EGRESS_ONLY && !isExternal(dst);
-    const egress = sides !== GrantSides.INGRESS_ONLY && !isExternal(src);
+    const ingress = sides !== GrantSides.EGRESS_ONLY && hasPolicies(dst);
+    const egress = sides !== GrantSides.INGRESS_ONLY && hasPolicies(src);
     if (!ingress && !egress) {
-      const outside = isExternal(dst) ? dst.name : src.name;
-      throw invalid(ErrorCode.NOTHING_TO_ENFORCE, where, `${sides} leaves nothing to write, since ${JSON.stringify(outside)} is outside the cluster and has no policy`,
+      const outside = hasPolicies(dst) ? src.name : dst.name;
+      throw invalid(ErrorCode.NOTHING_TO_ENFORCE, where, `${sides} leaves nothing to write, since ${JSON.stringify(outside)} gets no policy of its own`,
         sides, 'Use GrantSides.BOTH, which writes the side that is a workload of pods');
     }
     if (!dst.livePorts || isExternal(dst)) {
@@ -105,7 +105,7 @@ export class Connections {
   private readonly slots = new Map<TrafficDirection, Construct>();
 
   private constructor(private readonly endpoint: ConnectionEndpoint) {
-    if (!isExternal(endpoint)) {
+    if (hasPolicies(endpoint)) {
       this.slots.set(TrafficDirection.INGRESS, new Construct(endpoint.owner, 'Ingress'));
       this.slots.set(TrafficDirection.EGRESS, new Construct(endpoint.owner, 'Egress'));
       endpoint.owner.node.addValidation({ validate: () => this.problems() });

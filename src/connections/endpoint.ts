@@ -26,6 +26,8 @@ export interface ConnectionEndpoint {
   readonly ports: () => WorkloadPort[];
   /** Whether `ports` may still change after the endpoint was made. */
   readonly livePorts: boolean;
+  /** Whether the endpoint is every pod of its namespace, which gets no policy of its own. */
+  readonly allPods?: boolean;
 }
 
 /** Ports a grant resolved to, or why it could not. */
@@ -43,12 +45,23 @@ export function isExternal(endpoint: ConnectionEndpoint): boolean {
 }
 
 /**
+ * Whether grants write policies for the endpoint: not for address ranges, and not for every pod of a
+ * namespace (a namespace is not one workload; isolating all its pods is left to policies of its own).
+ */
+export function hasPolicies(endpoint: ConnectionEndpoint): boolean {
+  return endpoint.selector !== undefined && endpoint.allPods !== true;
+}
+
+/**
  * The peer that stands for `endpoint` in a policy living in `namespace`: pods of the same namespace by
  * selector alone, pods of another namespace by namespace AND selector, or the address range.
  */
 export function peerSeenFrom(endpoint: ConnectionEndpoint, namespace: string | undefined): Peer {
   if (endpoint.selector === undefined) {
     return endpoint.ipBlock!;
+  }
+  if (endpoint.allPods === true) {
+    return Peer.namespace(endpoint.namespace!);
   }
   if (endpoint.namespace === namespace) {
     return Peer.pods(endpoint.selector);

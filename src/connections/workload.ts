@@ -1,16 +1,17 @@
-import { Chart } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Peer } from '../peer';
+import { IPeer, Peer } from '../peer';
 import { Protocol } from '../protocol';
 import { Connections, IConnectable } from './connections';
-import { ConnectionEndpoint } from './endpoint';
-import { plusContainerPorts, plusPodSelector } from './plus-workload';
+import { ConnectionEndpoint, peerSeenFrom } from './endpoint';
+import { asPlusWorkload, plusContainerPorts, plusPodSelector, PlusWorkloadShape } from './plus-workload';
 import { WorkloadPort } from './workload-port';
+import { checkString } from '../private/arguments';
+import { WORKLOAD } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName, dns1123LabelProblem, portNameProblem } from '../private/k8s-names';
 import { kebab } from '../private/policy-names';
-import { LabelRequirement, LabelSelector } from '../selectors/label-selector';
+import { IPodSelector, LabelRequirement, LabelSelector, PodSelection } from '../selectors/label-selector';
 import { checkConstructArgs, checkOptionalStruct, checkScope } from '../struct-checks';
 
 /** Properties of `Workload.fromLabels()`. */
@@ -88,12 +89,30 @@ export interface WorkloadFromPlusOptions {
   readonly name?: string;
 }
 
+/** Properties of `Workload.allPodsOf()`. */
+export interface WorkloadAllPodsOfProps {
+  /** The namespace whose pods, all of them, the workload stands for. */
+  readonly namespace: string;
+
+  /**
+   * Name of the workload, used in rule descriptions.
+   *
+   * @default - the namespace
+   */
+  readonly name?: string;
+}
+
 /** The id of the handle made under a cdk8s-plus workload. */
 const PLUS_HANDLE_ID = 'NetworkConnections';
 
 /**
- * One side of a connection: the pods of a workload (namespace, pod selector, declared ports), or an address
- * range outside the cluster.
+ * One side of a connection: the pods of a workload (namespace, pod selector, declared ports), every pod of a
+ * namespace, or an address range outside the cluster.
+ *
+ * A workload is also a peer (`IPeer`) in any rule and, when it is pods, the target (`IPodSelector`) of any
+ * policy or intent, which then lives in the workload's namespace and takes its name from the workload's:
+ * `new AllowExternalIngress(chart, 'Public', { selector: web, ports: [Port.HTTPS] })` is
+ * `web-allow-external-ingress`.
  *
  * Its `connections` make two-sided grants: `web.connections.allowTo(api, Port.tcp(8080))` writes the egress
  * rule on `web` and the ingress rule on `api`.
@@ -110,7 +129,7 @@ const PLUS_HANDLE_ID = 'NetworkConnections';
  * const postgres = new kplus.Deployment(chart, 'Db', { containers: [{ image: 'postgres', ports: [{ number: 5432 }] }] });
  * api.connections.allowTo(Workload.fromPlusWorkload(postgres));
  */
-export class Workload extends Construct implements IConnectable {
+export class Workload extends Construct implements IConnectable, IPeer, IPodSelector {
   /**
    * Pods selected by labels in one namespace.
    *
@@ -153,7 +172,34 @@ export class Workload extends Construct implements IConnectable {
   }
 
   /**
-   * The workload of a cdk8s-plus-28 Deployment, StatefulSet, DaemonSet, Job or Pod.
+   * Every pod of a namespace, e.g. a monitoring namespace whose Prometheus scrapes the workloads it may reach.
+   * It gets no policy: grants with it write only the other side's rule (a namespace is not one workload, and
+   * isolating all its pods is left to policies of its own).
+   *
+   * @param scope parent construct
+   * @param id construct id; feeds the default name
+   * @param props the namespace and name
+   * @example
+   * const shop = Workload.fromLabels(chart, 'Shop', { namespace: 'shop', labels: { app: 'shop' }, ports: [{ port: 9090, name: 'metrics' }] });
+   * const monitoring = Workload.allPodsOf(chart, 'Monitoring', { namespace: 'monitoring' });
+   * shop.connections.allowFrom(monitoring, Port.named('metrics'));
+   */
+  public static allPodsOf(scope: Construct, id: string, props: WorkloadAllPodsOfProps): Workload {
+    const where = checkConstructArgs('Workload.allPodsOf()', scope, id, props, 'WorkloadAllPodsOfProps');
+    checkNamespaceName(where, props.namespace);
+    return new Workload(scope, id, {
+      name: props.name ?? props.namespace,
+      namespace: props.namespace,
+      selector: LabelSelector.all(),
+      ports: () => [],
+      livePorts: false,
+      allPods: true,
+    });
+  }
+
+  /**
+   * The workload of a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod, of any maintained cdk8s-plus
+   * line (28, 32, 33, 34: it is read by its shape, not by its class).
    *
    * Its pods are selected by the workload's own selector (or, for Pod and Job, the `cdk8s.io/metadata.addr`
    * label cdk8s-plus gives their pods), in the workload's namespace. Its ports are every container port with
@@ -162,36 +208,45 @@ export class Workload extends Construct implements IConnectable {
    *
    * @param workload the cdk8s-plus workload (it must have a namespace)
    * @param options the name
+   * @example
+   * const web = new kplus.Deployment(chart, 'Web', { containers: [{ image: 'nginx', ports: [{ number: 8080 }] }] });
+   * // named web-allow-external-ingress, after the workload
+   * new AllowExternalIngress(chart, 'Public', {
+   *   selector: Workload.fromPlusWorkload(web),
+   *   ports: [Port.tcp(8080)],
+   * });
    */
-  public static fromPlusWorkload(workload: kplus.AbstractPod, options?: WorkloadFromPlusOptions): Workload {
+  public static fromPlusWorkload(workload: Construct, options?: WorkloadFromPlusOptions): Workload {
     const where = 'Workload.fromPlusWorkload()';
     checkScope(where, workload);
     checkOptionalStruct(where, 'options', options, 'WorkloadFromPlusOptions');
-    if (!(workload instanceof kplus.AbstractPod)) {
-      throw invalid(ErrorCode.WRONG_TYPE, where, 'workload must be a cdk8s-plus-28 Deployment, StatefulSet, DaemonSet, Job or Pod',
-        workload === undefined ? undefined : String(workload), 'Pass the cdk8s-plus-28 construct itself');
+    const plus: PlusWorkloadShape | undefined = asPlusWorkload(workload);
+    if (plus === undefined) {
+      throw invalid(ErrorCode.WRONG_TYPE, where, 'workload must be a cdk8s-plus Deployment, StatefulSet, DaemonSet, Job or Pod',
+        workload === undefined ? undefined : String(workload), 'Pass the cdk8s-plus construct itself');
     }
     const existing = workload.node.tryFindChild(PLUS_HANDLE_ID);
-    if (existing instanceof Workload) {
-      if (options?.name !== undefined && options.name !== existing.name) {
-        throw invalid(ErrorCode.DUPLICATE, existing.node.path, `workload already has a handle named ${JSON.stringify(existing.name)}`, options.name,
+    if (WORKLOAD.has(existing)) {
+      const handle = existing as Workload;
+      if (options?.name !== undefined && options.name !== handle.name) {
+        throw invalid(ErrorCode.DUPLICATE, handle.node.path, `workload already has a handle named ${JSON.stringify(handle.name)}`, options.name,
           'Use the same name every time, or leave it out after the first call');
       }
-      return existing;
+      return handle;
     }
     const path = childPath(workload, PLUS_HANDLE_ID);
-    const namespace = workload.metadata.namespace;
+    const namespace = plus.metadata.namespace;
     if (namespace === undefined) {
       throw invalid(ErrorCode.MISSING_NAMESPACE, path, 'the cdk8s-plus workload has no namespace, so its peers could not tell where its pods run',
         namespace, 'Set metadata.namespace on the workload, or give its chart a namespace');
     }
-    const selector = plusPodSelector(workload);
+    const selector = plusPodSelector(plus);
     if (selector === undefined) {
       throw invalid(ErrorCode.EMPTY_SELECTOR, path, 'the cdk8s-plus workload selects no pods by label', workload.node.path,
         'Give the workload a selector with select(), or pod labels');
     }
-    const name = options?.name ?? workload.name;
-    return new Workload(workload, PLUS_HANDLE_ID, { name, namespace, selector, ports: () => plusContainerPorts(workload), livePorts: true });
+    const name = options?.name ?? plusWorkloadName(workload, plus);
+    return new Workload(workload, PLUS_HANDLE_ID, { name, namespace, selector, ports: () => plusContainerPorts(plus), livePorts: true });
   }
 
   /** Name of the workload, used in policy names and rule descriptions. */
@@ -215,6 +270,8 @@ export class Workload extends Construct implements IConnectable {
   public readonly connections: Connections;
 
   private readonly declaredPorts: () => WorkloadPort[];
+  private readonly allPods: boolean;
+  private readonly endpoint: ConnectionEndpoint;
 
   private constructor(scope: Construct, id: string, fields: EndpointFields) {
     const name = checkName(childPath(scope, id), fields.name ?? kebab(id));
@@ -223,8 +280,9 @@ export class Workload extends Construct implements IConnectable {
     this.namespace = fields.namespace;
     this.selector = fields.selector;
     this.declaredPorts = fields.ports;
-    const endpoint: ConnectionEndpoint = { ...fields, owner: this, name: this.name };
-    this.connections = Connections._create(endpoint);
+    this.allPods = fields.allPods === true;
+    this.endpoint = { ...fields, owner: this, name: this.name };
+    this.connections = Connections._create(this.endpoint);
   }
 
   /** The ports the workload declares (for cdk8s-plus workloads, its container ports as of now). */
@@ -236,6 +294,43 @@ export class Workload extends Construct implements IConnectable {
   public isExternal(): boolean {
     return this.selector === undefined;
   }
+
+  /**
+   * The peer this workload is in a rule of a policy in `namespace`: its pods by label in the same namespace,
+   * its namespace AND its pods from another one, every pod of its namespace, or its address range.
+   *
+   * @param namespace the namespace of the policy
+   */
+  public toPeer(namespace?: string): Peer {
+    if (namespace !== undefined) {
+      checkString('Workload.toPeer()', 'namespace', namespace);
+      checkNamespaceName('Workload.toPeer()', namespace);
+    }
+    return peerSeenFrom(this.endpoint, namespace);
+  }
+
+  /**
+   * The pods of this workload, its namespace and its name, for a policy that applies to them. Refused for a
+   * workload that is not pods of one workload (an address range, or every pod of a namespace).
+   */
+  public toPodSelection(): PodSelection {
+    if (this.selector === undefined || this.allPods) {
+      throw invalid(ErrorCode.NOT_PODS, this.node.path, `workload ${JSON.stringify(this.name)} is ${this.allPods ? 'every pod of a namespace' : 'an address range'}, `
+        + 'not pods a policy can apply to', this.name, 'Select the pods with a workload made by Workload.fromLabels() or Workload.fromPlusWorkload(), or with a LabelSelector');
+    }
+    return { selector: this.selector, namespace: this.namespace, name: this.name };
+  }
+}
+
+WORKLOAD.mark(Workload);
+
+/**
+ * The default name of a cdk8s-plus workload's handle: its `metadata.name` when the user gave one, else its
+ * construct id in kebab-case (cdk8s's generated names end in a hash, which reads as noise in policy names).
+ */
+function plusWorkloadName(workload: Construct, plus: PlusWorkloadShape): string {
+  const generated = Chart.of(workload).generateObjectName(ApiObject.of(workload));
+  return plus.name !== generated ? plus.name : kebab(workload.node.id);
 }
 
 /** What a factory tells the constructor. */
@@ -246,6 +341,7 @@ interface EndpointFields {
   readonly ipBlock?: Peer;
   readonly ports: () => WorkloadPort[];
   readonly livePorts: boolean;
+  readonly allPods?: boolean;
 }
 
 /** The path a construct with this id will have under `scope`. */

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 
@@ -26,17 +26,17 @@ export class AllowAllEgress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowIntentProps) {
     checkConstructArgs('new AllowAllEgress()', scope, id, props, 'AllowIntentProps');
-    super(scope, id, allowAllEgressPolicy(childPath(scope, id), props));
+    super(scope, id, allowAllEgressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowAllEgress` at construct path `where`. */
-function allowAllEgressPolicy(where: string, props: AllowIntentProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowAllEgressPolicy(scope: Construct, where: string, props: AllowIntentProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-all-egress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-all-egress']),
+    target,
     description: 'Allow all egress from the selected pods.',
     egress: [{ peers: [Peer.any()] }],
   });

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 
@@ -26,17 +26,17 @@ export class AllowAllIngress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowIntentProps) {
     checkConstructArgs('new AllowAllIngress()', scope, id, props, 'AllowIntentProps');
-    super(scope, id, allowAllIngressPolicy(childPath(scope, id), props));
+    super(scope, id, allowAllIngressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowAllIngress` at construct path `where`. */
-function allowAllIngressPolicy(where: string, props: AllowIntentProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowAllIngressPolicy(scope: Construct, where: string, props: AllowIntentProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-all-ingress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-all-ingress']),
+    target,
     description: 'Allow all ingress to the selected pods.',
     ingress: [{ peers: [Peer.any()] }],
   });

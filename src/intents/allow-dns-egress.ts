@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
-import { dnsOrDefault, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { dnsOrDefault, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 
@@ -36,18 +36,18 @@ export class AllowDnsEgress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowDnsEgressProps) {
     checkConstructArgs('new AllowDnsEgress()', scope, id, props, 'AllowDnsEgressProps');
-    super(scope, id, allowDnsEgressPolicy(childPath(scope, id), props));
+    super(scope, id, allowDnsEgressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowDnsEgress` at construct path `where`. */
-function allowDnsEgressPolicy(where: string, props: AllowDnsEgressProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowDnsEgressPolicy(scope: Construct, where: string, props: AllowDnsEgressProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const dns = dnsOrDefault(where, props.dns);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-dns-egress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-dns-egress']),
+    target,
     description: `Allow the selected pods to query ${dns.description}.`,
     // one rule, which the policy's description already states: no rule description to repeat it
     egress: [{ peers: dns.peers, ports: dns.ports }],

@@ -2,13 +2,13 @@ import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
-import { Peer, PeerKind } from '../peer';
+import { IPeer, Peer, PeerKind } from '../peer';
 import { Port } from '../port';
-import { dnsOrDefault, dnsRule, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { dnsOrDefault, dnsRule, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
-import { checkConstructArgs } from '../struct-checks';
+import { checkConstructArgs, peerOf } from '../struct-checks';
 
 /** Properties of `AllowDnsHttpsEgress`. */
 export interface AllowDnsHttpsEgressProps extends AllowIntentProps {
@@ -20,11 +20,11 @@ export interface AllowDnsHttpsEgressProps extends AllowIntentProps {
   readonly dns?: DnsProfile;
 
   /**
-   * Where HTTPS (TCP 443) may go.
+   * Where HTTPS (TCP 443) may go: peers, or workloads (a CIDR workload for an outside service).
    *
    * @default - any destination, inside or outside the cluster (a rule without `to`)
    */
-  readonly httpsDestinations?: Peer[];
+  readonly httpsDestinations?: IPeer[];
 }
 
 /**
@@ -48,25 +48,26 @@ export class AllowDnsHttpsEgress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowDnsHttpsEgressProps) {
     checkConstructArgs('new AllowDnsHttpsEgress()', scope, id, props, 'AllowDnsHttpsEgressProps');
-    super(scope, id, allowDnsHttpsEgressPolicy(childPath(scope, id), props));
+    super(scope, id, allowDnsHttpsEgressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowDnsHttpsEgress` at construct path `where`. */
-function allowDnsHttpsEgressPolicy(where: string, props: AllowDnsHttpsEgressProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowDnsHttpsEgressPolicy(scope: Construct, where: string, props: AllowDnsHttpsEgressProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const dns = dnsOrDefault(where, props.dns);
   const https = props.httpsDestinations ?? [Peer.any()];
   if (!Array.isArray(https) || https.length === 0) {
     throw invalid(ErrorCode.EMPTY_LIST, where, 'httpsDestinations is empty', https,
       'Leave it out to allow HTTPS to any destination, or list the destinations, e.g. [Peer.ipBlock("203.0.113.0/24")]');
   }
-  const destinations = https.length === 1 && https[0]?.kind === PeerKind.ANY ? 'any destination' : https.map((p) => String(p)).join(', ');
+  const peers = https.map((given, i) => peerOf<Peer>(where, `httpsDestinations[${i}]`, given, target.namespace));
+  const destinations = peers.length === 1 && peers[0].kind === PeerKind.ANY ? 'any destination' : peers.map((p) => String(p)).join(', ');
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-dns-https-egress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-dns-https-egress']),
+    target,
     description: `Allow the selected pods to query ${dns.description}, and HTTPS to ${destinations}.`,
-    egress: [dnsRule(dns), { peers: [...https], ports: [Port.HTTPS], description: `HTTPS to ${destinations}` }],
+    egress: [dnsRule(dns), { peers, ports: [Port.HTTPS], description: `HTTPS to ${destinations}` }],
   });
 }

@@ -6,8 +6,8 @@ import { Port } from '../port';
 import { cidrPeers } from './private/cidr-peers';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
-import { intentPolicy, requirePorts, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { intentPolicy, requirePorts, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 
 /** Properties of `AllowExternalIngress`. */
 export interface AllowExternalIngressProps extends AllowIntentProps {
@@ -46,19 +46,19 @@ export class AllowExternalIngress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowExternalIngressProps) {
     checkConstructArgs('new AllowExternalIngress()', scope, id, props, 'AllowExternalIngressProps');
-    super(scope, id, allowExternalIngressPolicy(childPath(scope, id), props));
+    super(scope, id, allowExternalIngressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowExternalIngress` at construct path `where`. */
-function allowExternalIngressPolicy(where: string, props: AllowExternalIngressProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowExternalIngressPolicy(scope: Construct, where: string, props: AllowExternalIngressProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const ports = requirePorts(where, props.ports);
   const peers = props.cidrs === undefined ? [Peer.any()] : cidrPeers(where, props.cidrs, undefined);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-external-ingress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-external-ingress']),
+    target,
     description: `Allow ingress to the selected pods from ${peers.map((p) => p.toString()).join(', ')} on ${ports.map((p) => p.toString()).join(', ')}.`,
     ingress: [{ peers, ports }],
   });

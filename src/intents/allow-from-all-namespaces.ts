@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { checkPorts, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 
@@ -28,18 +28,18 @@ export class AllowFromAllNamespaces extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
     checkConstructArgs('new AllowFromAllNamespaces()', scope, id, props, 'AllowPortsIntentProps');
-    super(scope, id, allowFromAllNamespacesPolicy(childPath(scope, id), props));
+    super(scope, id, allowFromAllNamespacesPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowFromAllNamespaces` at construct path `where`. */
-function allowFromAllNamespacesPolicy(where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowFromAllNamespacesPolicy(scope: Construct, where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const ports = checkPorts(where, props.ports);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-from-all-namespaces']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-from-all-namespaces']),
+    target,
     description: 'Allow ingress to the selected pods from every pod of the cluster.',
     ingress: [{ peers: [Peer.allPodsInCluster()], ports }],
   });

@@ -2,22 +2,23 @@ import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { checkPorts, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, selectorSlug, targetSlug } from './private/naming';
 import { LABEL_SELECTOR } from '../private/brands';
 import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
-import { LabelSelector } from '../selectors/label-selector';
-import { checkConstructArgs } from '../struct-checks';
+import { IPodSelector, LabelSelector, PodSelection } from '../selectors/label-selector';
+import { checkConstructArgs, podsOf } from '../struct-checks';
 
 /** Properties of `AllowFromLabel`. */
 export interface AllowFromLabelProps extends AllowPortsIntentProps {
   /**
-   * The pods allowed to connect, matched in the policy's own namespace unless `sourceNamespace` or
-   * `sourceNamespaceSelector` says otherwise.
+   * The pods allowed to connect: a `LabelSelector`, matched in the policy's own namespace unless
+   * `sourceNamespace` or `sourceNamespaceSelector` says otherwise, or a `Workload` of pods, matched in its own
+   * namespace (and named after it in the default name).
    */
-  readonly sourceSelector: LabelSelector;
+  readonly sourceSelector: IPodSelector;
 
   /**
    * The namespace the source pods live in (the source must match both: one peer, AND).
@@ -58,35 +59,47 @@ export class AllowFromLabel extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowFromLabelProps) {
     checkConstructArgs('new AllowFromLabel()', scope, id, props, 'AllowFromLabelProps');
-    super(scope, id, allowFromLabelPolicy(childPath(scope, id), props));
+    super(scope, id, allowFromLabelPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowFromLabel` at construct path `where`. */
-function allowFromLabelPolicy(where: string, props: AllowFromLabelProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
-  const source = props.sourceSelector;
-  if (!LABEL_SELECTOR.has(source)) {
-    throw invalid(ErrorCode.MISSING_VALUE, where, 'sourceSelector is required: it names the pods allowed to connect', source,
-      'Pass sourceSelector: LabelSelector.of({ labels: {...} }); use AllowSameNamespace for every pod of the namespace');
+function allowFromLabelPolicy(scope: Construct, where: string, props: AllowFromLabelProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
+  if (props.sourceSelector === undefined) {
+    throw invalid(ErrorCode.MISSING_VALUE, where, 'sourceSelector is required: it names the pods allowed to connect', props.sourceSelector,
+      'Pass sourceSelector: LabelSelector.of({ labels: {...} }) or a Workload; use AllowSameNamespace for every pod of the namespace');
   }
-  const { peer, namespacePart } = sourcePeer(where, props, source);
+  const source = LABEL_SELECTOR.has(props.sourceSelector) ? { selector: props.sourceSelector as LabelSelector }
+    : podsOf<PodSelection>(where, 'sourceSelector', props.sourceSelector);
+  const { peer, namespacePart } = sourcePeer(where, props, source, target.namespace);
   const ports = checkPorts(where, props.ports);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-from', namespacePart, selectorSlug(source)]),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-from', namespacePart, targetSlug(source)]),
+    target,
     description: `Allow ingress to the selected pods from ${peer}.`,
     ingress: [{ peers: [peer], ports }],
   });
 }
 
 /** The source peer and the namespace part of the name of an `AllowFromLabel`. */
-function sourcePeer(where: string, props: AllowFromLabelProps, source: LabelSelector): { peer: Peer; namespacePart: string } {
+function sourcePeer(where: string, props: AllowFromLabelProps, selection: PodSelection, policyNamespace: string | undefined)
+  : { peer: Peer; namespacePart: string } {
   if (props.sourceNamespace !== undefined && props.sourceNamespaceSelector !== undefined) {
     throw invalid(ErrorCode.CONFLICTING_OPTIONS, where, 'sourceNamespace and sourceNamespaceSelector both name the source namespace',
       { sourceNamespace: props.sourceNamespace, sourceNamespaceSelector: props.sourceNamespaceSelector.toString() },
       'Give only one of them');
+  }
+  const source = selection.selector;
+  if (selection.namespace !== undefined) {
+    // a workload: its pods live in its namespace
+    if (props.sourceNamespace !== undefined || props.sourceNamespaceSelector !== undefined) {
+      throw invalid(ErrorCode.CONFLICTING_OPTIONS, where, `the source workload lives in namespace ${JSON.stringify(selection.namespace)}, so sourceNamespace and sourceNamespaceSelector have nothing to say`,
+        props.sourceNamespace ?? props.sourceNamespaceSelector?.toString(), 'Leave sourceNamespace and sourceNamespaceSelector out');
+    }
+    return selection.namespace === policyNamespace ? { peer: Peer.pods(source), namespacePart: '' }
+      : { peer: Peer.podsInNamespace(selection.namespace, source), namespacePart: selection.namespace };
   }
   if (props.sourceNamespace !== undefined) {
     checkNamespaceName(where, props.sourceNamespace);

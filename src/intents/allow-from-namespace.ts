@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { checkPorts, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, selectorSlug, targetSlug } from './private/naming';
 import { LABEL_SELECTOR } from '../private/brands';
 import { sortedUnique } from '../private/canonical';
 import { childPath } from '../private/construct-path';
@@ -50,19 +50,19 @@ export class AllowFromNamespace extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowFromNamespaceProps) {
     checkConstructArgs('new AllowFromNamespace()', scope, id, props, 'AllowFromNamespaceProps');
-    super(scope, id, allowFromNamespacePolicy(childPath(scope, id), props));
+    super(scope, id, allowFromNamespacePolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowFromNamespace` at construct path `where`. */
-function allowFromNamespacePolicy(where: string, props: AllowFromNamespaceProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowFromNamespacePolicy(scope: Construct, where: string, props: AllowFromNamespaceProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const { peers, namePart } = sources(where, props);
   const ports = checkPorts(where, props.ports);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-from-namespace', namePart]),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-from-namespace', namePart]),
+    target,
     description: `Allow ingress to the selected pods from every pod of ${peers.map((p) => p.toString()).join(', ')}.`,
     ingress: [{ peers, ports }],
   });

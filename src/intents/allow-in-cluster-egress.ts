@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { checkPorts, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 
@@ -24,18 +24,18 @@ export class AllowInClusterEgress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
     checkConstructArgs('new AllowInClusterEgress()', scope, id, props, 'AllowPortsIntentProps');
-    super(scope, id, allowInClusterEgressPolicy(childPath(scope, id), props));
+    super(scope, id, allowInClusterEgressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowInClusterEgress` at construct path `where`. */
-function allowInClusterEgressPolicy(where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowInClusterEgressPolicy(scope: Construct, where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const ports = checkPorts(where, props.ports);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-in-cluster-egress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-in-cluster-egress']),
+    target,
     description: 'Allow egress from the selected pods to every pod of the cluster.',
     egress: [{ peers: [Peer.allPodsInCluster()], ports }],
   });

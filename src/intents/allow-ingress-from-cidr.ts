@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { CidrIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { cidrPeers } from './private/cidr-peers';
-import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
-import { cidrSlug, intentName, selectorSlug } from './private/naming';
+import { checkPorts, intentPolicy, requireTarget } from './private/defaults';
+import { cidrSlug, intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 
@@ -30,19 +30,19 @@ export class AllowIngressFromCidr extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: CidrIntentProps) {
     checkConstructArgs('new AllowIngressFromCidr()', scope, id, props, 'CidrIntentProps');
-    super(scope, id, allowIngressFromCidrPolicy(childPath(scope, id), props));
+    super(scope, id, allowIngressFromCidrPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowIngressFromCidr` at construct path `where`. */
-function allowIngressFromCidrPolicy(where: string, props: CidrIntentProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowIngressFromCidrPolicy(scope: Construct, where: string, props: CidrIntentProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const peers = cidrPeers(where, props.cidrs, props.except);
   const ports = checkPorts(where, props.ports);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-ingress-from', cidrSlug(props.cidrs)]),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-ingress-from', cidrSlug(props.cidrs)]),
+    target,
     description: `Allow ingress to the selected pods from ${peers.map((p) => p.toString()).join(', ')}.`,
     ingress: [{ peers, ports }],
   });

@@ -3,8 +3,8 @@ import { AllowIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Port } from '../port';
 import { cidrPeers } from './private/cidr-peers';
-import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { checkPorts, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 
@@ -43,19 +43,19 @@ export class AllowKubeApiEgress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowKubeApiEgressProps) {
     checkConstructArgs('new AllowKubeApiEgress()', scope, id, props, 'AllowKubeApiEgressProps');
-    super(scope, id, allowKubeApiEgressPolicy(childPath(scope, id), props));
+    super(scope, id, allowKubeApiEgressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowKubeApiEgress` at construct path `where`. */
-function allowKubeApiEgressPolicy(where: string, props: AllowKubeApiEgressProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowKubeApiEgressPolicy(scope: Construct, where: string, props: AllowKubeApiEgressProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const peers = cidrPeers(where, props.cidrs, undefined);
   const ports = checkPorts(where, props.ports) ?? [Port.HTTPS, Port.KUBE_API];
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-kube-api-egress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-kube-api-egress']),
+    target,
     description: 'Allow egress from the selected pods to the Kubernetes API server.',
     egress: [{ peers, ports }],
   });

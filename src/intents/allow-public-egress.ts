@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { checkPorts, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
 
@@ -46,19 +46,19 @@ export class AllowPublicEgress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
     checkConstructArgs('new AllowPublicEgress()', scope, id, props, 'AllowPortsIntentProps');
-    super(scope, id, allowPublicEgressPolicy(childPath(scope, id), props));
+    super(scope, id, allowPublicEgressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowPublicEgress` at construct path `where`. */
-function allowPublicEgressPolicy(where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowPublicEgressPolicy(scope: Construct, where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const ports = checkPorts(where, props.ports);
   const peers = [Peer.ipBlock('0.0.0.0/0', NON_PUBLIC_IPV4), Peer.ipBlock('::/0', NON_PUBLIC_IPV6)];
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-public-egress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-public-egress']),
+    target,
     description: 'Allow egress from the selected pods to public addresses only (no private, CGNAT or link-local ranges).',
     egress: [{ peers, ports }],
   });

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { AllowPortsIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { checkPorts, intentPolicy, requireSelector } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { checkPorts, intentPolicy, requireTarget } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { LabelSelector } from '../selectors/label-selector';
 import { checkConstructArgs } from '../struct-checks';
@@ -26,18 +26,18 @@ export class AllowSameNamespace extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: AllowPortsIntentProps) {
     checkConstructArgs('new AllowSameNamespace()', scope, id, props, 'AllowPortsIntentProps');
-    super(scope, id, allowSameNamespacePolicy(childPath(scope, id), props));
+    super(scope, id, allowSameNamespacePolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of an `AllowSameNamespace` at construct path `where`. */
-function allowSameNamespacePolicy(where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
-  const selector = requireSelector(where, props);
+function allowSameNamespacePolicy(scope: Construct, where: string, props: AllowPortsIntentProps): NetworkPolicyProps {
+  const target = requireTarget(where, scope, props);
   const ports = checkPorts(where, props.ports);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'allow-same-namespace']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'allow-same-namespace']),
+    target,
     description: 'Allow ingress to the selected pods from every pod of this namespace.',
     ingress: [{ peers: [Peer.pods(LabelSelector.all())], ports }],
   });

@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { NetworkPolicyRule } from '../policy-rule';
-import { denyAllRuleError, intentPolicy, selectorOrAll } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { denyAllRuleError, intentPolicy, targetOrAll } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs, checkRuleArgument } from '../struct-checks';
 
@@ -31,7 +31,7 @@ export class DenyAllEgress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: IsolationIntentProps = {}) {
     checkConstructArgs('new DenyAllEgress()', scope, id, props, 'IsolationIntentProps');
-    super(scope, id, denyAllEgressPolicy(childPath(scope, id), props));
+    super(scope, id, denyAllEgressPolicy(scope, childPath(scope, id), props));
   }
 
 
@@ -48,11 +48,11 @@ export class DenyAllEgress extends NetworkPolicy {
 }
 
 /** The NetworkPolicy props of a `DenyAllEgress` at construct path `where`. */
-function denyAllEgressPolicy(where: string, props?: IsolationIntentProps): NetworkPolicyProps {
-  const selector = selectorOrAll(where, props?.selector);
+function denyAllEgressPolicy(scope: Construct, where: string, props?: IsolationIntentProps): NetworkPolicyProps {
+  const target = targetOrAll(where, scope, props);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'deny-all-egress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'deny-all-egress']),
+    target,
     description: 'Deny all egress from the selected pods.',
     egress: [],
   });

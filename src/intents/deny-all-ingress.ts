@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { NetworkPolicyRule } from '../policy-rule';
-import { denyAllRuleError, intentPolicy, selectorOrAll } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { denyAllRuleError, intentPolicy, targetOrAll } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs, checkRuleArgument } from '../struct-checks';
 
@@ -30,7 +30,7 @@ export class DenyAllIngress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: IsolationIntentProps = {}) {
     checkConstructArgs('new DenyAllIngress()', scope, id, props, 'IsolationIntentProps');
-    super(scope, id, denyAllIngressPolicy(childPath(scope, id), props));
+    super(scope, id, denyAllIngressPolicy(scope, childPath(scope, id), props));
   }
 
 
@@ -47,11 +47,11 @@ export class DenyAllIngress extends NetworkPolicy {
 }
 
 /** The NetworkPolicy props of a `DenyAllIngress` at construct path `where`. */
-function denyAllIngressPolicy(where: string, props?: IsolationIntentProps): NetworkPolicyProps {
-  const selector = selectorOrAll(where, props?.selector);
+function denyAllIngressPolicy(scope: Construct, where: string, props?: IsolationIntentProps): NetworkPolicyProps {
+  const target = targetOrAll(where, scope, props);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'deny-all-ingress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'deny-all-ingress']),
+    target,
     description: 'Deny all ingress to the selected pods.',
     ingress: [],
   });

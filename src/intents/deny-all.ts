@@ -2,8 +2,8 @@ import { Construct } from 'constructs';
 import { IsolationIntentProps } from './intent-props';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { NetworkPolicyRule } from '../policy-rule';
-import { denyAllRuleError, intentPolicy, selectorOrAll } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { denyAllRuleError, intentPolicy, targetOrAll } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs, checkRuleArgument } from '../struct-checks';
 
@@ -30,7 +30,7 @@ export class DenyAll extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: IsolationIntentProps = {}) {
     checkConstructArgs('new DenyAll()', scope, id, props, 'IsolationIntentProps');
-    super(scope, id, denyAllPolicy(childPath(scope, id), props));
+    super(scope, id, denyAllPolicy(scope, childPath(scope, id), props));
   }
 
 
@@ -58,11 +58,11 @@ export class DenyAll extends NetworkPolicy {
 }
 
 /** The NetworkPolicy props of a `DenyAll` at construct path `where`. */
-function denyAllPolicy(where: string, props?: IsolationIntentProps): NetworkPolicyProps {
-  const selector = selectorOrAll(where, props?.selector);
+function denyAllPolicy(scope: Construct, where: string, props?: IsolationIntentProps): NetworkPolicyProps {
+  const target = targetOrAll(where, scope, props);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'deny-all']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'deny-all']),
+    target,
     description: 'Deny all ingress to and all egress from the selected pods.',
     ingress: [],
     egress: [],

@@ -3,10 +3,10 @@ import { IsolationIntentProps } from './intent-props';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
-import { intentName, selectorSlug } from './private/naming';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
-import { dnsOrDefault, dnsRule, intentPolicy, selectorOrAll } from './private/defaults';
+import { dnsOrDefault, dnsRule, intentPolicy, targetOrAll } from './private/defaults';
 
 /** Properties of `DenyExternalEgress`. */
 export interface DenyExternalEgressProps extends IsolationIntentProps {
@@ -36,18 +36,18 @@ export class DenyExternalEgress extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: DenyExternalEgressProps = {}) {
     checkConstructArgs('new DenyExternalEgress()', scope, id, props, 'DenyExternalEgressProps');
-    super(scope, id, denyExternalEgressPolicy(childPath(scope, id), props));
+    super(scope, id, denyExternalEgressPolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of a `DenyExternalEgress` at construct path `where`. */
-function denyExternalEgressPolicy(where: string, props?: DenyExternalEgressProps): NetworkPolicyProps {
-  const selector = selectorOrAll(where, props?.selector);
+function denyExternalEgressPolicy(scope: Construct, where: string, props?: DenyExternalEgressProps): NetworkPolicyProps {
+  const target = targetOrAll(where, scope, props);
   const dns = dnsOrDefault(where, props?.dns);
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'deny-external-egress']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'deny-external-egress']),
+    target,
     description: 'Allow egress from the selected pods only inside the cluster (and to the cluster DNS).',
     egress: [{ peers: [Peer.allPodsInCluster()], description: 'every pod of the cluster' }, dnsRule(dns)],
   });

@@ -1,5 +1,5 @@
 import { Port } from '../port';
-import { LabelSelector } from '../selectors/label-selector';
+import { IPodSelector } from '../selectors/label-selector';
 
 /**
  * Options every intent construct takes: where its one NetworkPolicy goes and what it is called.
@@ -17,7 +17,7 @@ export interface IntentProps {
   /**
    * The namespace of the policy and of the pods it applies to.
    *
-   * @default - the chart's namespace (none when the chart has none)
+   * @default - the namespace of the selected workload, else the chart's namespace (none when the chart has none)
    */
   readonly namespace?: string;
 }
@@ -27,11 +27,12 @@ export interface IntentProps {
  */
 export interface IsolationIntentProps extends IntentProps {
   /**
-   * The pods to isolate.
+   * The pods to isolate: a `LabelSelector`, or a `Workload` of pods (the policy then lives in its namespace
+   * and is named after it).
    *
    * @default - every pod of the namespace (`podSelector: {}`)
    */
-  readonly selector?: LabelSelector;
+  readonly selector?: IPodSelector;
 }
 
 /**
@@ -40,9 +41,11 @@ export interface IsolationIntentProps extends IntentProps {
 export interface AllowIntentProps extends IntentProps {
   /**
    * The pods this policy applies to: the destination of allowed ingress, the source of allowed egress.
-   * Use `LabelSelector.all()` when every pod of the namespace is meant.
+   * A `LabelSelector` (`LabelSelector.all()` when every pod of the namespace is meant), or a `Workload` of
+   * pods: the policy then lives in the workload's namespace and its default name starts with the workload's
+   * name (`web-allow-external-ingress`).
    */
-  readonly selector: LabelSelector;
+  readonly selector: IPodSelector;
 }
 
 /**

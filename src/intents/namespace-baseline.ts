@@ -4,8 +4,8 @@ import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { NetworkPolicyRule } from '../policy-rule';
-import { dnsOrDefault, dnsRule, intentPolicy, selectorOrAll } from './private/defaults';
-import { intentName, selectorSlug } from './private/naming';
+import { dnsOrDefault, dnsRule, intentPolicy, targetOrAll } from './private/defaults';
+import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { LabelSelector } from '../selectors/label-selector';
 import { checkConstructArgs } from '../struct-checks';
@@ -48,21 +48,21 @@ export class NamespaceBaseline extends NetworkPolicy {
    */
   public constructor(scope: Construct, id: string, props: NamespaceBaselineProps = {}) {
     checkConstructArgs('new NamespaceBaseline()', scope, id, props, 'NamespaceBaselineProps');
-    super(scope, id, namespaceBaselinePolicy(childPath(scope, id), props));
+    super(scope, id, namespaceBaselinePolicy(scope, childPath(scope, id), props));
   }
 
 }
 
 /** The NetworkPolicy props of a `NamespaceBaseline` at construct path `where`. */
-function namespaceBaselinePolicy(where: string, props?: NamespaceBaselineProps): NetworkPolicyProps {
-  const selector = selectorOrAll(where, props?.selector);
+function namespaceBaselinePolicy(scope: Construct, where: string, props?: NamespaceBaselineProps): NetworkPolicyProps {
+  const target = targetOrAll(where, scope, props);
   const dns = dnsOrDefault(where, props?.dns);
   const same = props?.allowSameNamespace === true;
   const neighbours: NetworkPolicyRule[] = same
     ? [{ peers: [Peer.pods(LabelSelector.all())], description: 'every pod of this namespace' }] : [];
   return intentPolicy(props, {
-    defaultName: intentName([selectorSlug(selector), 'namespace-baseline']),
-    selector,
+    defaultName: intentName([targetSlug(target), 'namespace-baseline']),
+    target,
     description: same
       ? 'Baseline: deny all traffic except DNS egress and traffic within this namespace.'
       : 'Baseline: deny all traffic except DNS egress.',

@@ -18,3 +18,5 @@ export const POLICY_ANALYZER = new Brand('PolicyAnalyzer', 'Make it with PolicyA
 export const CNI = new Brand('Cni', 'Use Cni.CALICO, Cni.CILIUM, ..., Cni.multus(...) or Cni.named("calico")');
 export const CONNECTIONS = new Brand('Connections',
   'Pass a Workload made with Workload.fromLabels(), Workload.fromCidr() or Workload.fromPlusWorkload()');
+export const WORKLOAD = new Brand('Workload',
+  'Make it with Workload.fromLabels(), Workload.fromCidr(), Workload.allPodsOf() or Workload.fromPlusWorkload()');

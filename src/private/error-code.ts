@@ -109,4 +109,15 @@ export enum ErrorCode {
   INPUT_LIMIT_EXCEEDED = 'INPUT_LIMIT_EXCEEDED',
   /** The input holds no document at all. */
   NO_DOCUMENTS = 'NO_DOCUMENTS',
+
+  // Workloads as targets and peers, and selector mistakes the constructs refuse
+
+  /** The pods a policy applies to live in another namespace than the policy. */
+  TARGET_IN_OTHER_NAMESPACE = 'TARGET_IN_OTHER_NAMESPACE',
+  /** A workload that is not pods (an address range, all pods of a namespace) is given where pods are selected. */
+  NOT_PODS = 'NOT_PODS',
+  /** A pod selector is keyed on kubernetes.io/metadata.name, a label only namespaces carry. */
+  NAMESPACE_LABEL_ON_PODS = 'NAMESPACE_LABEL_ON_PODS',
+  /** Two arguments look swapped: a namespace selector where pods are selected, and pods where namespaces are. */
+  SWAPPED_ARGUMENTS = 'SWAPPED_ARGUMENTS',
 }

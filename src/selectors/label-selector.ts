@@ -115,13 +115,44 @@ export interface LabelSelectorOptions {
 }
 
 /**
+ * Pods a policy can apply to: what `toPodSelection()` says they are.
+ *
+ * A `LabelSelector` selects pods in the policy's own namespace; a `Workload` also names the namespace its pods
+ * live in, and its own name, which intents use in their default names.
+ */
+export interface IPodSelector {
+  /** The pods: their label selector, and where known the namespace they live in and a name for them. */
+  toPodSelection(): PodSelection;
+}
+
+/** The pods an `IPodSelector` stands for. */
+export interface PodSelection {
+  /** The labels of the pods. */
+  readonly selector: LabelSelector;
+
+  /**
+   * The namespace the pods live in.
+   *
+   * @default - the namespace of the policy that selects them
+   */
+  readonly namespace?: string;
+
+  /**
+   * A name for the pods, used in default policy names (`web` gives `web-allow-external-ingress`).
+   *
+   * @default - the label values of the selector
+   */
+  readonly name?: string;
+}
+
+/**
  * A Kubernetes label selector: labels and expressions that must all match.
  *
  * An empty selector matches everything; it is only made by `LabelSelector.all()`, never by accident.
  *
  * @example LabelSelector.of({ labels: { app: 'web' }, expressions: [LabelRequirement.isIn('tier', ['a', 'b'])] })
  */
-export class LabelSelector {
+export class LabelSelector implements IPodSelector {
   /**
    * A selector with the given labels and expressions.
    *
@@ -178,6 +209,11 @@ export class LabelSelector {
   /** The expressions (a copy). */
   public get expressions(): LabelRequirement[] {
     return [...this._expressions];
+  }
+
+  /** The pods this selector matches, in the namespace of the policy that uses it. */
+  public toPodSelection(): PodSelection {
+    return { selector: this };
   }
 
   /** Whether this selector matches everything (no labels, no expressions). */

@@ -1,5 +1,8 @@
 import { Chart, Testing } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import * as plus28 from 'cdk8s-plus-28';
+import * as plus32 from 'cdk8s-plus-32';
+import * as plus33 from 'cdk8s-plus-33';
+import * as plus34 from 'cdk8s-plus-34';
 import { Port, Protocol, Workload } from '../../src';
 import { tcp, udp } from '../util';
 import { analyze, denyAll, pod } from './helpers';
@@ -9,13 +12,21 @@ function dataChart(): Chart {
   return new Chart(Testing.app(), 'data', { namespace: 'data' });
 }
 
-const DNS_PORTS: kplus.ContainerPort[] = [
-  { number: 53, name: 'dns', protocol: kplus.Protocol.UDP },
-  { number: 53, name: 'dns-tcp', protocol: kplus.Protocol.TCP },
-  { number: 9153, name: 'metrics' },
+/** Every maintained cdk8s-plus line, installed side by side: each is read by its shape alike. */
+const PLUS_LINES: Array<[string, typeof plus28]> = [
+  ['cdk8s-plus-28', plus28],
+  ['cdk8s-plus-32', plus32 as unknown as typeof plus28],
+  ['cdk8s-plus-33', plus33 as unknown as typeof plus28],
+  ['cdk8s-plus-34', plus34 as unknown as typeof plus28],
 ];
 
-describe('Workload.fromPlusWorkload()', () => {
+describe.each(PLUS_LINES)('Workload.fromPlusWorkload() with %s', (_line, kplus) => {
+  const DNS_PORTS: plus28.ContainerPort[] = [
+    { number: 53, name: 'dns', protocol: kplus.Protocol.UDP },
+    { number: 53, name: 'dns-tcp', protocol: kplus.Protocol.TCP },
+    { number: 9153, name: 'metrics' },
+  ];
+
   test('reads every container port with its real name and protocol', () => {
     // GIVEN
     const chart = dataChart();
@@ -31,8 +42,13 @@ describe('Workload.fromPlusWorkload()', () => {
       { port: 9153, name: 'metrics', protocol: Protocol.TCP },
       { port: 9999, name: undefined, protocol: Protocol.SCTP },
     ]);
-    expect(dns.name).toBe(deployment.name);
+    // named by its construct id, not by the generated metadata.name with its hash
+    expect(deployment.name).toMatch(/^data-dns-c8[0-9a-f]+$/);
+    expect(dns.name).toBe('dns');
     expect(dns.namespace).toBe('data');
+    // a metadata.name given by the user names the workload
+    const named = new kplus.Deployment(chart, 'Named', { metadata: { name: 'coredns' }, containers: [{ image: 'coredns', ports: DNS_PORTS }] });
+    expect(Workload.fromPlusWorkload(named).name).toBe('coredns');
   });
 
   test('a grant to a DNS deployment keeps UDP 53 as UDP, and the analyzer proves it', () => {
@@ -63,7 +79,7 @@ describe('Workload.fromPlusWorkload()', () => {
     // GIVEN
     const chart = dataChart();
     const containers = [{ image: 'app', ports: [{ number: 8080 }] }];
-    const workloads: kplus.Workload[] = [
+    const workloads: plus28.Workload[] = [
       new kplus.Deployment(chart, 'Deployment', { containers }),
       new kplus.StatefulSet(chart, 'StatefulSet', { containers }),
       new kplus.DaemonSet(chart, 'DaemonSet', { containers }),
@@ -136,7 +152,7 @@ describe('Workload.fromPlusWorkload()', () => {
     // WHEN
     web.connections.allowTo(api, Port.named('grpc'));
     // THEN
-    expect(() => Testing.synth(chart)).toThrow(/\[data\/Api\/NetworkConnections\] named port "grpc" is not declared by workload "data-api-c8[0-9a-f]+".*got \["http"\].*Declare a container port/);
+    expect(() => Testing.synth(chart)).toThrow(/\[data\/Api\/NetworkConnections\] named port "grpc" is not declared by workload "api".*got \["http"\].*Declare a container port/);
   });
 
   test('refuses a workload without a namespace', () => {

@@ -76,6 +76,7 @@ export const SAMPLES: Record<string, Sample> = {
   'NamespaceSelector.named': { args: () => ['shop'] },
   'NamespaceSelector.namedAnyOf': { args: () => [['shop', 'web']] },
   'Peer.pods': { args: () => [WEB] },
+  'Peer#toPeer': { target: () => Peer.pods(WEB), args: () => ['shop'] },
   'Peer.podsInNamespace': { args: () => ['shop', WEB] },
   'Peer.podsInNamespaces': { args: () => [MONITORING, WEB] },
   'Peer.namespace': { args: () => ['shop'] },
@@ -161,6 +162,8 @@ export const SAMPLES: Record<string, Sample> = {
       ports: [{ port: 8080, name: 'http', protocol: Protocol.TCP }],
     }],
   },
+  'Workload.allPodsOf': { args: () => [chart(), 'Monitoring', { namespace: 'monitoring', name: 'monitoring' }] },
+  'Workload#toPeer': { target: () => workload('Web'), args: () => ['other'] },
   'Workload.fromCidr': { args: () => [chart(), 'Partner', { cidr: '203.0.113.0/24', except: ['203.0.113.0/28'], name: 'partner', ports: [{ port: 443 }] }] },
   'Workload.fromPlusWorkload': {
     args: () => [new kplus.Deployment(Testing.chart(), 'Db', { metadata: { namespace: 'shop' }, containers: [{ image: 'postgres', portNumber: 5432 }] }), { name: 'db' }],

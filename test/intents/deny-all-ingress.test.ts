@@ -92,8 +92,8 @@ describe('DenyAllIngress', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new DenyAllIngress(chart, 'Bad', { selector: { app: 'web' } as any }))
-      .toThrow(/\[test\/Bad\] selector must be a LabelSelector \(got \{"app":"web"\}\)\. Make it with LabelSelector\.of/);
+    expect(problemOf(() => new DenyAllIngress(chart, 'Bad', { selector: { app: 'web' } as any })))
+      .toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/Bad', problem: 'selector must be a LabelSelector or a Workload', value: { app: 'web' } });
   });
 
   test('throws with the policy path when the name is invalid', () => {

@@ -2,13 +2,15 @@
  * What intents fill in and check (internal): the props of the policy an intent is, its default target pods
  * and DNS profile, and the checks of the props that every intent shares.
  */
+import { Construct } from 'constructs';
+import { targetOf } from '../../direction-rules';
 import { DnsProfile } from '../../dns';
 import { NetworkPolicyProps } from '../../network-policy';
 import { NetworkPolicyRule } from '../../policy-rule';
 import { Port } from '../../port';
-import { DNS_PROFILE, LABEL_SELECTOR, PORT } from '../../private/brands';
+import { DNS_PROFILE, PORT } from '../../private/brands';
 import { ErrorCode, invalid } from '../../private/errors';
-import { LabelSelector } from '../../selectors/label-selector';
+import { IPodSelector, LabelSelector } from '../../selectors/label-selector';
 import { IntentProps } from '../intent-props';
 
 /**
@@ -20,7 +22,7 @@ const KUBERNETES_DNS = DnsProfile.kubernetes();
 /** What an intent renders: the policy's default name, target pods, rules and description. */
 export interface IntentSpec {
   readonly defaultName: string;
-  readonly selector: LabelSelector;
+  readonly target: IntentTarget;
   readonly description: string;
   readonly ingress?: NetworkPolicyRule[];
   readonly egress?: NetworkPolicyRule[];
@@ -30,8 +32,8 @@ export interface IntentSpec {
 export function intentPolicy(props: IntentProps | undefined, spec: IntentSpec): NetworkPolicyProps {
   return {
     name: props?.name ?? spec.defaultName,
-    namespace: props?.namespace,
-    selector: spec.selector,
+    namespace: spec.target.namespace,
+    selector: spec.target.selector,
     ingress: spec.ingress,
     egress: spec.egress,
     description: spec.description,
@@ -48,26 +50,27 @@ export function denyAllRuleError(where: string, intent: string, direction: 'ingr
     `Allow this traffic with a policy of its own (policies add up), e.g. one of the Allow intents; or use a NetworkPolicy with ${direction}: [] and this rule`);
 }
 
-/** The target selector of an Allow* intent, which must be given. */
-export function requireSelector(where: string, props: { selector?: LabelSelector } | undefined): LabelSelector {
-  const selector = props?.selector;
-  if (!LABEL_SELECTOR.has(selector)) {
-    throw invalid(ErrorCode.MISSING_VALUE, where, 'selector is required: it names the pods this policy applies to', selector,
-      'Pass selector: LabelSelector.of({ labels: {...} }), or LabelSelector.all() if every pod of the namespace is meant');
-  }
-  return selector as LabelSelector;
+/** The pods an intent applies to, and the namespace of its policy (see `targetOf()`). */
+export interface IntentTarget {
+  readonly selector: LabelSelector;
+  readonly namespace?: string;
+  /** The workload's name, for the default name. */
+  readonly name?: string;
 }
 
-/** The target selector of a deny or baseline intent: every pod of the namespace unless given. */
-export function selectorOrAll(where: string, selector: LabelSelector | undefined): LabelSelector {
+/** The target of an Allow* intent, which must be given: a LabelSelector or a workload of pods. */
+export function requireTarget(where: string, scope: Construct, props: { selector?: IPodSelector; namespace?: string } | undefined): IntentTarget {
+  const selector = props?.selector;
   if (selector === undefined) {
-    return LabelSelector.all();
+    throw invalid(ErrorCode.MISSING_VALUE, where, 'selector is required: it names the pods this policy applies to', selector,
+      'Pass selector: LabelSelector.of({ labels: {...} }) or a Workload, or LabelSelector.all() if every pod of the namespace is meant');
   }
-  if (!LABEL_SELECTOR.has(selector)) {
-    throw invalid(ErrorCode.WRONG_TYPE, where, 'selector must be a LabelSelector', selector,
-      'Pass LabelSelector.of({ labels: {...} }), or leave selector out for every pod of the namespace');
-  }
-  return selector as LabelSelector;
+  return targetOf(where, scope, selector, props?.namespace);
+}
+
+/** The target of a deny or baseline intent: every pod of the namespace unless given. */
+export function targetOrAll(where: string, scope: Construct, props: { selector?: IPodSelector; namespace?: string } | undefined): IntentTarget {
+  return targetOf(where, scope, props?.selector ?? LabelSelector.all(), props?.namespace);
 }
 
 /** Checks an optional list of ports: absent is fine, empty is refused (Kubernetes reads it as every port). */

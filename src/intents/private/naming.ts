@@ -44,6 +44,11 @@ export function selectorSlug(selector: LabelSelector): string {
   return slug(parts.join('-'));
 }
 
+/** The name part for the pods an intent applies to: the workload's name, else the selector's label values. */
+export function targetSlug(target: { selector: LabelSelector; name?: string }): string {
+  return target.name !== undefined ? slug(target.name) : selectorSlug(target.selector);
+}
+
 /** A name part for CIDRs: `10.0.0.0/8` -> `10-0-0-0-8`, `2001:db8::/32` -> `2001-db8-32`. */
 export function cidrSlug(cidrs: string[]): string {
   return slug(cidrs.join('-'));
