@@ -8,11 +8,16 @@
  * - `mixed`: what a real cluster export looks like: per namespace a deny-all (`podSelector: {}`) both ways and
  *   a DNS allow; tier-to-tier allows by label and by `matchExpressions`, cross-namespace allows, named-port
  *   scrapes, ipBlock egress with except, and some duplicate and shadowed rules (which `check` reports).
+ * - `tiers`: the `unique` cluster under cluster-wide guardrails (ClusterNetworkPolicy): an Admin deny of the
+ *   cloud metadata addresses, monitoring always allowed to scrape, kube-system protected, tenant isolation
+ *   (Pass within a team's namespaces, Deny from other teams), HTTPS to a domain name from production (unknown
+ *   toward addresses), and a Baseline that denies what no NetworkPolicy decides but keeps DNS.
  */
 import { random } from './synthetic-cluster';
 
-export type Generator = 'unique' | 'mixed';
+export type Generator = 'unique' | 'mixed' | 'tiers';
 
+/** The generators the CLI benchmark runs unless told otherwise. */
 export const GENERATORS: Generator[] = ['unique', 'mixed'];
 
 const NAMESPACES = 20;
@@ -20,6 +25,9 @@ const TIERS = ['web', 'api', 'db', 'cache', 'worker'];
 
 /** The manifests of one cluster of `n` workloads and `n` policies (namespaces first). */
 export function generateCluster(generator: Generator, n: number, seed = 16): any[] {
+  if (generator === 'tiers') {
+    return [...uniqueCluster(n), ...guardrails()];
+  }
   return generator === 'unique' ? uniqueCluster(n) : mixedCluster(n, seed);
 }
 
@@ -156,4 +164,51 @@ function deployment(ns: string, name: string, labels: Record<string, string>, po
 
 function policy(ns: string, name: string, podSelector: any, spec: any): any {
   return { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name, namespace: ns }, spec: { podSelector, ...spec } };
+}
+
+const TEAMS = 7;
+
+/** Cluster-wide guardrails, as a platform team writes them (the teams of namespaces(): t0 to t6). */
+function guardrails(): any[] {
+  const everyNamespace = { namespaces: {} };
+  const named = (name: string) => ({ matchLabels: { 'kubernetes.io/metadata.name': name } });
+  const tcp = (port: number) => ({ tcp: { destinationPort: { number: port } } });
+  const udp = (port: number) => ({ udp: { destinationPort: { number: port } } });
+  const list = [
+    clusterPolicy('deny-cloud-metadata', 'Admin', 10, everyNamespace, {
+      egress: [{ name: 'metadata', action: 'Deny', to: [{ networks: ['169.254.169.254/32', 'fd00:ec2::254/128'] }] }],
+    }),
+    clusterPolicy('monitoring-scrapes', 'Admin', 20, everyNamespace, {
+      ingress: [{ name: 'scrape', action: 'Accept', from: [{ namespaces: named('monitoring') }], protocols: [{ destinationNamedPort: 'metrics' }] }],
+    }),
+    clusterPolicy('protect-kube-system', 'Admin', 30, { namespaces: named('kube-system') }, {
+      ingress: [
+        { name: 'dns', action: 'Accept', from: [{ namespaces: {} }], protocols: [udp(53), tcp(53)] },
+        { name: 'nothing-else', action: 'Deny', from: [{ namespaces: {} }] },
+      ],
+    }),
+    clusterPolicy('https-to-partners', 'Admin', 40, { namespaces: { matchLabels: { env: 'prod' } } }, {
+      egress: [{ name: 'partner-api', action: 'Accept', to: [{ domainNames: ['*.partner.example.com'] }], protocols: [tcp(443)] }],
+    }),
+  ];
+  for (let t = 0; t < TEAMS; t++) {
+    list.push(clusterPolicy(`tenant-t${t}`, 'Admin', 50 + t, { namespaces: { matchLabels: { team: `t${t}` } } }, {
+      ingress: [
+        { name: 'within-tenant', action: 'Pass', from: [{ namespaces: { matchLabels: { team: `t${t}` } } }] },
+        { name: 'other-tenants', action: 'Deny', from: [{ namespaces: { matchExpressions: [{ key: 'team', operator: 'Exists' }] } }] },
+      ],
+    }));
+  }
+  list.push(clusterPolicy('cluster-baseline', 'Baseline', 10, everyNamespace, {
+    ingress: [{ name: 'deny-undecided', action: 'Deny', from: [{ namespaces: {} }] }],
+    egress: [
+      { name: 'dns', action: 'Accept', to: [{ pods: { namespaceSelector: named('kube-system'), podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } } }], protocols: [udp(53), tcp(53)] },
+      { name: 'deny-undecided', action: 'Deny', to: [{ namespaces: {} }, { networks: ['0.0.0.0/0', '::/0'] }] },
+    ],
+  }));
+  return list;
+}
+
+function clusterPolicy(name: string, tier: string, priority: number, subject: any, rules: any): any {
+  return { apiVersion: 'policy.networking.k8s.io/v1alpha2', kind: 'ClusterNetworkPolicy', metadata: { name }, spec: { tier, priority, subject, ...rules } };
 }

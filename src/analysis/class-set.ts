@@ -50,17 +50,23 @@ export class ClassSet {
     for (let w = 0; w < words.length; w++) target[this.first + w] |= words[w];
   }
 
-  /** row |= this & mask */
-  public addMaskedTo(row: BitSet, mask: BitSet): void {
+  /** row |= this & mask (& also) */
+  public addMaskedTo(row: BitSet, mask: BitSet, also?: BitSet): void {
     const words = this.words;
     if (words === undefined) {
       for (const m of this.members!) {
-        if (mask.has(m)) row.add(m);
+        if (mask.has(m) && (also === undefined || also.has(m))) row.add(m);
       }
       return;
     }
     const target = row.words;
     const allowed = mask.words;
-    for (let w = 0; w < words.length; w++) target[this.first + w] |= words[w] & allowed[this.first + w];
+    const first = this.first;
+    if (also === undefined) {
+      for (let w = 0; w < words.length; w++) target[first + w] |= words[w] & allowed[first + w];
+      return;
+    }
+    const second = also.words;
+    for (let w = 0; w < words.length; w++) target[first + w] |= words[w] & allowed[first + w] & second[first + w];
   }
 }

@@ -2,7 +2,8 @@
  * Groups endpoints that no selector, ipBlock or named port can tell apart (internal). Two endpoints share a
  * class when they agree on: pod or address, namespace, labels restricted to the keys any pod selector reads,
  * namespace labels restricted to the keys any namespace selector reads, named container ports, and which
- * ipBlock cidr/except ranges contain their address. Matching a class representative is then exact for
+ * ipBlock cidr/except ranges (and tier `networks`) contain their address. Selectors of NetworkPolicies and
+ * of cluster-wide tier policies (subjects and peers) count alike. Matching a class representative is then exact for
  * every member.
  */
 import { Cluster } from './cluster';
@@ -57,6 +58,17 @@ function collectRelevance(cluster: Cluster): Relevance {
     addSelector(podKeys, policy.podSelector);
     for (const rule of [...policy.ingress, ...policy.egress]) {
       (rule.peers ?? []).forEach(addPeer);
+    }
+  }
+  // Cluster-wide tier policies: subjects and pod peers select by both label sets, networks by address
+  // (nodes and domainNames peers tell only pods from addresses apart, which every class key does).
+  for (const policy of cluster.model.tierPolicies) {
+    addSelector(namespaceKeys, policy.subject.namespaceSelector);
+    addSelector(podKeys, policy.subject.podSelector);
+    for (const peer of [...policy.ingress, ...policy.egress].flatMap((r) => r.peers)) {
+      addSelector(namespaceKeys, peer.namespaceSelector);
+      addSelector(podKeys, peer.podSelector);
+      (peer.networks ?? []).forEach((cidr) => ranges.set(cidr.text, cidr));
     }
   }
   return { podKeys: [...podKeys].sort(), namespaceKeys: [...namespaceKeys].sort(), ranges: [...ranges.values()] };

@@ -1,3 +1,4 @@
+/* eslint-disable no-bitwise */ // the words of a class window are bit arithmetic
 /**
  * Which endpoint classes each rule's peers match (internal). Computed once per table, whatever the ports,
  * and shared by rules with the same peers in the same namespace. A peer is matched only against the classes
@@ -8,6 +9,19 @@ import { ClassSet } from './class-set';
 import { LabelIndex } from './label-index';
 import { peerMatches, selectorMatches, Subject } from './match';
 import { NormalizedPeer, NormalizedRule, NormalizedSelector } from './model';
+import { TierPeer, TierRule } from './tier-model';
+import { cidrContainsIp } from '../private/cidr';
+
+/**
+ * The classes a tier rule's peers match, as words of a bitset from the word of the first class to the word of
+ * the last: `sure` those some peer matches, `maybe` the addresses a `nodes` or `domainNames` peer may match
+ * (manifests cannot show which), never in `sure`.
+ */
+export interface TierRulePeers {
+  readonly first: number;
+  readonly sure: Uint32Array;
+  readonly maybe: Uint32Array;
+}
 
 interface LabelGroup {
   readonly labels: Record<string, string>;
@@ -23,6 +37,7 @@ export class PeerClasses {
   private readonly withAddress: number[] = [];
   private readonly byRule = new Map<NormalizedRule, ClassSet>();
   private readonly byKey = new Map<string, ClassSet>();
+  private readonly byTierRule = new Map<TierRule, TierRulePeers>();
 
   constructor(private readonly reps: Subject[]) {
     this.size = reps.length;
@@ -53,6 +68,32 @@ export class PeerClasses {
       this.byRule.set(rule, set);
     }
     return set;
+  }
+
+  /** Classes a cluster-wide tier rule's peers match, surely or perhaps. */
+  public ofTierRule(rule: TierRule): TierRulePeers {
+    let found = this.byTierRule.get(rule);
+    if (found === undefined) {
+      const sure = new Set(rule.peers.flatMap((p) => this.matchingTier(p)));
+      const unknowable = rule.peers.some((p) => p.nodes !== undefined || p.domainNames !== undefined);
+      const maybe = unknowable ? this.reps.flatMap((r, c) => (r.isPod || sure.has(c) ? [] : [c])) : [];
+      found = tierWords([...sure].sort((a, b) => a - b), maybe);
+      this.byTierRule.set(rule, found);
+    }
+    return found;
+  }
+
+  /** The classes a tier peer surely matches: pods by namespace AND pod labels, any address in `networks`. */
+  private matchingTier(peer: TierPeer): number[] {
+    if (peer.networks !== undefined) {
+      return this.withAddress.filter((c) => peer.networks!.some((n) => cidrContainsIp(n, this.reps[c].ip!)));
+    }
+    if (peer.namespaceSelector === undefined) {
+      return []; // nodes and domainNames never match a pod
+    }
+    const namespaces = peer.namespaceSelector;
+    const pods = peer.podSelector ?? MATCH_ALL;
+    return this.byNamespaceLabels.filter((g) => selectorMatches(namespaces, g.labels)).flatMap((g) => g.pods.select(pods));
   }
 
   private ofPeer(namespace: string, peer: NormalizedPeer): ClassSet {
@@ -97,4 +138,20 @@ function peerKey(peer: NormalizedPeer): string {
     return `ip:${peer.ipBlock.cidr.text}-${peer.ipBlock.except.map((e) => e.text).join(',')}`;
   }
   return `pod:${peer.podSelector?.canonical ?? '*'}ns:${peer.namespaceSelector?.canonical ?? '='}`;
+}
+
+/** Both lists (ascending) as words over one window. */
+function tierWords(sure: number[], maybe: number[]): TierRulePeers {
+  if (sure.length === 0 && maybe.length === 0) {
+    return { first: 0, sure: new Uint32Array(0), maybe: new Uint32Array(0) };
+  }
+  const ends = [sure[0], maybe[0], sure[sure.length - 1], maybe[maybe.length - 1]].filter((c) => c !== undefined);
+  const first = Math.min(...ends) >>> 5;
+  const span = (Math.max(...ends) >>> 5) - first + 1;
+  const words = (list: number[]) => {
+    const w = new Uint32Array(span);
+    for (const c of list) w[(c >>> 5) - first] |= 1 << (c & 31);
+    return w;
+  };
+  return { first, sure: words(sure), maybe: words(maybe) };
 }

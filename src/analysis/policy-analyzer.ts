@@ -1,5 +1,5 @@
 import { Chart } from 'cdk8s';
-import { computeClassTable, Probe, tierClassTable } from './class-table';
+import { computeClassTable, Probe } from './class-table';
 import { Cluster } from './cluster';
 import { DiffOptions, FlowChange } from './diff';
 import { Endpoint } from './endpoint';
@@ -10,7 +10,6 @@ import { compareText } from './order';
 import { ProbePort, TrafficQuery } from './query';
 import { checkStruct } from './struct-checks';
 import { flowChanges } from './table-diff';
-import { computeTierCells } from './tier-table';
 import { TruthTable, TruthTableOptions, TruthTablePort } from './truth-table';
 import { Verdict } from './verdict';
 import { argumentError } from '../private/arguments';
@@ -145,9 +144,6 @@ export class PolicyAnalyzer {
     }
     const subjects = endpoints.map((e) => this.cluster.resolve(e));
     const ports = options.ports.map((p, i) => checkProbe(p, i));
-    if (this.cluster.model.tierPolicies.length > 0) {
-      return TruthTable._create(endpoints, ports, tierClassTable(ports.map((p) => computeTierCells(this.cluster, endpoints, p)), endpoints.length));
-    }
     return TruthTable._create(endpoints, ports, computeClassTable(this.cluster, subjects, ports));
   }
 }

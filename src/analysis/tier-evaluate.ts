@@ -140,7 +140,7 @@ class Walker {
   }
 
   private matches(rule: TierRule): Match {
-    if (rule.ports !== undefined && !rule.ports.some((p) => this.portMatches(p))) {
+    if (!tierRuleAdmitsPort(rule, this.c.protocol, this.c.port, this.c.destination)) {
       return 'no';
     }
     const peer = this.direction === TrafficDirection.EGRESS ? this.c.destination : this.c.source;
@@ -151,17 +151,6 @@ class Walker {
       if (m === 'unknown') result = 'unknown';
     }
     return result;
-  }
-
-  private portMatches(entry: TierPort): boolean {
-    const { protocol, port, destination } = this.c;
-    if (entry.portName !== undefined) {
-      return destination.isPod && destination.ports.some((cp) => cp.name === entry.portName
-        && (cp.protocol ?? Protocol.TCP) === protocol && cp.port === port
-        && (entry.protocol === undefined || entry.protocol === protocol));
-    }
-    if (entry.protocol !== protocol) return false;
-    return entry.port === undefined || (port >= entry.port && port <= (entry.endPort ?? entry.port));
   }
 
   private what(): string {
@@ -175,6 +164,21 @@ class Walker {
   private subjectKey(): string {
     return (this.direction === TrafficDirection.EGRESS ? this.c.source : this.c.destination).key;
   }
+}
+
+/** Whether a tier rule's protocols admit the port on the destination (no protocols: every port). */
+export function tierRuleAdmitsPort(rule: TierRule, protocol: Protocol, port: number, destination: Subject): boolean {
+  return rule.ports === undefined || rule.ports.some((entry) => tierPortMatches(entry, protocol, port, destination));
+}
+
+function tierPortMatches(entry: TierPort, protocol: Protocol, port: number, destination: Subject): boolean {
+  if (entry.portName !== undefined) {
+    return destination.isPod && destination.ports.some((cp) => cp.name === entry.portName
+      && (cp.protocol ?? Protocol.TCP) === protocol && cp.port === port
+      && (entry.protocol === undefined || entry.protocol === protocol));
+  }
+  if (entry.protocol !== protocol) return false;
+  return entry.port === undefined || (port >= entry.port && port <= (entry.endPort ?? entry.port));
 }
 
 /**
