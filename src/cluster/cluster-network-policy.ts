@@ -4,6 +4,7 @@ import { ClusterPeer, ClusterSubject } from './cluster-peer';
 import { checkClusterPolicyProps, checkClusterRule } from './cluster-rule-checks';
 import { clusterStruct } from './cluster-struct-checks';
 import { Port } from '../port';
+import { ErrorCode, invalid } from '../private/errors';
 import { defaultPolicyName } from '../private/policy-names';
 import { checkConstructArgsWith } from '../struct-checks';
 
@@ -124,6 +125,8 @@ export class ClusterNetworkPolicy extends ApiObject {
   private readonly where: string;
   private readonly ingressRules: ClusterNetworkPolicyRule[] = [];
   private readonly egressRules: ClusterNetworkPolicyRule[] = [];
+  /** Set when the manifest was produced: a rule added later would not reach it. */
+  private synthesized = false;
 
   /**
    * @param scope parent construct
@@ -142,22 +145,32 @@ export class ClusterNetworkPolicy extends ApiObject {
     (props.egress ?? []).forEach((rule) => this.addEgressRule(rule));
   }
 
-  /** Adds an ingress rule after the existing ones. */
+  /** Adds an ingress rule after the existing ones. Refused once the policy was synthesized. */
   public addIngressRule(rule: ClusterNetworkPolicyRule): void {
     clusterStruct('ClusterNetworkPolicyRule')(this.where, 'rule', rule);
+    this.refuseIfSynthesized('ingress');
     checkClusterRule(this.where, 'ingress', this.ingressRules.length, rule);
     this.ingressRules.push(rule);
   }
 
-  /** Adds an egress rule after the existing ones. */
+  /** Adds an egress rule after the existing ones. Refused once the policy was synthesized. */
   public addEgressRule(rule: ClusterNetworkPolicyRule): void {
     clusterStruct('ClusterNetworkPolicyRule')(this.where, 'rule', rule);
+    this.refuseIfSynthesized('egress');
     checkClusterRule(this.where, 'egress', this.egressRules.length, rule);
     this.egressRules.push(rule);
   }
 
+  private refuseIfSynthesized(direction: string): void {
+    if (this.synthesized) {
+      throw invalid(ErrorCode.ALREADY_SYNTHESIZED, this.where, `policy was already synthesized, so a new ${direction} rule would not reach its manifest`,
+        direction, 'Add every rule before synthesizing the app');
+    }
+  }
+
   /** The manifest: no namespace (cluster-scoped), rules in the order given. */
   public toJson(): any {
+    this.synthesized = true;
     const json = super.toJson();
     delete json.metadata.namespace;
     const spec: Record<string, any> = { priority: this.priority, subject: this.subject._toKube(), tier: this.tier };

@@ -3,6 +3,7 @@ import {
   ClusterNetworkPolicy, ClusterPeer, ClusterPolicyTier, ClusterRuleAction, ClusterSubject, ErrorCode, LabelSelector, NamespaceSelector, Port,
 } from '../../src';
 import { PolicyAnalyzer } from '../../src/analysis';
+import { problemOf } from '../problems';
 import { API, INTERNET, tcp, WEB } from '../util';
 
 const ALL = ClusterSubject.namespaces(LabelSelector.all());
@@ -47,6 +48,19 @@ describe('ClusterNetworkPolicy', () => {
     const analyzer = PolicyAnalyzer.fromChart(chart);
     expect(analyzer.evaluate(tcp(WEB, INTERNET, 443)).allowed).toBe(true);
     expect(analyzer.evaluate(tcp(WEB, API, 8080)).allowed).toBe(false);
+  });
+
+  test.each(['addIngressRule', 'addEgressRule'] as const)('throws when %s is called after synth, as the rule would not reach the manifest', (method) => {
+    // GIVEN a synthesized policy
+    const chart = Testing.chart();
+    const policy = make({ egress: [rule({})] }, chart);
+    const before = Testing.synth(chart);
+    // WHEN
+    const problem = problemOf(() => policy[method](rule({ action: ClusterRuleAction.ACCEPT })));
+    // THEN it is refused, and the manifest stays what was written
+    expect(problem).toMatchObject({ code: ErrorCode.ALREADY_SYNTHESIZED, where: 'test/Guard' });
+    expect(Testing.synth(chart)).toEqual(before);
+    expect(PolicyAnalyzer.fromChart(chart).evaluate(tcp(WEB, API, 8080)).allowed).toBe(false);
   });
 
   // name, code, build, a fragment of the error
