@@ -62,7 +62,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   program.command('check')
     .description('Validate every document as the API server would and lint the NetworkPolicies.')
     .argument('<inputs...>', INPUTS)
-    .option('--cni <name>', 'CNI of the cluster: calico, cilium, canal, weave-net, flannel, multus:<delegate>')
+    .option('--cni <name>', 'CNI of the cluster: calico, cilium, canal, weave-net, flannel, antrea, ovn-kubernetes, kube-network-policies, kube-ovn, multus:<delegate>, each with @<version> (e.g. calico@3.32)')
     .addOption(new Option('--severity <code=level>', 'override a check: <code>=error|warning|info|off (repeatable)').argParser(collect))
     .addOption(new Option('--cluster-cidr <cidr>', 'pod or service CIDR of the cluster (repeatable)').argParser(collect))
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'))
@@ -117,7 +117,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
     .argument('<inputs...>', 'the manifests (a file, a directory or -), or a base and the manifests for the diff')
     .requiredOption('-o, --output <file>', 'where to write the page, e.g. report.html')
     .addOption(portOption())
-    .option('--cni <name>', 'CNI of the cluster, for the lint: calico, cilium, canal, weave-net, flannel, multus:<delegate>')
+    .option('--cni <name>', 'CNI of the cluster, for the lint: calico, cilium, canal, weave-net, flannel, antrea, ovn-kubernetes, kube-network-policies, kube-ovn, multus:<delegate>, each with @<version> (e.g. calico@3.32)')
     .addHelpText('after', EXIT_CODES('page written'))
     .action((inputs: string[], options) => run(async () => load<typeof import('./report')>('./report').runReport(inputs, options, reading(options)))());
 

@@ -3,7 +3,7 @@
  * is recognised by its brand: a string such as `'flannel'` would otherwise be read as no CNI at all, and the
  * finding that Flannel enforces nothing would be lost.
  */
-import { checkBoolean, checkStringList, checkStringMap, Fields, optional, argumentStruct } from '../private/arguments';
+import { checkBoolean, checkString, checkStringList, checkStringMap, Fields, optional, argumentStruct } from '../private/arguments';
 import { CNI } from '../private/brands';
 
 const LINT_OPTIONS: Fields = {
@@ -17,6 +17,7 @@ const LINT_OPTIONS: Fields = {
 export const STRUCTS: Readonly<Record<string, Fields>> = {
   LintOptions: LINT_OPTIONS,
   PolicyLintOptions: { ...LINT_OPTIONS, printWarnings: optional(checkBoolean) },
+  CniOptions: { version: optional(checkString), clusterPoliciesEnabled: optional(checkBoolean) },
 };
 
 const CHECKS = new Map(Object.entries(STRUCTS).map(([name, fields]) => [name, argumentStruct(fields)]));

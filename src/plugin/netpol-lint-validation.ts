@@ -21,7 +21,10 @@ import { ErrorCode, invalid } from '../private/errors';
 
 /** The `properties` of the cdk8s.yaml entry. */
 export interface NetpolLintProperties {
-  /** `calico`, `cilium`, `canal`, `weave-net`, `flannel`, `multus:<delegate>`. */
+  /**
+   * `calico`, `cilium`, `canal`, `weave-net`, `flannel`, `antrea`, `ovn-kubernetes`, `kube-network-policies`,
+   * `kube-ovn`, `multus:<delegate>`, each optionally with `@<version>` (`calico@3.32`), as `Cni.named()` reads it.
+   */
   readonly cni?: string;
   /** Check code -> `error`, `warning`, `info` or `off`. */
   readonly severities?: Record<string, string>;

@@ -120,4 +120,9 @@ export enum ErrorCode {
   NAMESPACE_LABEL_ON_PODS = 'NAMESPACE_LABEL_ON_PODS',
   /** Two arguments look swapped: a namespace selector where pods are selected, and pods where namespaces are. */
   SWAPPED_ARGUMENTS = 'SWAPPED_ARGUMENTS',
+
+  // CNIs
+
+  /** A release number is not `major.minor` or `major.minor.patch` (a CNI's version). */
+  INVALID_VERSION = 'INVALID_VERSION',
 }

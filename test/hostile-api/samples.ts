@@ -171,6 +171,7 @@ export const SAMPLES: Record<string, Sample> = {
   'NetpolErrors.isNetpolError': { args: () => [new Error('not ours')], anyValue: 'it answers whether any value is an error of the library' },
   'Cni.multus': { args: () => [Cni.CALICO] },
   'Cni.named': { args: () => ['calico'] },
+  'Cni.of': { args: () => ['cilium', { version: '1.20', clusterPoliciesEnabled: true }] },
   'Linter.lintManifests': {
     args: () => [manifests(), lintOptions()],
     accepts: { ...EMPTY_DOCUMENT, 'argument 0 = list of a string': 'a document that is not an object is an invalid-manifest finding, not an error' },

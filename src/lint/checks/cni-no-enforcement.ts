@@ -15,7 +15,7 @@ export const cniNoEnforcement = defineCheck({
     },
   },
   check: (context) => {
-    if (context.cni.enforcer !== Cni.FLANNEL || context.docs.length === 0) {
+    if (context.cni.enforcer.id !== Cni.FLANNEL.id || context.docs.length === 0) {
       return [];
     }
     return [{

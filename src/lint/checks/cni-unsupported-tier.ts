@@ -1,13 +1,13 @@
 import { defineCheck, Report } from '../check';
-import { CNI_TIERS, featureOfKind } from '../cni-tiers';
+import { featureOfKind, tierFacts } from '../cni-tiers';
 import { Severity } from '../severity';
 
 const KIND_PROBLEM = 'is not enforced by {{cni}}{{condition}}: {{note}}{{see}}';
 
 /**
  * A cluster-wide policy (or a domain-name peer) on a CNI that does not enforce it: the API server accepts it
- * and the cluster ignores it. An error where the CNI is known not to enforce it; a warning where it depends on
- * the version or a flag.
+ * and the cluster ignores it. An error where the CNI (at its declared release and switches) is known not to
+ * enforce it; a warning where it depends on a switch, or no source says either way (cni-tiers.ts).
  */
 type Id = 'clusterPolicyNotEnforced' | 'adminPolicyNotEnforced' | 'domainNamesNotEnforced';
 
@@ -18,20 +18,20 @@ export const cniUnsupportedTier = defineCheck({
   messages: {
     clusterPolicyNotEnforced: {
       problem: KIND_PROBLEM,
-      fix: 'Run a CNI version that enforces ClusterNetworkPolicy, or express the rule as NetworkPolicies',
+      fix: 'Run a CNI release that enforces ClusterNetworkPolicy (and declare it: Cni.of(name, { version, clusterPoliciesEnabled })), or express the rule as NetworkPolicies',
     },
-    adminPolicyNotEnforced: { problem: KIND_PROBLEM, fix: 'Write it as a ClusterNetworkPolicy (v1alpha2), its successor' },
+    adminPolicyNotEnforced: { problem: KIND_PROBLEM, fix: 'Write it as a ClusterNetworkPolicy (v1alpha2), its successor, or declare the release the cluster runs if it enforces v1alpha1' },
     domainNamesNotEnforced: {
       problem: 'are not enforced by {{cni}}: {{note}}',
       fix: 'Use networks (CIDRs) for the destinations, or a CNI that enforces domain names',
     },
   },
   check: (context) => {
-    const table = CNI_TIERS[context.cni.enforcer.id];
+    const table = tierFacts(context.cni);
     if (table === undefined) {
       return [];
     }
-    const cni = context.cni.enforcer.id;
+    const cni = context.cni.enforcer.toString();
     return context.model.tierPolicies.flatMap((policy): Array<Report<Id>> => {
       const where = `${policy.kind} ${policy.name}`;
       const kindFact = table[featureOfKind(policy.kind)];

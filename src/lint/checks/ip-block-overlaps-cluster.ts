@@ -12,11 +12,11 @@ import { Severity } from '../severity';
 
 /** What the overlap does: the message for the declared CNI. */
 function consequence(cni: Cni): 'admitsPods' | 'admitsNothing' | 'dependsOnCni' {
-  switch (cni.enforcer) {
-    case Cni.CALICO:
-    case Cni.CANAL:
+  switch (cni.enforcer.id) {
+    case Cni.CALICO.id:
+    case Cni.CANAL.id:
       return 'admitsPods';
-    case Cni.CILIUM:
+    case Cni.CILIUM.id:
       return 'admitsNothing';
     default:
       return 'dependsOnCni';
