@@ -10,6 +10,18 @@ export interface GraphEdge {
   readonly source: string;
   readonly destination: string;
   readonly label: string;
+  /**
+   * The ports whose verdict is unknown (a `nodes` or `domainNames` peer decides them), in `--port` syntax.
+   *
+   * @default - no port is unknown
+   */
+  readonly unknown?: string;
+  /**
+   * True when no port is allowed and some are unknown: the flow may not exist.
+   *
+   * @default - some port is allowed
+   */
+  readonly unknownOnly?: boolean;
 }
 
 interface Group {

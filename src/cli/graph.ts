@@ -72,7 +72,9 @@ export function* graphEdges(view: TableView & ClassView, endpoints: Endpoint[]):
       const count = applying.filter((a) => a).length;
       const known = allowed.length === count && allowed.length > 1 ? 'all probed ports' : allowed.map(shortPort).join(', ');
       const unknownText = unsure.length === 0 ? '' : `unknown: ${unsure.map(shortPort).join(', ')}`;
-      yield { source: view.keys[s], destination: view.keys[d], label: [known, unknownText].filter((t) => t !== '').join('; ') };
+      const label = [known, unknownText].filter((t) => t !== '').join('; ');
+      const unsureFields = unsure.length === 0 ? {} : { unknown: unsure.map(shortPort).join(', '), ...(allowed.length === 0 ? { unknownOnly: true } : {}) };
+      yield { source: view.keys[s], destination: view.keys[d], label, ...unsureFields };
     }
   }
 }

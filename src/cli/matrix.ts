@@ -9,7 +9,7 @@
 import { CliError, ErrorCode, EXIT_OK, Io } from './errors';
 import { writeFlowsJson, writeFlowsMarkdown, writeFlowsText } from './format-flows';
 import { writeGroupedJson, writeGroupedMarkdown, writeGroupedText } from './format-grouped';
-import { matrixHtml } from './format-html';
+import { writeMatrixHtml } from './format-html';
 import { writeMatrixJson, writeMatrixMarkdown, writeMatrixText } from './format-matrix';
 import { Governance, governedChoice, governedView, noteHidden } from './governed';
 import { unanalyzedNotes } from './input-notes';
@@ -56,8 +56,10 @@ export async function runMatrix(inputs: string[], options: MatrixOptions, io: Io
       throw CliError.problem(ErrorCode.UNKNOWN_VALUE, '--format', `html draws the full table, which is not readable for ${count} endpoints`, 'html',
         'Use --layout full to draw it anyway, or -f text / -f markdown / -f json with --layout grouped or sparse');
     }
+    const page = new Output(io.out);
     const view = hide(viewOfTable(table));
-    io.out(matrixHtml(table.toData(), `NetworkPolicy truth table: ${inputs.join(' ')}`, view.hidden));
+    writeMatrixHtml(view, `NetworkPolicy truth table: ${inputs.join(' ')}`, page);
+    page.flush();
     noteHiddenCells(io, view.hiddenCount);
     return EXIT_OK;
   }

@@ -4,9 +4,10 @@
  */
 import * as fs from 'fs';
 import { CliError, ErrorCode, EXIT_OK, Io } from './errors';
-import { matrixTablesHtml } from './format-html';
-import { Governance, governedChoice } from './governed';
-import { aggregateEdges } from './graph';
+import { matrixLegend, matrixTablesHtml } from './format-html';
+import { Governance, governedChoice, governedView } from './governed';
+import { graphEdges } from './graph';
+import { viewOfTable } from './table-view';
 import { chooseEndpoints, openWorkspace, probePorts, Workspace } from './workspace';
 import { PolicyAnalyzer } from '../analysis';
 import { Cni } from '../lint/cni';
@@ -43,23 +44,23 @@ type Ports = ReturnType<typeof probePorts>;
 async function reportHtml(now: Workspace, base: Workspace | undefined, inputs: string[], ports: Ports, options: ReportOptions): Promise<string> {
   const all = chooseEndpoints([now], []);
   const table = now.analyzer.truthTable({ ports, endpoints: all.endpoints, extraEndpoints: all.extras });
-  const data = table.toData();
   const governance = Governance.of([now.model], table.endpoints);
-  const edges = aggregateEdges(data, table.endpoints);
+  const edges = [...graphEdges(viewOfTable(table), table.endpoints)];
   const governed = edges.filter((x) => governance.governs(x.source, x.destination));
   const quiet: Io = { out: () => true, err: () => true, colour: false, readStdin: async () => '' };
   const shown = governedChoice(all, [now.model], false, quiet);
   const matrixTable = now.analyzer.truthTable({ ports, endpoints: shown.endpoints, extraEndpoints: shown.extras });
-  const matrixGovernance = Governance.of([now.model], matrixTable.endpoints);
+  const matrixView = governedView(viewOfTable(matrixTable), Governance.of([now.model], matrixTable.endpoints));
   const nodes = [...new Set(governed.flatMap((x) => [x.source, x.destination]))];
   const findings = Linter.lintManifests(now.loaded.manifests, { sources: now.loaded.sources, cni: cniOf(options.cni) });
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   return reviewPage({
     title: `NetworkPolicy review: ${inputs[inputs.length - 1]}`,
     summary: summarize(table.endpoints, all.endpoints.filter((x) => x.isPod), edges, governance),
-    graphSvg: await graphSvg(data.endpoints.filter((k) => nodes.includes(k)), governed),
+    graphSvg: await graphSvg(table.keys.filter((k) => nodes.includes(k)), governed),
     graphNodes: nodes.length,
-    matrixTables: matrixTablesHtml(matrixTable.toData(), (s, d) => !matrixGovernance.governsAt(s, d)),
+    matrixTables: matrixTablesHtml(matrixView),
+    matrixLegend: matrixLegend(matrixView),
     findingsHtml: findingsHtml(findings),
     findingCounts: { errors: count(Severity.ERROR), warnings: count(Severity.WARNING), infos: count(Severity.INFO) },
     policiesHtml: policiesHtml(now.loaded.manifests),

@@ -15,6 +15,8 @@ export interface ReviewContent {
   readonly graphNodes: number;
   /** `<h2>`/`<table>` blocks of the merged matrix. */
   readonly matrixTables: string[];
+  /** What the matrix's cell colours mean. */
+  readonly matrixLegend: string;
   readonly findingsHtml: string;
   readonly findingCounts: { readonly errors: number; readonly warnings: number; readonly infos: number };
   readonly policiesHtml: string;
@@ -35,8 +37,17 @@ const STYLE = [
   '.graph svg{max-width:100%;height:auto}',
 ].join('\n');
 
+/** The ports of a flow, the unknown ones marked apart. */
+function portsOf(x: GraphEdge): string {
+  if (x.unknown === undefined) {
+    return e(x.label);
+  }
+  const known = x.unknownOnly === true ? '' : `${e(x.label.slice(0, x.label.lastIndexOf('; unknown: ')))}; `;
+  return `${known}<span class="unknown-flow">unknown: ${e(x.unknown)}</span>`;
+}
+
 function edgeList(edges: GraphEdge[]): string {
-  return edges.length === 0 ? '' : `<ul>${edges.map((x) => `<li><code>${e(x.source)}</code> → <code>${e(x.destination)}</code>: ${e(x.label)}</li>`).join('')}</ul>`;
+  return edges.length === 0 ? '' : `<ul>${edges.map((x) => `<li><code>${e(x.source)}</code> → <code>${e(x.destination)}</code>: ${portsOf(x)}</li>`).join('')}</ul>`;
 }
 
 function summaryItem(id: string, count: number, text: string, detail: string): string {
@@ -50,6 +61,9 @@ function summaryHtml(s: ReviewSummary): string {
     summaryItem('cross-namespace', s.crossNamespace.length, 'flow(s) between namespaces', edgeList(s.crossNamespace)),
     summaryItem('unisolated', s.unisolated.length, 'pod(s) isolated in neither direction (all their traffic is allowed)',
       s.unisolated.length === 0 ? '' : `<ul>${s.unisolated.map((k) => `<li><code>${e(k)}</code></li>`).join('')}</ul>`),
+    ...(s.unknown.length === 0 ? [] : [summaryItem('unknown', s.unknown.length,
+      'flow(s) with a port whose verdict is unknown: a nodes or domainNames peer of a cluster-wide policy decides it, which manifests cannot show',
+      edgeList(s.unknown))]),
     '</ul>'].join('\n');
 }
 
@@ -68,7 +82,7 @@ export function reviewPage(c: ReviewContent): string {
     `<div class="graph">${c.graphSvg}</div>`,
     `<h2 id="findings">Lint findings</h2><p data-count="findings">${f.errors} error(s), ${f.warnings} warning(s), ${f.infos} info</p>`,
     c.findingsHtml,
-    '<h2 id="matrix">Truth table</h2><p>Rows are sources, columns destinations. Ports with the same table are shown together.</p>',
+    `<h2 id="matrix">Truth table</h2><p>${c.matrixLegend}</p>`,
     ...c.matrixTables,
     '<h2 id="policies">Policies</h2>', c.policiesHtml,
     '</body></html>',

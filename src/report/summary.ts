@@ -1,6 +1,6 @@
 /**
  * The review summary (internal): what outside addresses may reach, what may reach the internet, flows between
- * namespaces, and pods that no policy isolates in either direction.
+ * namespaces, pods that no policy isolates in either direction, and flows whose verdict is unknown.
  */
 import { Endpoint } from '../analysis';
 import { GraphEdge } from '../cli/format-graph';
@@ -17,6 +17,11 @@ export interface ReviewSummary {
   readonly crossNamespace: GraphEdge[];
   /** Pods that no policy isolates for ingress nor for egress: all their traffic is allowed. */
   readonly unisolated: string[];
+  /**
+   * Flows with a port whose verdict is unknown (a `nodes` or `domainNames` peer of a cluster-wide policy
+   * decides it): never counted as allowed above unless another port is allowed.
+   */
+  readonly unknown: GraphEdge[];
 }
 
 const INTERNET = new Set([`ip:${INTERNET_V4}`, `ip:${INTERNET_V6}`]);
@@ -31,10 +36,12 @@ function namespaceOf(key: string): string {
  */
 export function summarize(endpoints: Endpoint[], workloads: Endpoint[], edges: GraphEdge[], governance: Governance): ReviewSummary {
   const pods = new Set(endpoints.filter((e) => e.isPod).map((e) => e.key));
+  const allowed = edges.filter((e) => e.unknownOnly !== true);
   return {
-    fromOutside: edges.filter((e) => !pods.has(e.source) && pods.has(e.destination)),
-    toInternet: edges.filter((e) => pods.has(e.source) && INTERNET.has(e.destination)),
-    crossNamespace: edges.filter((e) => pods.has(e.source) && pods.has(e.destination) && namespaceOf(e.source) !== namespaceOf(e.destination)),
+    fromOutside: allowed.filter((e) => !pods.has(e.source) && pods.has(e.destination)),
+    toInternet: allowed.filter((e) => pods.has(e.source) && INTERNET.has(e.destination)),
+    crossNamespace: allowed.filter((e) => pods.has(e.source) && pods.has(e.destination) && namespaceOf(e.source) !== namespaceOf(e.destination)),
     unisolated: workloads.map((w) => w.key).filter((key) => !governance.isolatedForEgress(key) && !governance.isolatedForIngress(key)),
+    unknown: edges.filter((e) => e.unknown !== undefined),
   };
 }

@@ -1,5 +1,10 @@
+import { readFileSync } from 'fs';
 import { DATA } from './formatters.data';
-import { escapeHtml, matrixHtml } from '../../src/cli/format-html';
+import { Endpoint, PolicyAnalyzer, TruthTableData } from '../../src/analysis';
+import { escapeHtml, matrixHtml, writeMatrixHtml } from '../../src/cli/format-html';
+import { parseDocuments } from '../../src/cli/load-manifests';
+import { collect } from '../../src/cli/output';
+import { viewOfTable } from '../../src/cli/table-view';
 
 describe('matrixHtml', () => {
   test('is a self-contained page: inline style, no scripts and no external assets', () => {
@@ -42,5 +47,36 @@ describe('matrixHtml', () => {
     // THEN
     expect(escapeHtml('<a href="x">\'&\'</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
     expect(matrixHtml(DATA, '<dist>')).toContain('<title>&lt;dist&gt;</title>');
+  });
+
+  test('marks unknown cells apart: their own class, mark and tooltip, counted apart, with a legend', () => {
+    // GIVEN shop/api -> ip:203.0.113.7 unknown on TCP 443
+    const matrices = DATA.matrices.map((m) => (m.port.port !== 443 ? m : {
+      ...m,
+      rows: m.rows.map((r, s) => (s !== 0 ? r : { ...r, allowed: [false, false, false], unknown: [false, false, true] })),
+    }));
+    const data: TruthTableData = { ...DATA, matrices };
+    // WHEN
+    const html = matrixHtml(data, 'Shop');
+    // THEN
+    expect(html).toContain('<td class="unknown" title="shop/api -&gt; ip:203.0.113.7: unknown (a nodes or domainNames peer decides it, which manifests cannot show)">?</td>');
+    expect(html).toContain('<h2>TCP 443</h2>\n<p class="count">2 of 9 allowed, 1 unknown</p>');
+    expect(html).toContain('<h2>TCP 80, UDP 53</h2>\n<p class="count">2 of 9 allowed</p>');
+    expect(html).toMatch(/Amber \(\?\): unknown/);
+    expect(matrixHtml(DATA, 'Shop')).not.toMatch(/class="unknown"|Amber/);
+  });
+
+  test('writes the same page from the class table, row by row, as from its plain data', () => {
+    // GIVEN a table with allowed, denied and unknown cells
+    const analyzer = PolicyAnalyzer.fromManifests(parseDocuments('tiers-unknown.yaml', readFileSync('test/fixtures/cli/tiers-unknown.yaml', 'utf8')));
+    const table = analyzer.truthTable({ ports: [{ port: 443 }, { port: 8080 }], extraEndpoints: [Endpoint.ip('10.0.0.1'), Endpoint.ip('203.0.113.7')] });
+    // WHEN
+    const chunks: string[] = [];
+    const streamed = collect((out) => writeMatrixHtml(viewOfTable(table), 'Shop', out));
+    writeMatrixHtml(viewOfTable(table), 'Shop', { line: (t: string) => chunks.push(`${t}\n`), text: (t: string) => chunks.push(t) } as any);
+    // THEN
+    expect(streamed).toBe(matrixHtml(table.toData(), 'Shop'));
+    expect(streamed).toContain('class="unknown"');
+    expect(chunks.length).toBeGreaterThan(table.keys.length); // written a row at a time
   });
 });

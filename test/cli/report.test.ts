@@ -27,6 +27,25 @@ describe('cdk8s-netpol report', () => {
     expect(toInternet).not.toContain('shop/db');
   });
 
+  test('marks the unknown cells of the matrix and the flows whose verdict is unknown, never as allowed', () => {
+    // GIVEN shop/web's HTTPS to the internet is unknown (a domainNames Accept of a cluster-wide policy)
+    const file = tmp();
+    // WHEN
+    const run = runCli(['report', fixture('tiers-unknown.yaml'), '-o', file]);
+    // THEN
+    expect(run.code).toBe(0);
+    const html = fs.readFileSync(file, 'utf8');
+    const unknown = html.match(/<li data-count="unknown">.*<\/li>/)![0];
+    expect(unknown).toContain('<span class="count-n">1</span>');
+    expect(unknown).toContain('<code>shop/web</code> → <code>ip:203.0.113.7</code>: <span class="unknown-flow">unknown: 443</span>');
+    const toInternet = html.match(/<li data-count="to-internet">.*<\/li>/)![0];
+    expect(toInternet).toContain('<code>shop/api</code> → <code>ip:203.0.113.7</code>');
+    expect(toInternet).not.toContain('shop/web');
+    expect(html).toContain('<td class="unknown" title="shop/web -&gt; ip:203.0.113.7: unknown');
+    expect(html).toMatch(/<h2 id="matrix">Truth table<\/h2><p>[^<]*Amber \(\?\): unknown/);
+    expect(html).toMatch(/<p class="count">\d+ of \d+ allowed, 1 unknown/);
+  });
+
   test('is the same page on every run', () => {
     // GIVEN
     const [a, b] = [tmp(), tmp()];

@@ -81,6 +81,33 @@ describe('the review report in chromium', () => {
   });
 });
 
+describe('unknown verdicts in chromium', () => {
+  test('the report marks unknown cells amber with a ? and counts the unknown flows apart; so does the HTML matrix', async () => {
+    // GIVEN shop/web's HTTPS to the internet is unknown (a domainNames Accept of a cluster-wide policy)
+    const report = path.join(work, 'unknown-report.html');
+    const matrix = path.join(work, 'unknown-matrix.html');
+    expect(runCli(['report', 'test/fixtures/cli/tiers-unknown.yaml', '-o', report]).code).toBe(0);
+    fs.writeFileSync(matrix, runCli(['matrix', 'test/fixtures/cli/tiers-unknown.yaml', '-f', 'html']).stdout);
+    for (const file of [report, matrix]) {
+      // WHEN
+      const { page, requests } = await open(file);
+      // THEN
+      const cell = page.locator('td.unknown').first();
+      expect(await cell.textContent()).toBe('?');
+      expect(await cell.getAttribute('title')).toMatch(/^shop\/web -> ip:203\.0\.113\.7: unknown/);
+      expect(await cell.evaluate((td) => (globalThis as any).getComputedStyle(td).backgroundColor)).toBe('rgb(154, 103, 0)');
+      expect(await page.locator('p.count').first().textContent()).toMatch(/, 1 unknown/);
+      expect(requests).toEqual([`file://${file}`]);
+      if (file === report) {
+        expect(await page.locator('[data-count="unknown"] .count-n').textContent()).toBe('1');
+        expect(await page.locator('[data-count="unknown"] .unknown-flow').textContent()).toBe('unknown: 443');
+        expect(await page.locator('[data-count="to-internet"]').textContent()).not.toContain('shop/web');
+      }
+      await page.screenshot({ path: path.join(SHOTS, `${path.basename(file, '.html')}.png`), fullPage: true });
+    }
+  });
+});
+
 describe('the HTML matrix in chromium', () => {
   test('renders one table per group of ports, allowed cells green', async () => {
     // GIVEN
