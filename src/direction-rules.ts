@@ -19,6 +19,7 @@ import { ErrorCode, invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
 import { WirePort, WireSpec } from './private/wire';
 import { IPodSelector, LabelSelector, PodSelection } from './selectors/label-selector';
+import { checkPodLabels } from './selectors/pod-labels';
 import { peerOf, podsOf } from './struct-checks';
 
 /** A rule's peers and ports, deduplicated and in canonical order (in wire shape), and the key that identifies it. */
@@ -320,6 +321,7 @@ export function targetOf(where: string, scope: Construct, selector: IPodSelector
       + `but a policy only selects pods of its own namespace ${JSON.stringify(namespace)}`, namespace,
     `Leave namespace out (the policy goes to ${JSON.stringify(selection.namespace)}), or select pods of ${JSON.stringify(namespace)}`);
   }
+  checkPodLabels(where, 'selector', selection.selector);
   const chosen = namespace ?? selection.namespace ?? Chart.of(scope).namespace;
   if (chosen !== undefined) {
     checkNamespaceName(where, chosen);

@@ -8,6 +8,7 @@ import { ErrorCode, invalid } from './private/errors';
 import { checkNamespaceName } from './private/k8s-names';
 import { LabelSelector } from './selectors/label-selector';
 import { NamespaceSelector } from './selectors/namespace-selector';
+import { checkPodLabels, namesNamespaces } from './selectors/pod-labels';
 
 /** What kind of peer a `Peer` is. */
 export enum PeerKind {
@@ -51,9 +52,11 @@ export class Peer implements IPeer {
    * Pods matching `selector` in the policy's own namespace.
    *
    * @param selector the pods; `LabelSelector.all()` for every pod of the namespace
+   * @example Peer.pods(LabelSelector.of({ labels: { app: 'web' } }))
    */
   public static pods(selector: LabelSelector): Peer {
     checkSelector('Peer.pods()', selector);
+    checkPodLabels('Peer.pods()', 'selector', selector);
     return new Peer(PeerKind.PODS, [{ podSelector: selector._toKube() }], () => `pods(${selector})`);
   }
 
@@ -62,10 +65,12 @@ export class Peer implements IPeer {
    *
    * @param namespace namespace name
    * @param selector the pods; `LabelSelector.all()` for every pod of the namespace
+   * @example Peer.podsInNamespace('monitoring', LabelSelector.of({ labels: { app: 'prometheus' } }))
    */
   public static podsInNamespace(namespace: string, selector: LabelSelector): Peer {
     checkNamespaceName('Peer.podsInNamespace()', namespace);
     checkSelector('Peer.podsInNamespace()', selector);
+    checkPodLabels('Peer.podsInNamespace()', 'selector', selector);
     return new Peer(PeerKind.PODS_IN_NAMESPACES,
       [{ namespaceSelector: NamespaceSelector.named(namespace)._toKube(), podSelector: selector._toKube() }],
       () => `pods(${selector}) in namespace ${namespace}`);
@@ -76,10 +81,17 @@ export class Peer implements IPeer {
    *
    * @param namespaceSelector the namespaces (`LabelSelector.all()` for every namespace)
    * @param podSelector the pods
+   * @example Peer.podsInNamespaces(LabelSelector.of({ labels: { team: 'data' } }), LabelSelector.of({ labels: { app: 'etl' } }))
    */
   public static podsInNamespaces(namespaceSelector: LabelSelector, podSelector: LabelSelector): Peer {
     checkSelector('Peer.podsInNamespaces()', namespaceSelector, 'namespaceSelector');
     checkSelector('Peer.podsInNamespaces()', podSelector, 'podSelector');
+    if (namesNamespaces(podSelector) && !namesNamespaces(namespaceSelector)) {
+      throw invalid(ErrorCode.SWAPPED_ARGUMENTS, 'Peer.podsInNamespaces()', `the pod selector names namespaces (${NamespaceSelector.NAME_LABEL}), so the arguments look swapped`,
+        { namespaceSelector: namespaceSelector.toString(), podSelector: podSelector.toString() },
+        'Give the namespaces first and the pods second: Peer.podsInNamespaces(namespaceSelector, podSelector)');
+    }
+    checkPodLabels('Peer.podsInNamespaces()', 'podSelector', podSelector);
     return new Peer(PeerKind.PODS_IN_NAMESPACES,
       [{ namespaceSelector: namespaceSelector._toKube(), podSelector: podSelector._toKube() }],
       () => `pods(${podSelector}) in namespaces(${namespaceSelector})`);
@@ -89,6 +101,7 @@ export class Peer implements IPeer {
    * Every pod of the named namespace.
    *
    * @param name namespace name
+   * @example Peer.namespace('monitoring')
    */
   public static namespace(name: string): Peer {
     checkNamespaceName('Peer.namespace()', name);
@@ -99,13 +112,18 @@ export class Peer implements IPeer {
    * Every pod of the namespaces matching `selector`.
    *
    * @param selector the namespaces
+   * @example Peer.namespaces(LabelSelector.of({ labels: { team: 'data' } }))
    */
   public static namespaces(selector: LabelSelector): Peer {
     checkSelector('Peer.namespaces()', selector);
     return new Peer(PeerKind.NAMESPACES, [{ namespaceSelector: selector._toKube() }], () => `namespaces(${selector})`);
   }
 
-  /** Every pod in every namespace of the cluster (`namespaceSelector: {}`). */
+  /**
+   * Every pod in every namespace of the cluster (`namespaceSelector: {}`).
+   *
+   * @example Peer.allPodsInCluster()
+   */
   public static allPodsInCluster(): Peer {
     return new Peer(PeerKind.NAMESPACES, [{ namespaceSelector: {} }], 'all pods in the cluster');
   }
@@ -139,17 +157,29 @@ export class Peer implements IPeer {
     return new Peer(PeerKind.IP_BLOCK, [{ ipBlock: { cidr: outer.text, except: sorted } }], label);
   }
 
-  /** Every IPv4 address (`0.0.0.0/0`). */
+  /**
+   * Every IPv4 address (`0.0.0.0/0`).
+   *
+   * @example Peer.anyIpv4()
+   */
   public static anyIpv4(): Peer {
     return Peer.ipBlock('0.0.0.0/0');
   }
 
-  /** Every IPv6 address (`::/0`). */
+  /**
+   * Every IPv6 address (`::/0`).
+   *
+   * @example Peer.anyIpv6()
+   */
   public static anyIpv6(): Peer {
     return Peer.ipBlock('::/0');
   }
 
-  /** Every IPv4 and IPv6 address (`0.0.0.0/0` and `::/0`), for dual-stack clusters. */
+  /**
+   * Every IPv4 and IPv6 address (`0.0.0.0/0` and `::/0`), for dual-stack clusters.
+   *
+   * @example Peer.anywhere()
+   */
   public static anywhere(): Peer {
     return new Peer(PeerKind.IP_BLOCK, [...Peer.anyIpv4()._peers, ...Peer.anyIpv6()._peers], 'anywhere (0.0.0.0/0, ::/0)');
   }
@@ -158,6 +188,8 @@ export class Peer implements IPeer {
    * Every peer: the rule is written without `from`/`to`.
    *
    * This is the widest possible peer and must be asked for by name.
+   *
+   * @example Peer.any()
    */
   public static any(): Peer {
     return new Peer(PeerKind.ANY, [], 'any peer');

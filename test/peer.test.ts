@@ -1,4 +1,5 @@
-import { LabelSelector, NamespaceSelector, Peer, PeerKind } from '../src';
+import { Testing } from 'cdk8s';
+import { LabelRequirement, LabelSelector, NamespaceSelector, NetworkPolicy, Peer, PeerKind } from '../src';
 import { ErrorCode, problemOf } from './problems';
 
 const WEB = LabelSelector.of({ labels: { app: 'web' } });
@@ -98,5 +99,30 @@ describe('Peer', () => {
     // THEN
     expect(first).toBe('pods(app=prometheus) in namespace monitoring');
     expect(peer.toString()).toBe(first);
+  });
+
+  test('throws when pods are selected by kubernetes.io/metadata.name, which only namespaces carry', () => {
+    // GIVEN
+    const named = NamespaceSelector.named('payments');
+    const byExpression = LabelSelector.of({ expressions: [LabelRequirement.isIn('kubernetes.io/metadata.name', ['a', 'b'])] });
+    // WHEN / THEN
+    expect(problemOf(() => Peer.pods(named))).toMatchObject({ code: ErrorCode.NAMESPACE_LABEL_ON_PODS, where: 'Peer.pods()', value: 'kubernetes.io/metadata.name=payments' });
+    expect(problemOf(() => Peer.podsInNamespace('shop', byExpression))).toMatchObject({ code: ErrorCode.NAMESPACE_LABEL_ON_PODS, where: 'Peer.podsInNamespace()' });
+    expect(problemOf(() => Peer.podsInNamespaces(named, named))).toMatchObject({ code: ErrorCode.NAMESPACE_LABEL_ON_PODS, where: 'Peer.podsInNamespaces()' });
+    expect(problemOf(() => new NetworkPolicy(Testing.chart(), 'P', { selector: named, ingress: [] })))
+      .toMatchObject({ code: ErrorCode.NAMESPACE_LABEL_ON_PODS, where: 'test/P' });
+  });
+
+  test('throws when the arguments of podsInNamespaces() are swapped', () => {
+    // GIVEN
+    const namespaces = NamespaceSelector.named('monitoring');
+    const pods = LabelSelector.of({ labels: { app: 'prometheus' } });
+    // WHEN / THEN
+    expect(problemOf(() => Peer.podsInNamespaces(pods, namespaces))).toMatchObject({
+      code: ErrorCode.SWAPPED_ARGUMENTS,
+      where: 'Peer.podsInNamespaces()',
+      value: { namespaceSelector: 'app=prometheus', podSelector: 'kubernetes.io/metadata.name=monitoring' },
+    });
+    expect(Peer.podsInNamespaces(namespaces, pods).toString()).toBe('pods(app=prometheus) in namespaces(kubernetes.io/metadata.name=monitoring)');
   });
 });

@@ -3,6 +3,7 @@ import { IsolationIntentProps } from './intent-props';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
+import { NetworkPolicyRule } from '../policy-rule';
 import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
@@ -49,6 +50,15 @@ function denyExternalEgressPolicy(scope: Construct, where: string, props?: DenyE
     defaultName: intentName([targetSlug(target), 'deny-external-egress']),
     target,
     description: 'Allow egress from the selected pods only inside the cluster (and to the cluster DNS).',
-    egress: [{ peers: [Peer.allPodsInCluster()], description: 'every pod of the cluster' }, dnsRule(dns)],
+    egress: [{ peers: [Peer.allPodsInCluster()], description: 'every pod of the cluster' }, ...addressedDnsRules(dns)],
   });
+}
+
+/**
+ * The DNS rule for the DNS peers reached by address (node-local DNS): DNS pods are pods of the cluster, which
+ * the first rule already allows, so a rule for them would only repeat it.
+ */
+function addressedDnsRules(dns: DnsProfile): NetworkPolicyRule[] {
+  const addressed = dns.peers.filter((peer) => peer.isIpBlock());
+  return addressed.length === 0 ? [] : [{ ...dnsRule(dns), peers: addressed }];
 }

@@ -57,15 +57,8 @@ export function fitName(head: string, hashInput: () => string, tail: string = ''
   return `${head.slice(0, MAX_NAME - tail.length - hash.length - 1).replace(/[-.]+$/, '')}-${hash}${tail}`;
 }
 
-/** An id of one word: an optional capital, then lowercase letters and digits. */
-const ONE_WORD = /^[A-Z]?[a-z0-9]*$/;
-
 /** `AllowWebToAPI2` -> `allow-web-to-api2`. */
 export function kebab(id: string): string {
-  if (ONE_WORD.test(id)) {
-    // `Api`, `Policy12`, `web`: nothing to split, only to lower
-    return id.toLowerCase();
-  }
   return id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
@@ -86,9 +79,9 @@ const REGISTRIES = new WeakMap<IConstruct, PolicyNameRegistry>();
  * Every policy name of one app, by namespace, so that duplicates are found in constant time per policy.
  * A policy without a namespace is counted as `default`, where it most often lands.
  *
- * A duplicate is reported by a validation on each policy that shares the name, added when the second policy
- * registers. cdk8s validates every construct of the app once per chart during synth, so a correct app, where
- * no policy carries this validation, pays nothing for the check.
+ * A duplicate is reported once, by a validation on the policy that registers the name again, naming the
+ * policies that had it before. cdk8s validates every construct of the app once per chart during synth, so a
+ * correct app, where no policy carries this validation, pays nothing for the check.
  */
 export class PolicyNameRegistry {
   /** The registry of the app (construct tree root) that `scope` belongs to. */
@@ -107,14 +100,12 @@ export class PolicyNameRegistry {
    * map of joined keys: no key string is built per policy.
    */
   private readonly byNamespace = new Map<string, Map<string, NamedPolicy | NamedPolicy[]>>();
-  /** Policies that carry the duplicate-name validation. */
-  private readonly watched = new Set<NamedPolicy>();
 
   private constructor() {}
 
   /**
-   * Records the policy's name; when another policy already has it in the same namespace, both (and any
-   * earlier ones) get a validation that fails synth with `problemsOf`.
+   * Records the policy's name; when another policy already has it in the same namespace, this one gets a
+   * validation that fails synth with `problemsOf`.
    */
   public register(policy: NamedPolicy): void {
     const names = this.namesIn(policy.namespace ?? 'default');
@@ -126,18 +117,15 @@ export class PolicyNameRegistry {
     const list = Array.isArray(known) ? known : [known];
     list.push(policy);
     names.set(policy.name, list);
-    for (const named of list) {
-      if (!this.watched.has(named)) {
-        this.watched.add(named);
-        named.node.addValidation({ validate: () => this.problemsOf(named) });
-      }
-    }
+    // one problem, one error: the policy that came later reports it, naming the ones before it
+    policy.node.addValidation({ validate: () => this.problemsOf(policy) });
   }
 
-  /** A message when another policy of the app has the same name in the same namespace. */
+  /** A message when a policy made before this one has the same name in the same namespace. */
   public problemsOf(policy: NamedPolicy): string[] {
     const known = this.namesIn(policy.namespace ?? 'default').get(policy.name);
-    const others = (Array.isArray(known) ? known : []).filter((p) => p !== policy);
+    const list = Array.isArray(known) ? known : [];
+    const others = list.slice(0, list.indexOf(policy));
     if (others.length === 0) {
       return NO_PROBLEMS;
     }

@@ -19,7 +19,7 @@ describe('AllowEgressToCidr', () => {
     // THEN
     const manifests = Testing.synth(chart);
     expect(manifests).toMatchSnapshot();
-    expect(manifests[0].metadata).toMatchObject({ name: 'api-allow-egress-to-203-0-113-0-24-198-51-100-0-24', namespace: 'shop' });
+    expect(manifests[0].metadata).toMatchObject({ name: 'api-allow-egress-to-198-51-100-0-24-203-0-113-0-24', namespace: 'shop' });
     expect(manifests[0].spec.egress[0].to).toEqual([
       { ipBlock: { cidr: '198.51.100.0/24' } },
       { ipBlock: { cidr: '203.0.113.0/24', except: ['203.0.113.128/25'] } },
@@ -49,7 +49,16 @@ describe('AllowEgressToCidr', () => {
     // THEN
     const name: string = Testing.synth(chart)[0].metadata.name;
     expect(name.length).toBeLessThanOrEqual(63);
-    expect(name).toMatch(/^api-allow-egress-to-203-0-113-0-24-.*-[0-9a-f]{8}$/);
+    expect(name).toMatch(/^api-allow-egress-to-192-0-2-0-24-198-51-100-0-24-.*-[0-9a-f]{8}$/);
+  });
+
+  test('the default name does not depend on the order the CIDRs are given in', () => {
+    // GIVEN
+    const cidrs = ['203.0.113.0/24', '198.51.100.0/24'];
+    // WHEN
+    const names = [cidrs, [...cidrs].reverse()].map((given) => new AllowEgressToCidr(shopChart(), 'Two', { selector: API_PODS, cidrs: given }).name);
+    // THEN
+    expect(names).toEqual(['api-allow-egress-to-198-51-100-0-24-203-0-113-0-24', 'api-allow-egress-to-198-51-100-0-24-203-0-113-0-24']);
   });
 
   test('policies that repeat the same ranges render the same peers, and each bad use still fails at its own path', () => {

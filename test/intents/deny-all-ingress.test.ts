@@ -85,7 +85,7 @@ describe('DenyAllIngress', () => {
     new DenyAllIngress(chart, 'Two');
     new DenyAllIngress(chart, 'Elsewhere', { namespace: 'other' });
     // THEN
-    expect(() => app.synth()).toThrow(/policy name "deny-all-ingress" is used more than once in namespace "shop".*test\/Two\".*Give each policy a distinct name/s);
+    expect(() => app.synth()).toThrow(/\[test\/Two\] policy name "deny-all-ingress" is used more than once in namespace "shop".*test\/One\".*Give each policy a distinct name/s);
   });
 
   test('throws when the selector is not a LabelSelector', () => {

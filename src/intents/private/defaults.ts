@@ -13,6 +13,9 @@ import { ErrorCode, invalid } from '../../private/errors';
 import { IPodSelector, LabelSelector } from '../../selectors/label-selector';
 import { IntentProps } from '../intent-props';
 
+/** The annotation by which a policy overrides lint checks for itself (`code=off`), as the lint reads it. */
+export const LINT_ANNOTATION = 'cdk8s-netpol.dev/lint';
+
 /**
  * The DNS of a Kubernetes cluster, the default of every intent that allows DNS: one immutable value made
  * when the module loads, as `Port.DNS_UDP` is, so that its peers and ports render once for all intents.

@@ -2,6 +2,7 @@
  * The default names of intents (internal): readable parts from what the user named, joined and fitted to 63
  * characters.
  */
+import { sortedUnique } from '../../private/canonical';
 import { fitName } from '../../private/policy-names';
 import { LabelOperator, LabelSelector } from '../../selectors/label-selector';
 
@@ -49,21 +50,18 @@ export function targetSlug(target: { selector: LabelSelector; name?: string }): 
   return target.name !== undefined ? slug(target.name) : selectorSlug(target.selector);
 }
 
-/** A name part for CIDRs: `10.0.0.0/8` -> `10-0-0-0-8`, `2001:db8::/32` -> `2001-db8-32`. */
+/**
+ * A name part for CIDRs, in sorted order so that it does not depend on the order they were given in:
+ * `10.0.0.0/8` -> `10-0-0-0-8`, `2001:db8::/32` -> `2001-db8-32`.
+ */
 export function cidrSlug(cidrs: string[]): string {
-  return slug(cidrs.join('-'));
+  return slug(sortedUnique(cidrs).join('-'));
 }
 
 function keyName(key: string): string {
   return key.split('/').pop()!;
 }
 
-/** Text that is already a slug: lowercase letters and digits in groups joined by single dashes. */
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
 function slug(text: string): string {
-  if (SLUG.test(text)) {
-    return text;
-  }
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
