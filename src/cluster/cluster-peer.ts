@@ -1,6 +1,7 @@
 import { CLUSTER_PEER, CLUSTER_SUBJECT } from './cluster-struct-checks';
+import type { Workload } from '../connections/workload';
 import { checkString } from '../private/arguments';
-import { LABEL_SELECTOR } from '../private/brands';
+import { LABEL_SELECTOR, WORKLOAD } from '../private/brands';
 import { parseCidr } from '../private/cidr';
 import { ErrorCode, invalid } from '../private/errors';
 import { checkNamespaceName } from '../private/k8s-names';
@@ -62,6 +63,28 @@ export class ClusterPeer {
     checkSelector('ClusterPeer.pods()', 'namespaces', namespaces);
     checkSelector('ClusterPeer.pods()', 'pods', pods);
     return new ClusterPeer(ClusterPeerKind.PODS, { pods: { namespaceSelector: namespaces._toKube(), podSelector: pods._toKube() } });
+  }
+
+  /**
+   * The pods of a workload: its pods by label in its namespace (AND), every pod of its namespace for
+   * `Workload.allPodsOf()`, or its address range for `Workload.fromCidr()` (as a networks peer: egress only,
+   * and without `except`, which a networks peer cannot express).
+   * @example ClusterPeer.workload(Workload.fromLabels(chart, 'Prometheus', { namespace: 'monitoring', labels: { app: 'prometheus' } }))
+   */
+  public static workload(workload: Workload): ClusterPeer {
+    const where = 'ClusterPeer.workload()';
+    WORKLOAD.check(where, 'workload', workload);
+    if (workload.isExternal()) {
+      const blocks = workload.toPeer()._toKube().map((p) => p.ipBlock!);
+      const excepted = blocks.find((b) => (b.except ?? []).length > 0);
+      if (excepted !== undefined) {
+        throw invalid(ErrorCode.PEER_NOT_ALLOWED, where, `workload ${JSON.stringify(workload.name)} excepts ranges from ${excepted.cidr}, which a networks peer cannot express`,
+          excepted.except, 'Deny the excepted ranges in a rule before, and accept the workload\'s range without except');
+      }
+      return ClusterPeer.networks(blocks.map((b) => b.cidr));
+    }
+    const pods = podsOfWorkload(where, workload);
+    return pods.all ? ClusterPeer.namespaces(pods.namespaces) : ClusterPeer.pods(pods.namespaces, pods.selector);
   }
 
   /**
@@ -155,6 +178,22 @@ export class ClusterSubject {
     return new ClusterSubject({ pods: { namespaceSelector: namespaces._toKube(), podSelector: pods._toKube() } });
   }
 
+  /**
+   * The pods of a workload: its pods by label in its namespace (AND), or every pod of its namespace for
+   * `Workload.allPodsOf()`. An address range (`Workload.fromCidr()`) is not pods, and is refused.
+   * @example ClusterSubject.workload(Workload.fromLabels(chart, 'Api', { namespace: 'shop', labels: { app: 'api' } }))
+   */
+  public static workload(workload: Workload): ClusterSubject {
+    const where = 'ClusterSubject.workload()';
+    WORKLOAD.check(where, 'workload', workload);
+    if (workload.isExternal()) {
+      throw invalid(ErrorCode.NOT_PODS, where, `workload ${JSON.stringify(workload.name)} is an address range, not pods a policy can apply to`, workload.name,
+        'Make the subject of pods: a workload made by Workload.fromLabels(), Workload.allPodsOf() or Workload.fromPlusWorkload()');
+    }
+    const pods = podsOfWorkload(where, workload);
+    return pods.all ? ClusterSubject.namespaces(pods.namespaces) : ClusterSubject.pods(pods.namespaces, pods.selector);
+  }
+
   private constructor(private readonly wire: Record<string, any>) {}
 
   /** The manifest form of the subject. @internal */
@@ -168,6 +207,21 @@ CLUSTER_SUBJECT.mark(ClusterSubject);
 
 function checkSelector(where: string, name: string, value: unknown): asserts value is LabelSelector {
   LABEL_SELECTOR.check(where, name, value);
+}
+
+/**
+ * The namespace (by name) and the pods of a workload of pods; `all` when it selects every pod there (as
+ * `Workload.allPodsOf()` does), which a namespaces peer or subject says more plainly.
+ */
+function podsOfWorkload(where: string, workload: Workload): { namespaces: LabelSelector; selector: LabelSelector; all: boolean } {
+  const namespace = workload.namespace;
+  if (namespace === undefined || workload.selector === undefined) {
+    throw invalid(ErrorCode.MISSING_NAMESPACE, where, `workload ${JSON.stringify(workload.name)} has no namespace, and a cluster-wide policy has none to take`,
+      workload.name, 'Give the workload its namespace');
+  }
+  const selector = workload.selector;
+  const all = Object.keys(selector.labels).length === 0 && selector.expressions.length === 0;
+  return { namespaces: namedNamespace(where, namespace), selector, all };
 }
 
 /** The selector of one namespace by name, with errors that name the call. */
