@@ -7,6 +7,7 @@ const ALL = { namespaces: {} };
 const admin = (name: string, priority: number, spec: any) => cnp(name, { tier: 'Admin', priority, subject: { namespaces: nsName('shop') }, ...spec });
 const deny = (from: any) => ({ action: 'Deny', from: [from] });
 const SHOP = namespaceManifest('shop');
+const tcpRange = (start: number, end: number) => ({ tcp: { destinationPort: { range: { start, end } } } });
 
 checkCases('tier-priority-overlap', [
   { name: 'fires on two Admin policies of one priority with rules in one direction', manifests: [admin('a', 5, { ingress: [deny(ALL)] }), admin('b', 5, { ingress: [deny(ALL)] })], fields: ['spec.priority'] },
@@ -16,6 +17,46 @@ checkCases('tier-priority-overlap', [
     name: 'does not fire on subjects that can never share a pod',
     manifests: [admin('a', 5, { ingress: [deny(ALL)] }),
       cnp('b', { tier: 'Admin', priority: 5, subject: { namespaces: nsName('blog') }, ingress: [deny(ALL)] })],
+    fields: [],
+  },
+  {
+    name: 'does not fire on subjects that an expression keeps apart (the old check read matchLabels only)',
+    manifests: [admin('a', 5, { ingress: [deny(ALL)] }),
+      cnp('b', { tier: 'Admin', priority: 5, subject: { namespaces: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'NotIn', values: ['shop'] }] } }, ingress: [deny(ALL)] })],
+    fields: [],
+  },
+  {
+    name: 'does not fire on rules whose peers no pod matches both (the old check compared directions only)',
+    manifests: [admin('a', 5, { ingress: [deny({ namespaces: nsName('monitoring') })] }), admin('b', 5, { ingress: [deny({ namespaces: nsName('logging') })] })],
+    fields: [],
+  },
+  {
+    name: 'does not fire on rules of disjoint ports',
+    manifests: [
+      admin('a', 5, { ingress: [{ ...deny(ALL), protocols: [{ tcp: { destinationPort: { number: 80 } } }] }] }),
+      admin('b', 5, { ingress: [{ ...deny(ALL), protocols: [{ tcp: { destinationPort: { range: { start: 443, end: 8443 } } } }] }] }),
+    ],
+    fields: [],
+  },
+  {
+    name: 'fires on subjects that meet through expressions, and peers and ports that meet',
+    manifests: [
+      cnp('a', { tier: 'Admin', priority: 5, subject: { namespaces: { matchLabels: { env: 'prod' } } }, ingress: [{ ...deny(ALL), protocols: [{ tcp: { destinationPort: { number: 80 } } }] }] }),
+      cnp('b', {
+        tier: 'Admin',
+        priority: 5,
+        subject: { namespaces: { matchExpressions: [{ key: 'env', operator: 'Exists' }] } },
+        ingress: [{ ...deny({ namespaces: nsName('monitoring') }), protocols: [{ tcp: { destinationPort: { range: { start: 1, end: 100 } } } }] }],
+      }),
+    ],
+    fields: ['spec.priority'],
+  },
+  {
+    name: 'does not fire on a subject that requires a label the other excludes',
+    manifests: [
+      cnp('a', { tier: 'Admin', priority: 5, subject: { namespaces: { matchLabels: { env: 'prod' } } }, ingress: [deny(ALL)] }),
+      cnp('b', { tier: 'Admin', priority: 5, subject: { namespaces: { matchExpressions: [{ key: 'env', operator: 'DoesNotExist' }] } }, ingress: [deny(ALL)] }),
+    ],
     fields: [],
   },
   { name: 'does not fire across tiers', manifests: [admin('a', 5, { ingress: [deny(ALL)] }), cnp('b', { tier: 'Baseline', priority: 5, subject: { namespaces: {} }, ingress: [deny(ALL)] })], fields: [] },
@@ -44,6 +85,77 @@ checkCases('tier-shadowed-rule', [
     fields: [],
   },
   { name: 'does not fire on narrower rules first', manifests: [admin('a', 1, { ingress: [{ action: 'Accept', from: [{ namespaces: nsName('monitoring') }] }, deny(ALL)] })], fields: [] },
+  // Cases the old check (one earlier entry holding the later one, selectors equal as written) missed
+  {
+    name: 'fires on ports that two earlier ranges cover together',
+    manifests: [admin('a', 1, {
+      ingress: [
+        { ...deny(ALL), protocols: [tcpRange(1, 100), tcpRange(101, 200)] },
+        { ...deny({ namespaces: nsName('x') }), protocols: [{ tcp: { destinationPort: { range: { start: 50, end: 150 } } } }] },
+      ],
+    })],
+    fields: ['spec.ingress[1]'],
+  },
+  {
+    name: 'fires on networks that two earlier networks cover together',
+    manifests: [admin('a', 1, {
+      egress: [
+        { action: 'Deny', to: [{ networks: ['10.0.0.0/9', '10.128.0.0/9'] }] },
+        { action: 'Accept', to: [{ networks: ['10.0.0.0/8'] }] },
+      ],
+    })],
+    fields: ['spec.egress[1]'],
+  },
+  {
+    name: 'fires on a namespace an earlier expression already names',
+    manifests: [admin('a', 1, {
+      ingress: [
+        deny({ namespaces: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['logging', 'monitoring'] }] } }),
+        { action: 'Accept', from: [{ namespaces: nsName('monitoring') }] },
+      ],
+    })],
+    fields: ['spec.ingress[1]'],
+  },
+  {
+    name: 'fires on pods an earlier pod selector of the same namespaces holds',
+    manifests: [admin('a', 1, {
+      ingress: [
+        deny({ pods: { namespaceSelector: nsName('shop'), podSelector: { matchExpressions: [{ key: 'app', operator: 'In', values: ['api', 'web'] }] } } }),
+        deny({ pods: { namespaceSelector: nsName('shop'), podSelector: { matchLabels: { app: 'web', tier: 'front' } } } }),
+      ],
+    })],
+    fields: ['spec.ingress[1]'],
+  },
+  {
+    name: 'fires on any peer after networks of every address',
+    manifests: [admin('a', 1, {
+      egress: [
+        { action: 'Deny', to: [{ networks: ['0.0.0.0/0', '::/0'] }] },
+        { action: 'Accept', to: [{ namespaces: nsName('kube-system') }] },
+      ],
+    })],
+    fields: ['spec.egress[1]'],
+  },
+  {
+    name: 'does not fire when the later namespaces reach past the earlier ones',
+    manifests: [admin('a', 1, {
+      ingress: [
+        deny({ namespaces: nsName('monitoring') }),
+        deny({ namespaces: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: ['logging', 'monitoring'] }] } }),
+      ],
+    })],
+    fields: [],
+  },
+  {
+    name: 'does not fire when the later range reaches past the earlier ranges',
+    manifests: [admin('a', 1, {
+      ingress: [
+        { ...deny(ALL), protocols: [tcpRange(1, 100), tcpRange(102, 200)] },
+        { ...deny(ALL), protocols: [{ tcp: { destinationPort: { range: { start: 50, end: 150 } } } }] },
+      ],
+    })],
+    fields: [],
+  },
 ]);
 
 checkCases('tier-pass-falls-through', [
