@@ -33,6 +33,8 @@ export class DnsProfile {
    *
    * CoreDNS keeps the `k8s-app: kube-dns` label on kubeadm, EKS, GKE and AKS; some distributions label it
    * `k8s-app: coredns`; both are matched. TCP is needed for answers too large for UDP.
+   *
+   * @example new AllowDnsEgress(chart, 'Dns', { selector: LabelSelector.all(), dns: DnsProfile.kubernetes() });
    */
   public static kubernetes(): DnsProfile {
     const pods = LabelSelector.of({ expressions: [LabelRequirement.isIn('k8s-app', ['kube-dns', 'coredns'])] });
@@ -49,6 +51,8 @@ export class DnsProfile {
    * kube-dns Service address instead.
    *
    * @param ip the address the cache listens on (IPv4 or IPv6); 169.254.20.10 when not given
+   *
+   * @example DnsProfile.nodeLocal('169.254.20.10')
    */
   public static nodeLocal(ip?: string): DnsProfile {
     optional(checkString)('DnsProfile.nodeLocal()', 'ip', ip);
@@ -74,6 +78,8 @@ export class DnsProfile {
    *
    * The DNS operator's CoreDNS listens on 5353 (container ports `dns`/UDP and `dns-tcp`/TCP); the `dns-default`
    * Service maps port 53 to them, and NetworkPolicy sees the translated port.
+   *
+   * @example DnsProfile.openshift()
    */
   public static openshift(): DnsProfile {
     const pods = LabelSelector.of({ labels: { 'dns.operator.openshift.io/daemonset-dns': 'default' } });
@@ -86,6 +92,7 @@ export class DnsProfile {
    *
    * @param peers where DNS queries go (at least one)
    * @param ports the DNS ports (at least one), e.g. `[Port.DNS_UDP, Port.DNS_TCP]`
+   *
    * @example DnsProfile.custom([Peer.ipBlock('10.0.0.2/32')], [Port.DNS_UDP, Port.DNS_TCP])
    */
   public static custom(peers: Peer[], ports: Port[]): DnsProfile {

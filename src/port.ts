@@ -118,17 +118,29 @@ export class Port {
     return new Port(chosen, undefined, undefined, name);
   }
 
-  /** Every TCP port (renders as a protocol without a port). */
+  /**
+   * Every TCP port (renders as a protocol without a port).
+   *
+   * @example Port.allTcp()
+   */
   public static allTcp(): Port {
     return new Port(Protocol.TCP);
   }
 
-  /** Every UDP port (renders as a protocol without a port). */
+  /**
+   * Every UDP port (renders as a protocol without a port).
+   *
+   * @example Port.allUdp()
+   */
   public static allUdp(): Port {
     return new Port(Protocol.UDP);
   }
 
-  /** Every SCTP port (renders as a protocol without a port). */
+  /**
+   * Every SCTP port (renders as a protocol without a port).
+   *
+   * @example Port.allSctp()
+   */
   public static allSctp(): Port {
     return new Port(Protocol.SCTP);
   }

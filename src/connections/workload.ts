@@ -136,6 +136,8 @@ export class Workload extends Construct implements IConnectable, IPeer, IPodSele
    * @param scope parent construct; the workload's policies are written under it
    * @param id construct id; feeds the default name
    * @param props labels, namespace, name and ports
+   *
+   * @example Workload.fromLabels(chart, 'Api', { namespace: 'shop', labels: { app: 'api' }, ports: [{ port: 8080, name: 'http' }] })
    */
   public static fromLabels(scope: Construct, id: string, props: WorkloadFromLabelsProps): Workload {
     checkConstructArgs('Workload.fromLabels()', scope, id, props, 'WorkloadFromLabelsProps');
@@ -163,6 +165,8 @@ export class Workload extends Construct implements IConnectable, IPeer, IPodSele
    * @param scope parent construct
    * @param id construct id; feeds the default name
    * @param props the range, name and ports
+   *
+   * @example Workload.fromCidr(chart, 'Payments', { cidr: '203.0.113.0/24', ports: [{ port: 443 }] })
    */
   public static fromCidr(scope: Construct, id: string, props: WorkloadFromCidrProps): Workload {
     checkConstructArgs('Workload.fromCidr()', scope, id, props, 'WorkloadFromCidrProps');
@@ -179,6 +183,7 @@ export class Workload extends Construct implements IConnectable, IPeer, IPodSele
    * @param scope parent construct
    * @param id construct id; feeds the default name
    * @param props the namespace and name
+   *
    * @example
    * const shop = Workload.fromLabels(chart, 'Shop', { namespace: 'shop', labels: { app: 'shop' }, ports: [{ port: 9090, name: 'metrics' }] });
    * const monitoring = Workload.allPodsOf(chart, 'Monitoring', { namespace: 'monitoring' });
@@ -208,6 +213,7 @@ export class Workload extends Construct implements IConnectable, IPeer, IPodSele
    *
    * @param workload the cdk8s-plus workload (it must have a namespace)
    * @param options the name
+   *
    * @example
    * const web = new kplus.Deployment(chart, 'Web', { containers: [{ image: 'nginx', ports: [{ number: 8080 }] }] });
    * // named web-allow-external-ingress, after the workload

@@ -31,6 +31,8 @@ export class LabelRequirement {
    *
    * @param key label key
    * @param values at least one label value
+   *
+   * @example LabelRequirement.isIn('tier', ['frontend', 'backend'])
    */
   public static isIn(key: string, values: string[]): LabelRequirement {
     return LabelRequirement.withValues('LabelRequirement.isIn()', key, LabelOperator.IN, values);
@@ -41,6 +43,8 @@ export class LabelRequirement {
    *
    * @param key label key
    * @param values at least one label value
+   *
+   * @example LabelRequirement.isNotIn('track', ['canary'])
    */
   public static isNotIn(key: string, values: string[]): LabelRequirement {
     return LabelRequirement.withValues('LabelRequirement.isNotIn()', key, LabelOperator.NOT_IN, values);
@@ -50,6 +54,8 @@ export class LabelRequirement {
    * The label is present, with any value.
    *
    * @param key label key
+   *
+   * @example LabelRequirement.exists('team')
    */
   public static exists(key: string): LabelRequirement {
     return new LabelRequirement(checkKey('LabelRequirement.exists()', key), LabelOperator.EXISTS, []);
@@ -59,6 +65,8 @@ export class LabelRequirement {
    * The label is absent.
    *
    * @param key label key
+   *
+   * @example LabelRequirement.doesNotExist('legacy')
    */
   public static doesNotExist(key: string): LabelRequirement {
     return new LabelRequirement(checkKey('LabelRequirement.doesNotExist()', key), LabelOperator.DOES_NOT_EXIST, []);
@@ -157,6 +165,8 @@ export class LabelSelector implements IPodSelector {
    * A selector with the given labels and expressions.
    *
    * @param options labels and expressions; at least one of them must be non-empty
+   *
+   * @example LabelSelector.of({ labels: { app: 'web' }, expressions: [LabelRequirement.exists('tier')] })
    */
   public static of(options: LabelSelectorOptions): LabelSelector {
     return LabelSelector.make('LabelSelector.of()', options);
@@ -166,13 +176,18 @@ export class LabelSelector implements IPodSelector {
    * A selector with only equality labels.
    *
    * @param labels at least one label
+   *
    * @example LabelSelector.matchLabels({ app: 'web' })
    */
   public static matchLabels(labels: Record<string, string>): LabelSelector {
     return LabelSelector.make('LabelSelector.matchLabels()', { labels: checkStringMap('LabelSelector.matchLabels()', 'labels', labels) });
   }
 
-  /** The empty selector: every pod (or every namespace, where namespaces are selected). */
+  /**
+   * The empty selector: every pod (or every namespace, where namespaces are selected).
+   *
+   * @example LabelSelector.all()
+   */
   public static all(): LabelSelector {
     return new LabelSelector({}, []);
   }

@@ -18,6 +18,7 @@ export class NamespaceSelector {
    * Selects the namespace with this name.
    *
    * @param name a namespace name (DNS-1123 label)
+   *
    * @example NamespaceSelector.named('monitoring')
    */
   public static named(name: string): LabelSelector {
@@ -29,6 +30,7 @@ export class NamespaceSelector {
    * Selects every namespace whose name is in the list.
    *
    * @param names at least one namespace name
+   *
    * @example NamespaceSelector.namedAnyOf(['monitoring', 'logging'])
    */
   public static namedAnyOf(names: string[]): LabelSelector {
@@ -43,7 +45,11 @@ export class NamespaceSelector {
     return LabelSelector.of({ expressions: [LabelRequirement.isIn(NamespaceSelector.NAME_LABEL, names)] });
   }
 
-  /** Selects every namespace (an explicit `namespaceSelector: {}`). */
+  /**
+   * Selects every namespace (an explicit `namespaceSelector: {}`).
+   *
+   * @example Peer.namespaces(NamespaceSelector.all())
+   */
   public static all(): LabelSelector {
     return LabelSelector.all();
   }
