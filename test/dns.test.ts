@@ -108,8 +108,9 @@ describe('DnsProfile', () => {
 
   test('throws when custom() gets no peers or no ports', () => {
     // GIVEN / WHEN / THEN
-    expect(() => DnsProfile.custom([], [Port.DNS_UDP])).toThrow(/\[DnsProfile\.custom\(\)\] DNS peers must be a non-empty list of Peer values \(got \[\]\)/);
-    expect(() => DnsProfile.custom([Peer.ipBlock('10.0.0.2/32')], [])).toThrow(/\[DnsProfile\.custom\(\)\] DNS ports must be a non-empty list of Port values, since an empty list would allow every port \(got \[\]\)/);
-    expect(() => DnsProfile.custom(['10.0.0.2/32' as any], [Port.DNS_UDP])).toThrow(/\[DnsProfile\.custom\(\)\] peers\[0\] must be a Peer \(got "10\.0\.0\.2\/32"\)\. Make it with Peer\.pods\(\)/);
+    expect(problemOf(() => DnsProfile.custom([], [Port.DNS_UDP]))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'DnsProfile.custom()', value: [] });
+    expect(problemOf(() => DnsProfile.custom([Peer.ipBlock('10.0.0.2/32')], []))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'DnsProfile.custom()', value: [] });
+    expect(problemOf(() => DnsProfile.custom(['10.0.0.2/32' as any], [Port.DNS_UDP])))
+      .toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'DnsProfile.custom()', problem: 'peers[0] must be a Peer', value: '10.0.0.2/32' });
   });
 });

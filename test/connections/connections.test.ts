@@ -209,11 +209,11 @@ describe('Connections errors', () => {
     const chart = shop();
     const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
     // WHEN / THEN
-    expect(() => api.connections.allowTo({} as any, Port.tcp(80)))
-      .toThrow(/\[Connections\.allowTo\(\)\] the other side must be a Workload.*Workload\.fromLabels\(\)/);
-    expect(() => api.connections.allowTo(api, 80 as any)).toThrow(/\[shop\/Api\] port must be a Port \(got 80\)\. Make it with Port\.tcp\(\)/);
-    expect(() => api.connections.allowTo(api, Port.tcp(80), { sides: 'ALL' as GrantSides }))
-      .toThrow(/\[shop\/Api\] sides must be BOTH, INGRESS_ONLY or EGRESS_ONLY \(got "ALL"\)/);
+    expect(problemOf(() => api.connections.allowTo({} as any, Port.tcp(80))))
+      .toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'Connections.allowTo()', problem: 'the other side must be a Workload', value: {} });
+    expect(problemOf(() => api.connections.allowTo(api, 80 as any))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'shop/Api', problem: 'port must be a Port', value: 80 });
+    expect(problemOf(() => api.connections.allowTo(api, Port.tcp(80), { sides: 'ALL' as GrantSides })))
+      .toMatchObject({ code: ErrorCode.UNKNOWN_VALUE, where: 'shop/Api', value: 'ALL' });
   });
 
   test('refuses a grant made after the app was synthesized', () => {

@@ -52,14 +52,14 @@ describe('Workload.fromLabels()', () => {
 
   test('refuses declared ports out of range, with bad names, or with duplicate names', () => {
     // WHEN / THEN
-    expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 70000 }] }))
-      .toThrow(/\[shop\/Api\] declared port must be a whole number from 1 to 65535 \(got 70000\)/);
-    expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, name: 'HTTP' }] }))
-      .toThrow(/\[shop\/Api\] declared port .*\(got "HTTP"\)/);
-    expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] }))
-      .toThrow(/\[shop\/Api\] declared port names must be unique within a pod \(got "http"\)\. Give each port its own name\./);
-    expect(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, protocol: 'ICMP' as Protocol }] }))
-      .toThrow(/\[shop\/Api\] ports\[0\]\.protocol must be TCP, UDP or SCTP \(got "ICMP"\)\. Use Protocol\.TCP/);
+    expect(problemOf(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 70000 }] })))
+      .toMatchObject({ code: ErrorCode.PORT_OUT_OF_RANGE, where: 'shop/Api', value: 70000 });
+    expect(problemOf(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, name: 'HTTP' }] })))
+      .toMatchObject({ code: ErrorCode.INVALID_PORT_NAME, where: 'shop/Api', value: 'HTTP' });
+    expect(problemOf(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, name: 'http' }, { port: 81, name: 'http' }] })))
+      .toMatchObject({ code: ErrorCode.DUPLICATE, where: 'shop/Api', value: 'http' });
+    expect(problemOf(() => Workload.fromLabels(shop(), 'Api', { labels: { app: 'api' }, ports: [{ port: 80, protocol: 'ICMP' as Protocol }] })))
+      .toMatchObject({ code: ErrorCode.INVALID_PROTOCOL, where: 'shop/Api', problem: 'ports[0].protocol must be TCP, UDP or SCTP', value: 'ICMP' });
   });
 
   test('a failed workload leaves nothing behind in the construct tree', () => {

@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { AllowFromAllNamespaces, LabelSelector, Port } from '../../src';
 import { networkPolicyApiErrors } from '../api-rules';
+import { ErrorCode, problemOf } from '../problems';
 import { allowedIn, API, INTERNET, OTHER_WEB, PROMETHEUS, shopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
@@ -37,9 +38,9 @@ describe('AllowFromAllNamespaces', () => {
     // GIVEN
     const chart = shopChart();
     // WHEN / THEN
-    expect(() => new AllowFromAllNamespaces(chart, 'NoTarget', {} as any)).toThrow(/\[test\/NoTarget\] selector is required/);
-    expect(() => new AllowFromAllNamespaces(chart, 'NoPorts', { selector: API_PODS, ports: [] })).toThrow(/\[test\/NoPorts\] ports is empty/);
-    expect(() => new AllowFromAllNamespaces(chart, 'BadPort', { selector: API_PODS, ports: [8080 as any] }))
-      .toThrow(/\[test\/BadPort\] ports\[0\] must be a Port \(got 8080\)\. Make it with Port\.tcp\(\)/);
+    expect(problemOf(() => new AllowFromAllNamespaces(chart, 'NoTarget', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
+    expect(problemOf(() => new AllowFromAllNamespaces(chart, 'NoPorts', { selector: API_PODS, ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });
+    expect(problemOf(() => new AllowFromAllNamespaces(chart, 'BadPort', { selector: API_PODS, ports: [8080 as any] })))
+      .toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/BadPort', problem: 'ports[0] must be a Port', value: 8080 });
   });
 });

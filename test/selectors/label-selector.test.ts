@@ -1,4 +1,5 @@
 import { LabelOperator, LabelRequirement, LabelSelector } from '../../src';
+import { ErrorCode, problemOf } from '../problems';
 
 describe('LabelSelector', () => {
   test('renders labels and expressions sorted, values sorted and unique', () => {
@@ -63,7 +64,8 @@ describe('LabelSelector', () => {
 
   test('throws when an expression is not a LabelRequirement', () => {
     // GIVEN / WHEN / THEN
-    expect(() => LabelSelector.of({ expressions: [{ key: 'a' } as any] })).toThrow(/\[LabelSelector\.of\(\)\] expressions\[0\] must be a LabelRequirement \(got \{"key":"a"\}\)\. Make it with LabelRequirement\.isIn\(\)/);
+    expect(problemOf(() => LabelSelector.of({ expressions: [{ key: 'a' } as any] })))
+      .toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'LabelSelector.of()', problem: 'expressions[0] must be a LabelRequirement', value: { key: 'a' } });
   });
 
   test('requirements expose copies of their values', () => {
