@@ -6,7 +6,7 @@
  * bounded, and the scalars that YAML 1.2 reads differently are recorded with their path and line.
  */
 import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
-import { reindentContinuations } from './yaml-indent';
+import { normalizeBreaks, reindentContinuations } from './yaml-indent';
 import { jsonKey, resolveYaml11, resolveYaml12 } from './yaml-scalars';
 import { AmbiguousScalar, SCALAR_READINGS } from '../lint/scalar-readings';
 
@@ -29,7 +29,8 @@ export class YamlProblem extends Error {
 }
 
 /** Parses every document of a YAML stream; empty documents are `null`. Throws `YamlProblem`. */
-export function readYaml(text: string, limits: YamlLimits): unknown[] {
+export function readYaml(file: string, limits: YamlLimits): unknown[] {
+  const text = normalizeBreaks(file);
   let read = parse(text);
   if (read.docs.some((d) => d.errors.length > 0)) {
     // go-yaml reads continuation lines of quoted scalars and flow collections at any indentation: so do we

@@ -91,3 +91,16 @@ function scanLine(line: string, scan: Scan): boolean {
   }
   return false;
 }
+
+/**
+ * The line breaks go-yaml reads that the `yaml` package does not: a lone carriage return, NEL (U+0085), and the
+ * line and paragraph separators (U+2028, U+2029). go-yaml ends a line at each (`port: 80\r` at the end of a file
+ * is the number 80, and `a: b<U+2028>c: d` two keys); the `yaml` package reads them as characters of the line.
+ * go-yaml keeps LS and PS inside scalars where this reads a line break; only free text can hold them.
+ */
+const GO_YAML_BREAKS = /\r(?!\n)|[\u0085\u2028\u2029]/g;
+
+/** The text with each of those breaks a LF: the same length, so offsets and line numbers stay those of the file. */
+export function normalizeBreaks(text: string): string {
+  return /[\r\u0085\u2028\u2029]/.test(text) ? text.replace(GO_YAML_BREAKS, '\n') : text;
+}

@@ -5,6 +5,7 @@
  */
 import * as fs from 'fs';
 import { Document, isNode, LineCounter, parseAllDocuments } from 'yaml';
+import { normalizeBreaks } from './yaml-indent';
 
 /** A 1-based position in a file. */
 export interface Location {
@@ -62,7 +63,7 @@ export class YamlLocator {
         text = undefined;
       }
       const lines = new LineCounter();
-      const docs = text === undefined ? [] : parseAllDocuments(text, { lineCounter: lines });
+      const docs = text === undefined ? [] : parseAllDocuments(normalizeBreaks(text), { lineCounter: lines });
       this.files.set(file, text === undefined ? undefined : {
         docs: Array.isArray(docs) ? docs as Document[] : [],
         lines,
