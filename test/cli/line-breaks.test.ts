@@ -1,5 +1,5 @@
-import { parseDocuments } from '../../src/cli/load-manifests';
 import { runCli } from './run-cli';
+import { parseDocuments } from '../../src/cli/load-manifests';
 
 describe('line breaks as go-yaml reads them', () => {
   // the text, what kubectl's reader (sigs.k8s.io/yaml on go-yaml v2) makes of it
