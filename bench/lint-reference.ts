@@ -4,9 +4,9 @@
  * of the indexed checks: test/lint/indexed-checks.test.ts and `npm run bench -- cli` compare both, report for
  * report, on the fixtures and on generated clusters.
  */
-import { Cluster } from '../src/analysis/cluster';
 import { ContainerPort } from '../src/analysis/endpoint';
-import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../src/analysis/match';
+import { Cluster } from '../src/analysis/internal/cluster';
+import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../src/analysis/internal/match';
 import { NAMESPACE_NAME_LABEL, NormalizedPeer, NormalizedPolicy, NormalizedPort, NormalizedWorkload } from '../src/analysis/model';
 import { Report as CheckReport } from '../src/lint/check';
 

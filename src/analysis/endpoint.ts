@@ -1,4 +1,4 @@
-import { checkStruct } from './struct-checks';
+import { checkStruct } from './internal/struct-checks';
 import { checkString } from '../private/arguments';
 import { ENDPOINT } from '../private/brands';
 import { formatIp, parseIp } from '../private/cidr';

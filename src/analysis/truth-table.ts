@@ -1,6 +1,6 @@
-import { BitMatrix } from './bit-matrix';
-import type { ClassTable } from './class-table';
 import { Endpoint } from './endpoint';
+import { BitMatrix } from './internal/bit-matrix';
+import type { ClassTable } from './internal/class-table';
 import { ProbePort } from './query';
 import { checkIndex, checkString } from '../private/arguments';
 import { ErrorCode, invalid } from '../private/errors';

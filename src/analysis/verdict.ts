@@ -1,6 +1,6 @@
-import { compareText } from './order';
 import { TrafficDirection } from '../direction';
 import { Protocol } from '../protocol';
+import { compareText } from './internal/order';
 
 export { TrafficDirection };
 

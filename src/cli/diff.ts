@@ -9,7 +9,7 @@ import { Output } from './output';
 import { SharedDocuments } from './shared-documents';
 import { chooseEndpoints, noteInferred, openWorkspace, probePorts } from './workspace';
 import { FlowChange, PolicyAnalyzer } from '../analysis';
-import { flowChanges } from '../analysis/table-diff';
+import { flowChanges } from '../analysis/internal/table-diff';
 
 /** Options of `diff`. */
 export interface DiffCommandOptions {

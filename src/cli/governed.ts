@@ -15,11 +15,11 @@ import { Io } from './errors';
 import { TableView } from './table-view';
 import { EndpointChoice } from './workspace';
 import { Endpoint } from '../analysis';
-import { BitSet } from '../analysis/bitset';
-import { Cluster } from '../analysis/cluster';
-import { selectorMatches, Subject } from '../analysis/match';
-import { ClusterModel } from '../analysis/normalize';
-import { peerMatch, subjectSelects } from '../analysis/tier-evaluate';
+import { BitSet } from '../analysis/internal/bitset';
+import { Cluster } from '../analysis/internal/cluster';
+import { selectorMatches, Subject } from '../analysis/internal/match';
+import { ClusterModel } from '../analysis/internal/normalize';
+import { peerMatch, subjectSelects } from '../analysis/internal/tier-evaluate';
 import { TierPeer } from '../analysis/tier-model';
 
 /** The pairs a tier rule can decide: every source of `sources` to every destination of `destinations`. */

@@ -7,7 +7,7 @@
  * empty selectors, give no pod: which pod they mean is not determined by the selector.
  */
 import { Endpoint } from '../analysis';
-import { ClusterModel, NAMESPACE_NAME_LABEL, NormalizedPeer, NormalizedSelector } from '../analysis/normalize';
+import { ClusterModel, NAMESPACE_NAME_LABEL, NormalizedPeer, NormalizedSelector } from '../analysis/internal/normalize';
 
 /** One pod per distinct (namespace, labels) that a selector names. */
 export function inferEndpoints(model: ClusterModel): Endpoint[] {

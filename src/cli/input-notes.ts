@@ -5,7 +5,7 @@
 import { Io } from './errors';
 import { LoadedManifests } from './load-manifests';
 import { UnanalyzedNote } from './output';
-import { DocumentFlattener, InputSummary, isReadKind } from '../analysis/normalize';
+import { DocumentFlattener, InputSummary, isReadKind } from '../analysis/internal/normalize';
 
 /** Names listed in one note before the rest is counted. */
 const NAMES_SHOWN = 10;

@@ -5,8 +5,8 @@
  */
 import { peerEndpoint } from './infer-endpoints';
 import { Endpoint } from '../analysis';
-import { selectorMatches } from '../analysis/match';
-import { ClusterModel, NormalizedIpBlock, NormalizedPeer, NormalizedPolicy, NormalizedRule } from '../analysis/normalize';
+import { selectorMatches } from '../analysis/internal/match';
+import { ClusterModel, NormalizedIpBlock, NormalizedPeer, NormalizedPolicy, NormalizedRule } from '../analysis/internal/normalize';
 import { Cidr, cidrContainsIp, formatIp, parseIp } from '../private/cidr';
 
 /** Documentation addresses (RFC 5737, RFC 3849) that stand for "somewhere on the internet". */

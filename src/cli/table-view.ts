@@ -4,8 +4,8 @@
  * `TruthTableData` (plain cells, small tables).
  */
 import { TruthTable, TruthTableData, TruthTablePort } from '../analysis';
-import { BitMatrix } from '../analysis/bit-matrix';
-import type { ClassTable } from '../analysis/class-table';
+import { BitMatrix } from '../analysis/internal/bit-matrix';
+import type { ClassTable } from '../analysis/internal/class-table';
 
 export interface TableView {
   readonly keys: string[];

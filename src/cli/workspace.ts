@@ -12,7 +12,7 @@ import { loadManifests, LoadedManifests } from './load-manifests';
 import { policyEndpoints } from './policy-endpoints';
 import { DocumentParser } from './shared-documents';
 import { Endpoint, PolicyAnalyzer, ProbePort } from '../analysis';
-import { ClusterModel, NormalizedManifests, normalizeManifests } from '../analysis/normalize';
+import { ClusterModel, NormalizedManifests, normalizeManifests } from '../analysis/internal/normalize';
 
 /** One analyzed set of manifests. */
 export interface Workspace {

@@ -5,8 +5,8 @@
 import { Cni } from './cni';
 import type { LintIndex } from './lint-index';
 import { AmbiguousScalar } from './scalar-readings';
+import { InputSummary } from '../analysis/internal/normalize-documents';
 import { ClusterModel, ManifestSource, NormalizedPolicy } from '../analysis/model';
-import { InputSummary } from '../analysis/normalize-documents';
 import { Cidr } from '../private/cidr';
 
 /** A NetworkPolicy document as written, next to its normalized form. */

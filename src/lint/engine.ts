@@ -12,7 +12,7 @@ import { appOverrides, effectiveSeverity, LINT_ANNOTATION, policyOverrides } fro
 import { readDocuments } from './read-documents';
 import { CHECKS } from './registry';
 import { Severity } from './severity';
-import { compareText } from '../analysis/order';
+import { compareText } from '../analysis/internal/order';
 import { formatProblem } from '../private/errors';
 
 /** How to name an object in messages; the construct door passes construct paths. */

@@ -6,8 +6,8 @@
 import { Cni } from './cni';
 import { BrokenDocument, LintContext, PolicyDoc } from './context';
 import { scalarReadings } from './scalar-readings';
+import { DocumentFlattener, isReadKind, normalizeManifests } from '../analysis/internal/normalize';
 import { ManifestSource } from '../analysis/model';
-import { DocumentFlattener, isReadKind, normalizeManifests } from '../analysis/normalize';
 import { Cidr, parseCidr } from '../private/cidr';
 import { ErrorCode, invalid } from '../private/errors';
 

@@ -4,7 +4,7 @@
  */
 import { LintContext } from './context';
 import { lintIndex } from './lint-index';
-import { Subject } from '../analysis/match';
+import { Subject } from '../analysis/internal/match';
 import { NormalizedPolicy, NormalizedSelector, NormalizedWorkload } from '../analysis/model';
 
 /** Label value used for `Exists` requirements of a representative pod. */

@@ -4,7 +4,7 @@
 import { PROBE_PREFIX } from './labels';
 import { ProbeClass } from './types';
 import { Endpoint, PolicyAnalyzer } from '../analysis';
-import { compareText } from '../analysis/order';
+import { compareText } from '../analysis/internal/order';
 import { ErrorCode, invalid } from '../private/errors';
 
 /** Groups pod endpoints into classes, sorted by namespace then first member; ids `c01`, `c02`, ... */

@@ -15,7 +15,7 @@ import { hostPort, itemsOf, Observation, Prober } from './prober';
 import { ProbeErrorCode } from './result';
 import { PROBE_USER } from './stand-ins';
 import { ProbeCell } from './types';
-import { compareText } from '../analysis/order';
+import { compareText } from '../analysis/internal/order';
 import { Protocol } from '../protocol';
 
 /** Settings of the in-place mode. */

@@ -4,7 +4,7 @@
  * first, so that a wrong type from plain JavaScript or another jsii language is refused in the project's
  * format; what the values mean (ranges of numbers, names) is checked where they are used.
  */
-import { STRUCTS as ANALYSIS_STRUCTS } from '../analysis/struct-checks';
+import { STRUCTS as ANALYSIS_STRUCTS } from '../analysis/internal/struct-checks';
 import {
   Brand, Check, checkBoolean, checkNumber, checkString, checkStringList, Fields, listOf, optional, struct, argumentStruct,
 } from '../private/arguments';

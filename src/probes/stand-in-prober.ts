@@ -9,7 +9,7 @@ import { ProbePlan } from './plan';
 import { hostPort, itemsOf, Observation, Prober } from './prober';
 import { ProbeErrorCode } from './result';
 import { ProbeCell } from './types';
-import { compareText } from '../analysis/order';
+import { compareText } from '../analysis/internal/order';
 
 /** Settings of the stand-in mode. */
 export interface StandInSettings {

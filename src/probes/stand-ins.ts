@@ -9,7 +9,7 @@ import { resolveImages } from './images';
 import { CLASS_LABEL, MEMBERS_ANNOTATION, NEVER_READY, PLAN_LABEL } from './labels';
 import { ProbeCell, ProbeClass } from './types';
 import { ContainerPort } from '../analysis';
-import { compareText } from '../analysis/order';
+import { compareText } from '../analysis/internal/order';
 import { Protocol } from '../protocol';
 
 /** What the stand-in renderer reads of a plan. */

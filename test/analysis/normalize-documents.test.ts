@@ -1,6 +1,6 @@
 import { PolicyAnalyzer } from '../../src/analysis';
-import { normalizeManifests } from '../../src/analysis/normalize';
-import { UNANALYZED_POLICY_KINDS } from '../../src/analysis/policy-kinds';
+import { normalizeManifests } from '../../src/analysis/internal/normalize';
+import { UNANALYZED_POLICY_KINDS } from '../../src/analysis/internal/policy-kinds';
 import { API, deployment, netpol, tcp, WEB } from '../util';
 
 /** A deny-all-ingress policy for `shop`, as the API server lists it: no kind, no apiVersion. */

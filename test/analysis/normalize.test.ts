@@ -1,5 +1,5 @@
 import { PolicyAnalyzer } from '../../src/analysis';
-import { normalizeManifests } from '../../src/analysis/normalize';
+import { normalizeManifests } from '../../src/analysis/internal/normalize';
 import { ErrorCode, problemOf } from '../problems';
 import { deployment, namespaceManifest, netpol } from '../util';
 

@@ -1,4 +1,4 @@
-import { normalizeManifests } from '../../src/analysis/normalize';
+import { normalizeManifests } from '../../src/analysis/internal/normalize';
 import { Governance } from '../../src/cli/governed';
 import { Endpoint } from '../../src/index';
 import { cnp, nsName } from '../cluster/tier-manifests';

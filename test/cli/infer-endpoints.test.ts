@@ -1,4 +1,4 @@
-import { normalizeManifests } from '../../src/analysis/normalize';
+import { normalizeManifests } from '../../src/analysis/internal/normalize';
 import { inferEndpoints } from '../../src/cli/infer-endpoints';
 import { netpol } from '../util';
 

@@ -1,4 +1,4 @@
-import { normalizeManifests } from '../../src/analysis/normalize';
+import { normalizeManifests } from '../../src/analysis/internal/normalize';
 import { policyEndpoints } from '../../src/cli/policy-endpoints';
 import { Endpoint, PolicyAnalyzer, Protocol } from '../../src/index';
 import { deployment, netpol } from '../util';

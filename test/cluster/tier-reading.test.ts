@@ -1,7 +1,7 @@
 import { anp, banp, cnp, nsName } from './tier-manifests';
 import { ErrorCode } from '../../src';
 import { Endpoint, PolicyAnalyzer } from '../../src/analysis';
-import { normalizeManifests } from '../../src/analysis/normalize';
+import { normalizeManifests } from '../../src/analysis/internal/normalize';
 
 const SUBJECT = { namespaces: nsName('shop') };
 const FROM = [{ namespaces: {} }];

@@ -9,7 +9,7 @@ import {
   AllowFromLabel, ClusterNetworkPolicy, ClusterPeer, ClusterPolicyTier, ClusterRuleAction, ClusterSubject, Cni, DnsProfile, Endpoint, ErrorCode,
   INetpolError, LabelSelector, Linter, NetpolErrors, NetworkPolicy, Peer, PolicyAnalyzer, Port, ProbePlan, ProbeRun, Severity, TenantIsolation,
 } from '../../src';
-import { STRUCTS as ANALYSIS_STRUCTS } from '../../src/analysis/struct-checks';
+import { STRUCTS as ANALYSIS_STRUCTS } from '../../src/analysis/internal/struct-checks';
 import { CLUSTER_STRUCTS } from '../../src/cluster/cluster-struct-checks';
 import { STRUCTS as LINT_STRUCTS } from '../../src/lint/struct-checks';
 import { PROBE_STRUCTS } from '../../src/probes/probe-struct-checks';

@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
-import { selectorMatches } from '../../src/analysis/match';
+import { selectorMatches } from '../../src/analysis/internal/match';
+import { makeSelector } from '../../src/analysis/internal/normalize-rule';
 import { NormalizedSelector, SelectorRequirement } from '../../src/analysis/model';
-import { makeSelector } from '../../src/analysis/normalize-rule';
 import { regionOf, regionsMeet, regionWithin } from '../../src/lint/label-regions';
 
 const KEYS = ['a', 'b'];

@@ -1,5 +1,5 @@
 import { Endpoint } from '../../src/analysis';
-import { normalizeManifests } from '../../src/analysis/normalize';
+import { normalizeManifests } from '../../src/analysis/internal/normalize';
 import { GraphEdge } from '../../src/cli/format-graph';
 import { Governance } from '../../src/cli/governed';
 import { reviewPage } from '../../src/report/page';

@@ -1,6 +1,6 @@
-import { Subject } from '../../analysis/match';
+import { Subject } from '../../analysis/internal/match';
+import { judgeTiers, subjectSelects } from '../../analysis/internal/tier-evaluate';
 import { NAMESPACE_NAME_LABEL } from '../../analysis/model';
-import { judgeTiers, subjectSelects } from '../../analysis/tier-evaluate';
 import { TrafficDirection, VerdictOutcome } from '../../analysis/verdict';
 import { Protocol } from '../../protocol';
 import { defineCheck, Report } from '../check';

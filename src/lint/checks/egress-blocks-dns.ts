@@ -6,7 +6,7 @@
  * Pods meant to have no egress at all are marked by annotating a policy that selects them with
  * `cdk8s-netpol.dev/no-egress: "true"`.
  */
-import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../../analysis/match';
+import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../../analysis/internal/match';
 import { NAMESPACE_NAME_LABEL, NormalizedPolicy } from '../../analysis/model';
 import { TrafficDirection } from '../../analysis/verdict';
 import { parseIp } from '../../private/cidr';

@@ -1,5 +1,5 @@
 import { ContainerPort } from '../../analysis/endpoint';
-import { selectorMatches } from '../../analysis/match';
+import { selectorMatches } from '../../analysis/internal/match';
 import { NormalizedPort, NormalizedWorkload } from '../../analysis/model';
 import { Protocol } from '../../protocol';
 import { defineCheck, Report } from '../check';

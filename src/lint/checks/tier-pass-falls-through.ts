@@ -1,4 +1,4 @@
-import { selectorMatches } from '../../analysis/match';
+import { selectorMatches } from '../../analysis/internal/match';
 import { defineCheck, Report } from '../check';
 import { Severity } from '../severity';
 import { tierObject } from '../tier-rules';

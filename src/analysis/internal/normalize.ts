@@ -3,7 +3,7 @@
  *
  * This is the one place that reads raw manifest JSON. The lint checks and the CLI reuse it:
  *
- *   import { normalizeManifests } from '../analysis/normalize';
+ *   import { normalizeManifests } from './normalize';
  *   const model = normalizeManifests(manifests, { documentNames: ['dist/app.k8s.yaml#0', ...] });
  *   model.policies   // NormalizedPolicy[]: policyTypes inferred, selectors/ports/ipBlocks parsed, sorted by id
  *   model.namespaces // declared and referenced namespaces, each carrying kubernetes.io/metadata.name
@@ -17,7 +17,7 @@
  * manifests and objects of other kinds are not read but listed in `inputs`.
  */
 import { FieldReader } from './field-reader';
-import { ClusterModel, ManifestSource, NAMESPACE_NAME_LABEL, NormalizedNamespace, NormalizedPolicy, NormalizedWorkload } from './model';
+import { ClusterModel, ManifestSource, NAMESPACE_NAME_LABEL, NormalizedNamespace, NormalizedPolicy, NormalizedWorkload } from '../model';
 import { DocumentFlattener, InputSummary } from './normalize-documents';
 import { checkMetadata } from './normalize-metadata';
 import { readPolicy } from './normalize-policy';
@@ -25,11 +25,11 @@ import { readWorkload, WORKLOAD_TEMPLATE_PATHS } from './normalize-workload';
 import { compareText } from './order';
 import { apiGroup } from './policy-kinds';
 import { readTierDocument } from './tier-document';
-import { compareTierPolicies, NormalizedTierPolicy, TIER_GROUP, TIER_KINDS } from './tier-model';
-import { ErrorCode, invalid } from '../private/errors';
-import { dns1123LabelProblem, dns1123SubdomainProblem } from '../private/k8s-names';
+import { ErrorCode, invalid } from '../../private/errors';
+import { dns1123LabelProblem, dns1123SubdomainProblem } from '../../private/k8s-names';
+import { compareTierPolicies, NormalizedTierPolicy, TIER_GROUP, TIER_KINDS } from '../tier-model';
 
-export * from './model';
+export * from '../model';
 export * from './normalize-documents';
 
 /** Options for `normalizeManifests`. */

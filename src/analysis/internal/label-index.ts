@@ -3,7 +3,7 @@
  * of its `matchLabels` pairs instead of against every item. Results keep the items' order.
  */
 import { selectorMatches } from './match';
-import { NormalizedSelector } from './model';
+import { NormalizedSelector } from '../model';
 
 export class LabelIndex<T> {
   private readonly byPair = new Map<string, number[]>();

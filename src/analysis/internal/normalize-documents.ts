@@ -4,7 +4,7 @@
  * dropped without a trace.
  */
 import { FieldReader } from './field-reader';
-import { ManifestSource } from './model';
+import { ManifestSource } from '../model';
 import { compareText } from './order';
 import { isUnanalyzedPolicy } from './policy-kinds';
 

@@ -8,8 +8,8 @@
  */
 import { Cluster } from './cluster';
 import { Subject } from './match';
-import { NormalizedPeer, NormalizedSelector } from './model';
-import { Cidr, cidrContainsIp } from '../private/cidr';
+import { Cidr, cidrContainsIp } from '../../private/cidr';
+import { NormalizedPeer, NormalizedSelector } from '../model';
 
 export interface Grouping {
   /** Class index of each subject. */

@@ -3,7 +3,7 @@
  * Server-set fields, as `kubectl get -o yaml` writes them, are accepted with their JSON types checked.
  */
 import { FieldReader } from './field-reader';
-import { labelKeyProblem } from '../private/k8s-names';
+import { labelKeyProblem } from '../../private/k8s-names';
 
 /** Every field of ObjectMeta (`clusterName` was removed in Kubernetes 1.25). */
 const METADATA_FIELDS = [

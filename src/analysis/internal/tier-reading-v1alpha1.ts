@@ -3,13 +3,13 @@
  * model, refusing what their CRDs refuse (internal). Reading only: the library writes ClusterNetworkPolicy.
  */
 import { FieldReader } from './field-reader';
-import { ManifestSource } from './model';
-import { BANP_PRIORITY, NormalizedTierPolicy, TierAction, TierKind, TierPort, TierRule } from './tier-model';
+import { ManifestSource } from '../model';
+import { BANP_PRIORITY, NormalizedTierPolicy, TierAction, TierKind, TierPort, TierRule } from '../tier-model';
 import {
   checkApiVersion, checkNamedPortTargets, exactlyOne, portNumber, readClusterIdentity, readPeerList, readPriority,
   readRuleList, readRuleName, readSubject, TierLimits,
 } from './tier-reading';
-import { Protocol } from '../protocol';
+import { Protocol } from '../../protocol';
 
 const V1ALPHA1: TierLimits = { rules: 100, peers: 100, ports: 100 };
 const PROTOCOLS: string[] = Object.values(Protocol);

@@ -3,8 +3,8 @@
  * AdminNetworkPolicy and BaselineAdminNetworkPolicy of `policy.networking.k8s.io` out of the documents.
  */
 import { FieldProblem } from './field-reader';
-import { ManifestSource } from './model';
-import { NormalizedTierPolicy, TIER_GROUP, TIER_KINDS, TierKind } from './tier-model';
+import { ManifestSource } from '../model';
+import { NormalizedTierPolicy, TIER_GROUP, TIER_KINDS, TierKind } from '../tier-model';
 import { readClusterNetworkPolicy } from './tier-reading';
 import { readV1alpha1Policy } from './tier-reading-v1alpha1';
 

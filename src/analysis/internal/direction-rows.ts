@@ -17,9 +17,9 @@
 import { BitMatrix } from './bit-matrix';
 import { BitSet } from './bitset';
 import { ClassSet } from './class-set';
-import { NormalizedPolicy, NormalizedRule } from './model';
+import { NormalizedPolicy, NormalizedRule } from '../model';
 import type { TierRulePeers } from './peer-classes';
-import type { TierAction } from './tier-model';
+import type { TierAction } from '../tier-model';
 
 /**
  * The words of a row where peers may stay open (the addresses, which `nodes` and `domainNames` peers may

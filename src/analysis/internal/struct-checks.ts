@@ -5,10 +5,10 @@
  */
 import {
   checkNumber, checkString, checkStringList, checkStringMap, enumOf, Fields, listOf, optional, struct, argumentStruct,
-} from '../private/arguments';
-import { ENDPOINT } from '../private/brands';
-import { ErrorCode } from '../private/errors';
-import { Protocol } from '../protocol';
+} from '../../private/arguments';
+import { ENDPOINT } from '../../private/brands';
+import { ErrorCode } from '../../private/errors';
+import { Protocol } from '../../protocol';
 
 const string = optional(checkString);
 const protocol = optional(enumOf(Protocol, 'Protocol', ErrorCode.INVALID_PROTOCOL));

@@ -2,12 +2,12 @@
  * Workload manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) -> NormalizedWorkload
  * (internal; see normalize.ts). Only the fields the analyzer needs are read and type-checked.
  */
-import { ContainerPort } from './endpoint';
+import { ContainerPort } from '../endpoint';
 import { FieldReader } from './field-reader';
-import { ManifestSource, NormalizedWorkload } from './model';
-import { parseIp } from '../private/cidr';
-import { portNameProblem } from '../private/k8s-names';
-import { Protocol } from '../protocol';
+import { parseIp } from '../../private/cidr';
+import { portNameProblem } from '../../private/k8s-names';
+import { Protocol } from '../../protocol';
+import { ManifestSource, NormalizedWorkload } from '../model';
 
 /** Where each workload kind keeps its pod template, as a path of fields from the manifest root. */
 export const WORKLOAD_TEMPLATE_PATHS: Record<string, string[]> = {

@@ -8,9 +8,9 @@
 import { ClassSet } from './class-set';
 import { LabelIndex } from './label-index';
 import { peerMatches, selectorMatches, Subject } from './match';
-import { NormalizedPeer, NormalizedRule, NormalizedSelector } from './model';
-import { TierPeer, TierRule } from './tier-model';
-import { cidrContainsIp } from '../private/cidr';
+import { cidrContainsIp } from '../../private/cidr';
+import { NormalizedPeer, NormalizedRule, NormalizedSelector } from '../model';
+import { TierPeer, TierRule } from '../tier-model';
 
 /**
  * The classes a tier rule's peers match, as words of a bitset from the word of the first class to the word of

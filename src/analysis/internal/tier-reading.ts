@@ -4,12 +4,12 @@
  * v1alpha1 kinds too (`tier-reading-v1alpha1.ts`).
  */
 import { FieldReader } from './field-reader';
-import { ManifestSource, NormalizedSelector } from './model';
+import { ManifestSource, NormalizedSelector } from '../model';
 import { makeSelector, readSelector } from './normalize-rule';
-import { NormalizedTierPolicy, TIER_GROUP, TierKind, TierName, TierPeer, TierPort, TierRule, TierSubject } from './tier-model';
-import { Cidr, parseCidr } from '../private/cidr';
-import { dns1123SubdomainProblem } from '../private/k8s-names';
-import { Protocol } from '../protocol';
+import { Cidr, parseCidr } from '../../private/cidr';
+import { dns1123SubdomainProblem } from '../../private/k8s-names';
+import { Protocol } from '../../protocol';
+import { NormalizedTierPolicy, TIER_GROUP, TierKind, TierName, TierPeer, TierPort, TierRule, TierSubject } from '../tier-model';
 
 /** The schema's domain name pattern (its character class `A-z` also admits `[\]^_` and the backtick). */
 const DOMAIN_NAME = /^(\*\.)?([a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.)+[a-zA-z0-9]([-a-zA-Z0-9_]*[a-zA-Z0-9])?\.?$/;

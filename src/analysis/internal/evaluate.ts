@@ -3,12 +3,12 @@
  */
 import { Cluster, rulesOf } from './cluster';
 import { resolvePortName, ruleAdmitsPeer, ruleAdmitsPort, Subject } from './match';
-import { TrafficQuery } from './query';
+import { ErrorCode, invalid } from '../../private/errors';
+import { portNameProblem } from '../../private/k8s-names';
+import { TrafficQuery } from '../query';
 import { judgeTiers } from './tier-evaluate';
-import { PolicyTier, Reason, ReasonCode, TrafficDirection, Verdict, VerdictOutcome } from './verdict';
-import { ErrorCode, invalid } from '../private/errors';
-import { portNameProblem } from '../private/k8s-names';
-import { Protocol } from '../protocol';
+import { Protocol } from '../../protocol';
+import { PolicyTier, Reason, ReasonCode, TrafficDirection, Verdict, VerdictOutcome } from '../verdict';
 
 /** The connection being judged, with the port resolved to a number. */
 interface Connection {

@@ -1,5 +1,5 @@
-import { ErrorCode, NetpolError } from '../private/errors';
-import { labelKeyProblem, labelValueProblem } from '../private/k8s-names';
+import { ErrorCode, NetpolError } from '../../private/errors';
+import { labelKeyProblem, labelValueProblem } from '../../private/k8s-names';
 
 /** What a `FieldReader` throws: one malformed field, in the project format. */
 export class FieldProblem extends NetpolError {}

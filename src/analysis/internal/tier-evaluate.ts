@@ -7,10 +7,10 @@
  * answers lead to the same outcome.
  */
 import { selectorMatches, Subject } from './match';
-import { NormalizedTierPolicy, TierName, TierPeer, TierPort, TierRule } from './tier-model';
-import { PolicyTier, Reason, ReasonCode, TrafficDirection, VerdictOutcome } from './verdict';
-import { cidrContainsIp } from '../private/cidr';
-import { Protocol } from '../protocol';
+import { cidrContainsIp } from '../../private/cidr';
+import { Protocol } from '../../protocol';
+import { NormalizedTierPolicy, TierName, TierPeer, TierPort, TierRule } from '../tier-model';
+import { PolicyTier, Reason, ReasonCode, TrafficDirection, VerdictOutcome } from '../verdict';
 
 /** The connection being judged, with the port resolved to a number. */
 export interface TierConnection {

@@ -2,13 +2,13 @@
  * The normalized model with the lookups evaluation needs (internal): namespace labels, policies indexed by
  * namespace, endpoint resolution, and the endpoints found in workload manifests.
  */
-import { Endpoint } from './endpoint';
+import { Endpoint } from '../endpoint';
 import { SelectorIndex } from './label-index';
 import { Subject } from './match';
-import { ClusterModel, NAMESPACE_NAME_LABEL, NormalizedPolicy, NormalizedRule, NormalizedWorkload } from './model';
+import { parseIp } from '../../private/cidr';
+import { ClusterModel, NAMESPACE_NAME_LABEL, NormalizedPolicy, NormalizedRule, NormalizedWorkload } from '../model';
 import { compareText } from './order';
-import { TrafficDirection } from './verdict';
-import { parseIp } from '../private/cidr';
+import { TrafficDirection } from '../verdict';
 
 export class Cluster {
   private readonly namespaceLabelMap = new Map<string, Record<string, string>>();

@@ -14,11 +14,11 @@ import { Cluster, rulesOf } from './cluster';
 import { DecidedRows, decideRows, DirectionStep, networkPolicyStep, OpenWords } from './direction-rows';
 import { groupSubjects } from './grouping';
 import { resolvePortName, ruleAdmitsPort, Subject } from './match';
-import { NormalizedPolicy, NormalizedRule } from './model';
+import { NormalizedPolicy, NormalizedRule } from '../model';
 import { PeerClasses } from './peer-classes';
 import { tierStep, TierSubjects, tierSubjects } from './tier-table';
-import { TrafficDirection } from './verdict';
-import { Protocol } from '../protocol';
+import { Protocol } from '../../protocol';
+import { TrafficDirection } from '../verdict';
 
 /** A probe with its protocol filled in. */
 export interface Probe {

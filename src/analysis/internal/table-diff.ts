@@ -6,8 +6,8 @@
 import { BitMatrix } from './bit-matrix';
 import { BitSet } from './bitset';
 import type { ClassTable } from './class-table';
-import { FlowChange } from './diff';
-import { TruthTable } from './truth-table';
+import { FlowChange } from '../diff';
+import { TruthTable } from '../truth-table';
 
 /** The changed cells in source, destination, then port order (both tables over the same endpoints and ports). */
 export function* flowChanges(before: TruthTable, after: TruthTable): Iterable<FlowChange> {

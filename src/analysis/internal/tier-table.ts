@@ -10,9 +10,9 @@ import { DirectionStep, OpenWords, SavedRow } from './direction-rows';
 import { Subject } from './match';
 import { PeerClasses } from './peer-classes';
 import { subjectSelects, tierRuleAdmitsPort } from './tier-evaluate';
-import { NormalizedTierPolicy, TierName, TierRule } from './tier-model';
-import { TrafficDirection } from './verdict';
-import { Protocol } from '../protocol';
+import { Protocol } from '../../protocol';
+import { NormalizedTierPolicy, TierName, TierRule } from '../tier-model';
+import { TrafficDirection } from '../verdict';
 
 /** Which tier policies select each class. */
 export interface TierSubjects {

@@ -2,10 +2,10 @@
  * Matching primitives (internal): label selectors, peers (pods, namespaces, ipBlock/except) and ports
  * (single, endPort ranges, protocol-only, named ports resolved on the destination pod).
  */
-import { ContainerPort } from './endpoint';
-import { NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector } from './model';
-import { cidrContainsIp, IpAddress } from '../private/cidr';
-import { Protocol } from '../protocol';
+import { cidrContainsIp, IpAddress } from '../../private/cidr';
+import { Protocol } from '../../protocol';
+import { ContainerPort } from '../endpoint';
+import { NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector } from '../model';
 
 /** An endpoint with everything matching needs resolved (namespace labels from the cluster, parsed IP). */
 export interface Subject {

@@ -2,11 +2,11 @@
  * Rule parts of a NetworkPolicy spec: selectors, peers, ipBlocks and ports (internal; see normalize.ts).
  */
 import { FieldReader } from './field-reader';
-import { NormalizedIpBlock, NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector, SelectorOperator, SelectorRequirement } from './model';
+import { NormalizedIpBlock, NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector, SelectorOperator, SelectorRequirement } from '../model';
 import { compareText } from './order';
-import { Cidr, cidrContainsCidr, parseCidr } from '../private/cidr';
-import { labelKeyProblem, labelValueProblem, portNameProblem } from '../private/k8s-names';
-import { Protocol } from '../protocol';
+import { Cidr, cidrContainsCidr, parseCidr } from '../../private/cidr';
+import { labelKeyProblem, labelValueProblem, portNameProblem } from '../../private/k8s-names';
+import { Protocol } from '../../protocol';
 
 const OPERATORS: SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const PROTOCOLS: string[] = Object.values(Protocol);

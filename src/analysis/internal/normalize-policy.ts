@@ -2,7 +2,7 @@
  * A NetworkPolicy manifest -> NormalizedPolicy, refusing what the API server refuses (internal; see normalize.ts).
  */
 import { FieldReader } from './field-reader';
-import { ManifestSource, NormalizedPolicy, NormalizedRule } from './model';
+import { ManifestSource, NormalizedPolicy, NormalizedRule } from '../model';
 import { makeSelector, readOptionalSelector, readRule } from './normalize-rule';
 
 const POLICY_TYPES = ['Ingress', 'Egress'];
