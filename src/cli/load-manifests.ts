@@ -7,6 +7,7 @@
  */
 import { promises as fs, Stats } from 'fs';
 import * as path from 'path';
+import { decodeText } from './decode-text';
 import { CliError, ErrorCode } from './errors';
 import { DEFAULT_LIMITS, InputLimits, inputLimits, raiseHint } from './input-limits';
 import { readJson } from './read-json';
@@ -165,7 +166,7 @@ async function readText(file: string, budget: number): Promise<string> {
   if (stat.size > budget) {
     throw CliError.problem(ErrorCode.INPUT_LIMIT_EXCEEDED, file, 'takes the input past the byte limit', stat.size, `Split the input, or ${raiseHint('maxBytes')}`);
   }
-  return fs.readFile(file, 'utf8').catch(cannot);
+  return decodeText(await fs.readFile(file).catch(cannot));
 }
 
 function comparePaths(a: string, b: string): number {

@@ -6,6 +6,7 @@
 import { fstatSync, readFileSync, statSync } from 'fs';
 import { CommanderError } from 'commander';
 import { useColour } from './colour';
+import { decodeText } from './decode-text';
 import { CliError, ErrorCode, EXIT_USAGE, Io } from './errors';
 import { escapeText } from './escape';
 import { buildProgram } from './program';
@@ -32,7 +33,7 @@ function stdinReader(): () => Promise<string> {
     } catch (e) {
       throw CliError.problem(ErrorCode.UNREADABLE_FILE, '<stdin>', 'cannot be read', (e as NodeJS.ErrnoException).code ?? String(e), 'Pipe the manifests in, e.g. helm template . | cdk8s-netpol check -');
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return decodeText(Buffer.concat(chunks));
   };
 }
 

@@ -1,4 +1,9 @@
-import { runCli } from './run-cli';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ROOT, runCli } from './run-cli';
+import { decodeText } from '../../src/cli/decode-text';
 import { parseDocuments } from '../../src/cli/load-manifests';
 
 describe('line breaks as go-yaml reads them', () => {
@@ -39,5 +44,45 @@ describe('line breaks as go-yaml reads them', () => {
     expect([clean.code, clean.stdout]).toEqual([0, '1 document checked: 0 errors, 0 warnings, 0 info\n']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/^cdk8s-netpol: \[<stdin>#0\] is not valid YAML at line \d+: /);
+  });
+});
+
+describe('encodings as kubectl reads them', () => {
+  const POLICY = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: a, namespace: shop, annotations: {note: "é ✓"}}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n';
+  const JSON_POLICY = JSON.stringify({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'a', namespace: 'shop' }, spec: { podSelector: {}, policyTypes: ['Ingress'] } });
+  const utf16be = (text: string) => Buffer.from(Buffer.from(text, 'utf16le')).swap16();
+
+  // the encoding, the bytes of the file
+  const encodings: Array<[string, Buffer]> = [
+    ['UTF-8', Buffer.from(POLICY, 'utf8')],
+    ['UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(POLICY, 'utf8')])],
+    ['UTF-16 LE with a BOM (Windows PowerShell)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY, 'utf16le')])],
+    ['UTF-16 BE with a BOM', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(POLICY)])],
+    ['JSON in UTF-8 with a BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON_POLICY, 'utf8')])],
+    ['JSON in UTF-16 LE with a BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON_POLICY, 'utf16le')])],
+  ];
+
+  test.each(encodings)('reads a file in %s, and stdin the same', (name, bytes) => {
+    // GIVEN
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-encoding-'));
+    const file = path.join(dir, name.startsWith('JSON') ? 'p.json' : 'p.yaml');
+    fs.writeFileSync(file, bytes);
+    // WHEN
+    const fromFile = runCli(['check', file, '--format', 'json']);
+    const fromStdin = spawnSync(process.execPath, [path.join(ROOT, 'lib', 'cli', 'main.js'), 'check', '-', '--format', 'json'], { cwd: ROOT, input: bytes, encoding: 'utf8' });
+    fs.rmSync(dir, { recursive: true, force: true });
+    // THEN both are one clean policy
+    for (const run of [fromFile, { code: fromStdin.status, stdout: fromStdin.stdout }]) {
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).summary).toMatchObject({ documents: 1, errors: 0, warnings: 0 });
+    }
+  });
+
+  test('decodes the annotation of a UTF-16 file as its characters', () => {
+    // WHEN
+    const read = decodeText(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(POLICY, 'utf16le')]));
+    // THEN
+    expect(read).toBe(POLICY);
+    expect(decodeText(Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(POLICY)]))).toBe(POLICY);
   });
 });
