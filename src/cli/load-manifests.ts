@@ -10,7 +10,7 @@ import * as path from 'path';
 import { decodeText } from './decode-text';
 import { CliError, ErrorCode } from './errors';
 import { DEFAULT_LIMITS, InputLimits, inputLimits, raiseHint } from './input-limits';
-import { readJson } from './read-json';
+import { readJson, readJsonStream } from './read-json';
 import { excerpt, readYaml, YamlProblem } from './read-yaml';
 
 /** Manifests with one source name each, in the order read. */
@@ -67,13 +67,18 @@ export async function loadManifests(
 
 /**
  * Parses one file's text. JSON (a `.json` file, or text that is one JSON value) takes the fast path; a `.json`
- * file holding an array is one document per item. Everything else is read as YAML, as kubectl reads it.
+ * file holding an array is one document per item; objects written one after another (a JSON stream, as kubectl
+ * reads one) are one document each. Everything else is read as YAML, as kubectl reads it.
  */
 export function parseDocuments(name: string, text: string, limits: InputLimits = DEFAULT_LIMITS): unknown[] {
   try {
     const json = /^\s*[[{]/.test(text) ? readJson(text, limits) : undefined;
     if (json !== undefined) {
       return name.endsWith('.json') && Array.isArray(json) ? json : [json];
+    }
+    const stream = /^\s*\{/.test(text) ? readJsonStream(text, limits) : undefined;
+    if (stream !== undefined) {
+      return stream;
     }
     if (name.endsWith('.json')) {
       return parseJson(name, text);

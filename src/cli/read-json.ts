@@ -96,3 +96,61 @@ function excerptAt(text: string, offset: number): string {
   const end = text.indexOf('\n', offset);
   return text.slice(start, end === -1 ? undefined : end).trim().slice(0, 80);
 }
+
+/**
+ * A stream of JSON objects, one after another (`jq -c '.items[]'` output, or objects written back to back),
+ * which kubectl reads as one document per object when the input starts with `{`: the documents, or undefined
+ * when the text is not two or more whole JSON objects (then it is read as one JSON text or as YAML).
+ */
+export function readJsonStream(text: string, limits: YamlLimits): unknown[] | undefined {
+  const starts = objectStarts(text);
+  if (starts === undefined || starts.length < 2) {
+    return undefined;
+  }
+  const documents: unknown[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const [start, end] = starts[i];
+    let value: unknown;
+    try {
+      value = readJson(text.slice(start, end), limits);
+    } catch (e) {
+      if (!(e instanceof YamlProblem)) throw e;
+      throw new YamlProblem(i, e.line + lineAt(text, start) - 1, e.message, e.got, e.fix, e.syntax, e.limit);
+    }
+    if (value === undefined) {
+      return undefined;
+    }
+    documents.push(value);
+  }
+  return documents;
+}
+
+/** `[start, end)` of each top-level object of a text made only of JSON objects and whitespace; else undefined. */
+function objectStarts(text: string): Array<[number, number]> | undefined {
+  const found: Array<[number, number]> = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (depth === 0) {
+      if (c === '{') {
+        start = i;
+        depth = 1;
+      } else if (!/\s/.test(c)) {
+        return undefined;
+      }
+      continue;
+    }
+    if (c === '"') {inString = true;} else if (c === '{' || c === '[') {depth++;} else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) found.push([start, i + 1]);
+    }
+  }
+  return depth === 0 && !inString ? found : undefined;
+}

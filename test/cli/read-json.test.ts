@@ -55,3 +55,44 @@ describe('the JSON fast path', () => {
     expect(() => parseDocuments('a.json', '{\n  "kind": "A",\n  oops\n}')).toThrow(/^\[a\.json#0\] is not valid JSON at line 3: /);
   });
 });
+
+describe('a stream of JSON objects', () => {
+  const ns = (name: string) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+
+  test.each([
+    ['one per line (jq -c)', `${JSON.stringify(ns('a'))}\n${JSON.stringify(ns('b'))}\n`],
+    ['back to back', `${JSON.stringify(ns('a'))}${JSON.stringify(ns('b'))}`],
+    ['indented, with braces inside strings', `${JSON.stringify({ ...ns('a'), metadata: { name: 'a', annotations: { x: '} {"' } } }, null, 2)}\n\n${JSON.stringify(ns('b'), null, 2)}`],
+  ])('reads objects written %s as one document each, as kubectl does', (_name, text) => {
+    // WHEN
+    const documents = [parseDocuments('<stdin>', text), parseDocuments('m.json', text)];
+    // THEN
+    for (const read of documents) {
+      expect(read).toHaveLength(2);
+      expect((read[1] as any).metadata.name).toBe('b');
+    }
+  });
+
+  test('names the document and the line of a duplicate key in a later object', () => {
+    // GIVEN
+    const text = `${JSON.stringify(ns('a'))}\n{"apiVersion": "v1",\n "kind": "Namespace", "kind": "Pod"}\n`;
+    // WHEN
+    let error: unknown;
+    try {
+      parseDocuments('m.json', text);
+    } catch (e) {
+      error = e;
+    }
+    // THEN
+    expect(error).toBeInstanceOf(CliError);
+    expect(error).toMatchObject({ where: 'm.json#1 line 3' });
+    expect((error as CliError).problem).toMatch(/has the key "kind" twice/);
+  });
+
+  test('leaves text that is not only objects to the other readers', () => {
+    // WHEN / THEN: an object then a YAML key is YAML (and not valid YAML)
+    expect(() => parseDocuments('<stdin>', `${JSON.stringify(ns('a'))}\nb: 1\n`)).toThrow(CliError);
+    // one object is the fast path's, as before
+    expect(parseDocuments('<stdin>', JSON.stringify(ns('a')))).toEqual([ns('a')]);
+  });
+});
