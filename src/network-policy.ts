@@ -1,8 +1,9 @@
 import { ApiObject, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { TrafficDirection } from './direction';
-import { checkedRule, describeRules, IsolatedDirection, PolicySpec, RuleSource, targetOf } from './direction-rules';
+import { checkedRule, describeRules } from './direction-rules';
 import { NetworkPolicyRule } from './policy-rule';
+import { IsolatedDirection, PolicySpec, RuleSource, targetOf } from './policy-spec';
 import { ErrorCode, invalid } from './private/errors';
 import { checkPolicyName, defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
 import { IPodSelector, LabelSelector } from './selectors/label-selector';

@@ -61,7 +61,7 @@ function findCycle(graph: Map<string, string[]>): string[] | undefined {
 const VALUES = ['protocol', 'direction', 'port', 'peer', 'policy-rule', 'dns', 'selectors/', 'struct-checks'];
 
 /** The construct layer: the policy construct and what is built on it. */
-const CONSTRUCTS = ['network-policy', 'direction-rules', 'intents/', 'connections/'];
+const CONSTRUCTS = ['network-policy', 'direction-rules', 'policy-spec', 'intents/', 'connections/'];
 
 /** Folders (or files) a layer may import from, besides itself. */
 const ALLOWED: Array<[string, string[]]> = [

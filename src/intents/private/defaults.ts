@@ -3,10 +3,10 @@
  * and DNS profile, and the checks of the props that every intent shares.
  */
 import { Construct } from 'constructs';
-import { targetOf } from '../../direction-rules';
 import { DnsProfile } from '../../dns';
 import { NetworkPolicyProps } from '../../network-policy';
 import { NetworkPolicyRule } from '../../policy-rule';
+import { targetOf } from '../../policy-spec';
 import { Port } from '../../port';
 import { DNS_PROFILE, PORT } from '../../private/brands';
 import { ErrorCode, invalid } from '../../private/errors';
