@@ -22,8 +22,9 @@ function stdinReader(): () => Promise<string> {
     read = true;
     const closed = closedStdin();
     if (closed !== undefined) {
-      throw CliError.problem(ErrorCode.UNREADABLE_FILE, '<stdin>', 'cannot be read: it was closed when the command started', closed,
-        'Pipe the manifests in, e.g. helm template . | cdk8s-netpol check -');
+      const why = closed === 'EISDIR' ? 'it is a directory' : 'it was closed when the command started';
+      throw CliError.problem(ErrorCode.UNREADABLE_FILE, '<stdin>', `cannot be read: ${why}`, closed,
+        'Pipe the manifests in, e.g. helm template . | cdk8s-netpol check -, or name the directory instead of -');
     }
     const chunks: Buffer[] = [];
     try {
@@ -38,10 +39,11 @@ function stdinReader(): () => Promise<string> {
 }
 
 /**
- * `EBADF` when file descriptor 0 was closed when the command started, else undefined. Node puts `/dev/null`,
- * opened for reading and writing, in place of a closed standard descriptor; a shell's `< /dev/null` and a
- * parent's ignored stdin open it for reading only, so those read as empty input instead. The open mode is
- * read from `/proc/self/fdinfo` (Linux); elsewhere a closed stdin reads as empty input, which fails too.
+ * `EBADF` when file descriptor 0 was closed when the command started, `EISDIR` when it is a directory (which
+ * Node reads as an empty stream), else undefined. Node puts `/dev/null`, opened for reading and writing, in
+ * place of a closed standard descriptor; a shell's `< /dev/null` and a parent's ignored stdin open it for
+ * reading only, so those read as empty input instead. The open mode is read from `/proc/self/fdinfo` (Linux);
+ * elsewhere a closed stdin reads as empty input, which fails too.
  */
 function closedStdin(): string | undefined {
   let stat;
@@ -49,6 +51,9 @@ function closedStdin(): string | undefined {
     stat = fstatSync(0);
   } catch (e) {
     return (e as NodeJS.ErrnoException).code ?? 'EBADF';
+  }
+  if (stat.isDirectory()) {
+    return 'EISDIR';
   }
   if (!stat.isCharacterDevice()) {
     return undefined;

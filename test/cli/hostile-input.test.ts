@@ -109,6 +109,14 @@ describe('hostile input', () => {
     expect(run.stderr).toMatch(/^cdk8s-netpol: \[<stdin>\] cannot be read \(got "EBADF"\)/);
   });
 
+  test('says a directory as stdin cannot be read, rather than empty', () => {
+    // WHEN
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" lib/cli/main.js check - < "${dir}"`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    // THEN
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^cdk8s-netpol: \[<stdin>\] cannot be read: it is a directory \(got "EISDIR"\)/);
+  });
+
   test.each([
     ['an ignored stdin (/dev/null for reading)', { stdio: ['ignore', 'pipe', 'pipe'] as const }],
     ['an empty pipe', { input: '' }],
