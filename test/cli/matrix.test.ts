@@ -114,3 +114,36 @@ describe('cdk8s-netpol matrix', () => {
     expect(run.stderr).toMatch(/^cdk8s-netpol: \[--endpoint\] labels entry "App Name"/);
   });
 });
+
+describe('cdk8s-netpol matrix: unknown verdicts in every layout', () => {
+  // shop/web's HTTPS to the internet is unknown: a domainNames Accept of a cluster-wide policy may match it
+  const UNKNOWN = fixture('tiers-unknown.yaml');
+
+  test('the sparse layout lists the flow after "unknown:", never as allowed, and counts it apart', () => {
+    // WHEN
+    const text = runCli(['matrix', UNKNOWN, '--layout', 'sparse']);
+    const json = JSON.parse(runCli(['matrix', UNKNOWN, '--layout', 'sparse', '-f', 'json']).stdout);
+    // THEN
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('shop/web -> ip:203.0.113.7  unknown: TCP 443\n');
+    expect(text.stdout).toContain('shop/web -> ip:10.0.0.1  TCP 443\n');
+    expect(text.stdout).toMatch(/^4 of 9 \(source, destination\) pairs allowed on at least one probed port, 1 with a port whose verdict is unknown/m);
+    expect(json.flows).toContainEqual({ source: 'shop/web', destination: 'ip:203.0.113.7', ports: [], unknown: ['TCP 443'] });
+    expect(json.flows).toContainEqual({ source: 'shop/web', destination: 'ip:10.0.0.1', ports: ['TCP 443'] });
+  });
+
+  test('the grouped layout lists the unknown classes of a row apart and counts the unknown cells', () => {
+    // WHEN
+    const text = runCli(['matrix', UNKNOWN, '--layout', 'grouped']);
+    const json = JSON.parse(runCli(['matrix', UNKNOWN, '--layout', 'grouped', '-f', 'json']).stdout);
+    // THEN: class 2 is shop/web, class 4 the internet address
+    expect(text.stdout).toContain('class 2 (1): shop/web\n');
+    expect(text.stdout).toContain('class 4 (1): ip:203.0.113.7\n');
+    expect(text.stdout).toContain('TCP 443: 10 of 16 allowed, 1 unknown\n  class 1 -> all except 1\n  class 2 -> 3; unknown: 4\n');
+    expect(text.stdout).toContain('(unknown: decided by a nodes or domainNames peer of a cluster-wide policy; not allowed)');
+    const https = json.matrices.find((m: any) => m.port.port === 443);
+    expect(https.unknownCount).toBe(1);
+    expect(https.rows[1]).toEqual({ class: 2, allowed: [3], unknown: [4] });
+    expect(json.matrices.find((m: any) => m.port.port === 8080).unknownCount).toBeUndefined();
+  });
+});
