@@ -6,8 +6,9 @@
  * Variants: raw (k8s.KubeNetworkPolicy), raw-intents (the same writing the intents' names and annotations), wrapped (the same inside a bare Construct, Lazy spec), plus (cdk8s-plus-28
  * NetworkPolicy), core (our NetworkPolicy), mixed (core through four empty subclasses, one per shape: what a mix of
  * construct classes costs by itself), intents (our intent constructs). All build the same policies: policy i has
- * shape i % 4 (ingress from labelled pods on TCP 8080; deny all ingress; DNS egress to kube-system; egress to
- * 10.0.0.0/8 except 10.1.0.0/16 on TCP 443) and lives in namespace ns-(i % 20), one chart per namespace.
+ * shape i % 4 (ingress from labelled pods on TCP 8080; deny all ingress; DNS egress to kube-system; HTTPS egress to
+ * 10.0.0.0/8 except 10.1.0.0/16 on TCP 443 with DNS, since pods isolated for egress need DNS and the lint that
+ * runs at synth fails an app whose policies block it) and lives in namespace ns-(i % 20), one chart per namespace.
  *
  * It is transpiled to plain JavaScript by bench/synth.ts before it runs, so that no TypeScript compiler
  * runs inside the measured process. Our library is loaded from the compiled `lib/` (a require of
@@ -90,15 +91,18 @@ const INTENT_DESCRIPTIONS = [
   (i: number) => `Allow ingress to the selected pods from pods(app=client-${i}).`,
   () => 'Deny all ingress to the selected pods.',
   () => 'Allow the selected pods to query cluster DNS (kube-system, k8s-app in kube-dns/coredns) on UDP and TCP 53.',
-  () => 'Allow egress from the selected pods to ipBlock 10.0.0.0/8 except 10.1.0.0/16.',
+  () => 'Allow the selected pods to query cluster DNS (kube-system, k8s-app in kube-dns/coredns) on UDP and TCP 53, and HTTPS to ipBlock 10.0.0.0/8 except 10.1.0.0/16.',
 ];
+
+/** The rule annotations of shape 3 (two egress rules; the other shapes have one rule or none). */
+const SHAPE3_RULES = '0: HTTPS to ipBlock 10.0.0.0/8 except 10.1.0.0/16\n1: DNS: cluster DNS (kube-system, k8s-app in kube-dns/coredns) on UDP and TCP 53';
 
 /** The intents' default names, by shape, for policy i. */
 const INTENT_NAMES = [
   (i: number) => `svc-${i}-allow-from-client-${i}`,
   (i: number) => `svc-${i}-deny-all-ingress`,
   (i: number) => `svc-${i}-allow-dns-egress`,
-  (i: number) => `svc-${i}-allow-egress-to-10-0-0-0-8`,
+  (i: number) => `svc-${i}-allow-dns-https-egress`,
 ];
 
 /**
@@ -108,7 +112,13 @@ const INTENT_NAMES = [
 function rawIntentsBuilder(plus: Plus): Build {
   return (chart, i) => {
     new plus.k8s.KubeNetworkPolicy(chart, `Intent${i}`, {
-      metadata: { name: INTENT_NAMES[i % 4](i), annotations: { 'cdk8s-netpol.dev/description': INTENT_DESCRIPTIONS[i % 4](i) } },
+      metadata: {
+        name: INTENT_NAMES[i % 4](i),
+        annotations: {
+          'cdk8s-netpol.dev/description': INTENT_DESCRIPTIONS[i % 4](i),
+          ...(i % 4 === 3 ? { 'cdk8s-netpol.dev/egress-rules': SHAPE3_RULES } : {}),
+        },
+      },
       spec: rawSpec(plus, i),
     });
   };
@@ -126,6 +136,17 @@ function wrappedBuilder(plus: Plus, cdk8s: Cdk8s): Build {
       metadata: { name: `policy${i}` },
       spec: cdk8s.Lazy.any({ produce: () => spec }) as unknown as import('cdk8s-plus-28').k8s.NetworkPolicySpec,
     });
+  };
+}
+
+/** Egress to the cluster DNS on TCP and UDP 53, as shape 2 writes it (shape 3 adds it after its HTTPS rule). */
+function DNS_RULE(k8s: Plus['k8s']): import('cdk8s-plus-28').k8s.NetworkPolicyEgressRule {
+  return {
+    to: [{
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+      podSelector: { matchExpressions: [{ key: 'k8s-app', operator: 'In', values: ['coredns', 'kube-dns'] }] },
+    }],
+    ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(53) }, { protocol: 'UDP', port: k8s.IntOrString.fromNumber(53) }],
   };
 }
 
@@ -167,7 +188,7 @@ function rawSpec(plus: Plus, i: number): import('cdk8s-plus-28').k8s.NetworkPoli
         egress: [{
           to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
           ports: [{ protocol: 'TCP', port: k8s.IntOrString.fromNumber(443) }],
-        }],
+        }, DNS_RULE(k8s)],
       };
   }
   return spec;
@@ -208,6 +229,7 @@ function plusBuilder(plus: Plus): Build {
       default: {
         const policy = new plus.NetworkPolicy(chart, `Policy${i}`, { metadata, selector });
         policy.addEgressRule(sharedOf(chart).block, [plus.NetworkPolicyPort.tcp(443)]);
+        policy.addEgressRule(sharedOf(chart).dns, [plus.NetworkPolicyPort.tcp(53), plus.NetworkPolicyPort.udp(53)]);
       }
     }
   };
@@ -248,14 +270,18 @@ function coreBuilder(lib: Lib, mixed: boolean): Build {
         new NetworkPolicy(chart, id, { selector, egress: [{ peers: [dns], ports: [Port.DNS_UDP, Port.DNS_TCP] }] });
         break;
       default:
-        new NetworkPolicy(chart, id, { selector, egress: [{ peers: [block], ports: [Port.HTTPS] }] });
+        new NetworkPolicy(chart, id, {
+          selector,
+          egress: [{ peers: [block], ports: [Port.HTTPS] }, { peers: [dns], ports: [Port.DNS_UDP, Port.DNS_TCP] }],
+        });
     }
   };
 }
 
 /** Our intent constructs: the same four policies said by intent (default names and descriptions). */
 function intentsBuilder(lib: Lib): Build {
-  const { AllowDnsEgress, AllowEgressToCidr, AllowFromLabel, DenyAllIngress, LabelSelector, Port } = lib;
+  const { AllowDnsEgress, AllowDnsHttpsEgress, AllowFromLabel, DenyAllIngress, LabelSelector, Peer, Port } = lib;
+  const block = Peer.ipBlock('10.0.0.0/8', ['10.1.0.0/16']);
   return (chart, i) => {
     const selector = LabelSelector.of({ labels: { app: `svc-${i}` } });
     const id = `Intent${i}`;
@@ -272,7 +298,7 @@ function intentsBuilder(lib: Lib): Build {
         new AllowDnsEgress(chart, id, { selector });
         break;
       default:
-        new AllowEgressToCidr(chart, id, { selector, cidrs: ['10.0.0.0/8'], except: ['10.1.0.0/16'], ports: [Port.HTTPS] });
+        new AllowDnsHttpsEgress(chart, id, { selector, httpsDestinations: [block] });
     }
   };
 }

@@ -53,11 +53,9 @@ export class PolicyLint {
     return lint;
   }
 
-  /**
-   * Lines already written to stderr: cdk8s validates the whole app once per chart during synth, and each
-   * warning should be printed once, not once per chart.
-   */
+  /** Lines already written to stderr: each warning is printed once, whatever the number of synths. */
   private readonly printed = new Set<string>();
+  private readonly once = new OncePerSynth();
 
   private constructor(private readonly scope: IConstruct, private readonly options: PolicyLintOptions) {}
 
@@ -65,13 +63,13 @@ export class PolicyLint {
    * Lints the scope's ApiObjects now. `source` of each finding is the construct path of its ApiObject.
    */
   public findings(): Finding[] {
-    const objects = this.scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
+    const objects = apiObjects(this.scope);
     const paths = objects.map((o) => o.node.path);
     return runLint(objects.map((o) => o.toJson()), { ...this.options, sources: paths }, (_object, index) => paths[index]);
   }
 
   private validate(): string[] {
-    const findings = this.findings();
+    const findings = this.once.findings(this.scope, () => this.findings());
     if (this.options.printWarnings ?? true) {
       for (const f of findings.filter((x) => x.severity !== Severity.ERROR)) {
         const line = `netpol lint ${f.severity}: ${f.message} [${f.code}]\n`;
@@ -83,4 +81,31 @@ export class PolicyLint {
     }
     return findings.filter((f) => f.severity === Severity.ERROR).map((f) => `${f.message} [${f.code}]`);
   }
+}
+
+/**
+ * One lint per synthesis: cdk8s validates the whole app once, then once more for each chart it writes, so a
+ * lint installed on the app would run once per chart. The findings of the first validation are kept for the
+ * validations that follow in the same synchronous run (cleared in a microtask, that is once the synth call
+ * has returned), as long as the scope holds the same ApiObjects; a later synth, or one after constructs were
+ * added, lints again. (Rules added to a policy cannot change it after synth: the constructs refuse them.)
+ */
+class OncePerSynth {
+  private last?: { objects: ApiObject[]; findings: Finding[] };
+
+  public findings(scope: IConstruct, lint: () => Finding[]): Finding[] {
+    const objects = apiObjects(scope);
+    const last = this.last;
+    if (last !== undefined && last.objects.length === objects.length && last.objects.every((o, i) => o === objects[i])) {
+      return last.findings;
+    }
+    const findings = lint();
+    this.last = { objects, findings };
+    queueMicrotask(() => { this.last = undefined; });
+    return findings;
+  }
+}
+
+function apiObjects(scope: IConstruct): ApiObject[] {
+  return scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
 }

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { GrantSides, LabelSelector, NetworkPolicy, Peer, Port, Protocol, Workload } from '../../src';
 import { Cni, PolicyLint, Severity } from '../../src/lint';
+import * as engine from '../../src/lint/engine';
 import { ErrorCode, problemOf } from '../problems';
 
 function chartWithPolicies(): Chart {
@@ -158,5 +159,43 @@ describe('docs/lint.md examples', () => {
     log.mockRestore();
     // THEN
     expect(failed).toBe(true);
+  });
+});
+
+describe('PolicyLint on an app of several charts', () => {
+  test('lints once per synthesis, not once per chart (cdk8s validates the app once more per chart it writes)', async () => {
+    // GIVEN an app of five charts with clean policies, linted as a whole
+    const app = Testing.app();
+    for (let c = 0; c < 5; c++) {
+      const chart = new Chart(app, `ns-${c}`, { namespace: `ns-${c}` });
+      new NetworkPolicy(chart, 'Web', { selector: LabelSelector.of({ labels: { app: 'web' } }), ingress: [{ peers: [Peer.any()], ports: [Port.tcp(8080)] }] });
+    }
+    PolicyLint.of(app, { printWarnings: false });
+    const runs = jest.spyOn(engine, 'runLint');
+    try {
+      // WHEN
+      app.synthYaml();
+      // THEN
+      expect(runs).toHaveBeenCalledTimes(1);
+      // and a synth after this one has returned lints again
+      await Promise.resolve();
+      app.synthYaml();
+      expect(runs).toHaveBeenCalledTimes(2);
+    } finally {
+      runs.mockRestore();
+    }
+  });
+
+  test('lints again in the same run when constructs were added after a synth', () => {
+    // GIVEN a clean app, synthesized once
+    const app = Testing.app();
+    const chart = new Chart(app, 'shop', { namespace: 'shop' });
+    new NetworkPolicy(chart, 'Web', { selector: LabelSelector.of({ labels: { app: 'web' } }), ingress: [{ peers: [Peer.any()], ports: [Port.tcp(8080)] }] });
+    PolicyLint.of(app, { printWarnings: false });
+    expect(() => app.synthYaml()).not.toThrow();
+    // WHEN a policy that blocks DNS is added
+    new NetworkPolicy(chart, 'Sealed', { selector: LabelSelector.of({ labels: { app: 'api' } }), egress: [] });
+    // THEN
+    expect(() => app.synthYaml()).toThrow(/\[shop\/Sealed\].*\[egress-blocks-dns\]/);
   });
 });
