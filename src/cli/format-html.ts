@@ -3,6 +3,7 @@
  * Written row by row from the table's classes (`TableView`), like the other renderers: what it holds at a
  * time is one row of cells, never the whole table.
  */
+import { escapeLines } from './escape';
 import { collect, Output } from './output';
 import { TableView, viewOfData } from './table-view';
 import { TruthTableData } from '../analysis';
@@ -118,7 +119,10 @@ export function matrixHtml(data: TruthTableData, title: string): string {
   return collect((out) => writeMatrixHtml(viewOfData(data), title, out));
 }
 
-/** Escapes text for HTML content and attribute values. */
+/**
+ * Escapes text for HTML content and attribute values; control characters and bidi overrides are written as
+ * `\u{XXXX}`, as in text output (line breaks kept), so that no name can reorder what the page shows.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return escapeLines(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -7,6 +7,7 @@ import { diffJson, diffMarkdown, diffText } from '../../src/cli/format-diff';
 import { writeFlowsJson, writeFlowsMarkdown, writeFlowsText } from '../../src/cli/format-flows';
 import { graphDot, graphMermaid } from '../../src/cli/format-graph';
 import { writeGroupedJson, writeGroupedMarkdown, writeGroupedText } from '../../src/cli/format-grouped';
+import { escapeHtml } from '../../src/cli/format-html';
 import { writeMatrixJson, writeMatrixMarkdown, writeMatrixText } from '../../src/cli/format-matrix';
 import { graphEdges } from '../../src/cli/graph';
 import { collect, safeJson } from '../../src/cli/output';
@@ -190,4 +191,31 @@ describe('hostile names through the command', () => {
     }
     expect(runs[0].stdout).toContain('v\\u{1b}[2J\\u{202e}\\u{9b}.yaml');
   });
+});
+
+describe('HTML outputs', () => {
+  test('escapeHtml writes control characters and bidi overrides as escapes, keeping line breaks', () => {
+    // WHEN
+    const html = escapeHtml('a\u202eb<c>\n"d"\u001b[2J');
+    // THEN
+    expect(html).toBe('a\\u{202e}b&lt;c&gt;\n&quot;d&quot;\\u{1b}[2J');
+  });
+
+  test('the review page names an input whose path hides a bidi override escaped', () => {
+    // GIVEN manifests in a directory whose name carries RLO and an isolate
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-html-'));
+    const inputs = path.join(dir, 'shop\u202e\u2066in');
+    fs.mkdirSync(inputs);
+    fs.writeFileSync(path.join(inputs, 'm.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: web, namespace: shop, labels: {app: web}}\nspec: {containers: [{name: c, ports: [{containerPort: 80}]}]}\n');
+    const page = path.join(dir, 'r.html');
+    // WHEN
+    const run = runCli(['report', inputs, '-o', page, '--port', '80']);
+    // THEN the page names it, escaped, and holds nothing unsafe
+    expect(run.code).toBe(0);
+    const html = fs.readFileSync(page, 'utf8');
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(html).toContain('shop\\u{202e}\\u{2066}in');
+    expect(html.replace(/\n/g, '')).not.toMatch(UNSAFE);
+  });
+
 });
