@@ -73,11 +73,21 @@ export interface NamedPolicy extends IConstruct {
   readonly namespace?: string;
 }
 
-const REGISTRIES = new WeakMap<IConstruct, PolicyNameRegistry>();
+/** By namespace, the policy of each name, or the policies when there are several. */
+type NamesByNamespace = Map<string, Map<string, NamedPolicy | NamedPolicy[]>>;
+
+/**
+ * The property of an app's root construct that holds its policy names. A global symbol, so that every installed
+ * copy of this package finds the same names on the same root: a duplicate across copies is still one app's
+ * duplicate. The value is plain data (maps of policies), never an object of one copy's classes, so copies of
+ * different versions do not run each other's code.
+ */
+const NAMES = Symbol.for('cdk8s-netpol.policy-names');
 
 /**
  * Every policy name of one app, by namespace, so that duplicates are found in constant time per policy.
- * A policy without a namespace is counted as `default`, where it most often lands.
+ * A policy without a namespace is counted as `default`, where it most often lands. The names live on the app's
+ * root construct (nothing is kept at module level), so the registry is a view of them.
  *
  * A duplicate is reported once, by a validation on the policy that registers the name again, naming the
  * policies that had it before. cdk8s validates every construct of the app once per chart during synth, so a
@@ -86,22 +96,20 @@ const REGISTRIES = new WeakMap<IConstruct, PolicyNameRegistry>();
 export class PolicyNameRegistry {
   /** The registry of the app (construct tree root) that `scope` belongs to. */
   public static of(scope: Construct): PolicyNameRegistry {
-    const root = scope.node.root;
-    let registry = REGISTRIES.get(root);
-    if (registry === undefined) {
-      registry = new PolicyNameRegistry();
-      REGISTRIES.set(root, registry);
+    const root = scope.node.root as IConstruct & { [NAMES]?: NamesByNamespace };
+    let names = root[NAMES];
+    if (names === undefined) {
+      names = new Map();
+      Object.defineProperty(root, NAMES, { value: names, enumerable: false, writable: false, configurable: false });
     }
-    return registry;
+    return new PolicyNameRegistry(names);
   }
 
   /**
    * By namespace, the policy of each name, or the policies when there are several. Maps of maps rather than one
    * map of joined keys: no key string is built per policy.
    */
-  private readonly byNamespace = new Map<string, Map<string, NamedPolicy | NamedPolicy[]>>();
-
-  private constructor() {}
+  private constructor(private readonly byNamespace: NamesByNamespace) {}
 
   /**
    * Records the policy's name; when another policy already has it in the same namespace, this one gets a

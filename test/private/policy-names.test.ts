@@ -1,5 +1,10 @@
-import { Chart, Testing } from 'cdk8s';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
+import * as lib from '../../src';
+import { DenyAllIngress, LabelSelector, NetworkPolicy } from '../../src';
 import { defaultPolicyName, fitName, kebab, PolicyNameRegistry } from '../../src/private/policy-names';
 
 describe('policy-names', () => {
@@ -63,7 +68,61 @@ describe('policy-names', () => {
     // THEN
     expect(registry.problemsOf(b)[0]).toMatch(/used more than once in namespace "default", .*\(got \["c\/A"\]\)/);
     expect(registry.problemsOf(a)).toEqual([]);
-    expect(PolicyNameRegistry.of(new Construct(chart, 'C'))).toBe(registry);
+  });
+
+  test('the names live on the app root: every registry of one app sees them, another app does not', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = new Chart(app, 'c');
+    const a = Object.assign(new Construct(chart, 'A'), { name: 'p', namespace: 'shop' });
+    const b = Object.assign(new Construct(new Construct(chart, 'Deep'), 'B'), { name: 'p', namespace: 'shop' });
+    const elsewhere = Object.assign(new Construct(new Chart(Testing.app(), 'd'), 'E'), { name: 'p', namespace: 'shop' });
+    // WHEN
+    PolicyNameRegistry.of(chart).register(a);
+    PolicyNameRegistry.of(b).register(b);
+    PolicyNameRegistry.of(elsewhere).register(elsewhere);
+    // THEN
+    expect(PolicyNameRegistry.of(new Chart(app, 'other')).problemsOf(b)[0]).toMatch(/\(got \["c\/A"\]\)/);
+    expect(elsewhere.node.validate()).toEqual([]);
+    expect(Object.keys(app)).not.toContain('cdk8s-netpol.policy-names');
+    expect(Object.getOwnPropertySymbols(app).map(String)).toContain('Symbol(cdk8s-netpol.policy-names)');
+    expect(JSON.stringify(Object.getOwnPropertyDescriptor(app, Symbol.for('cdk8s-netpol.policy-names'))))
+      .toBe(JSON.stringify({ value: {}, writable: false, enumerable: false, configurable: false }));
+  });
+
+  test('two copies of the package in one app share the names: a duplicate across copies is one error', () => {
+    // GIVEN
+    // a second copy of this package, sharing cdk8s, constructs and cdk8s-plus-28 (its peer dependencies) with the first
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const peers = { cdk8s: require('cdk8s'), constructs: require('constructs'), plus: require('cdk8s-plus-28') };
+    let other: typeof lib | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('cdk8s', () => peers.cdk8s);
+      jest.doMock('constructs', () => peers.constructs);
+      jest.doMock('cdk8s-plus-28', () => peers.plus);
+      other = require('../../src');
+    });
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const copy = other!;
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-')) });
+    const chart = new Chart(app, 'test', { namespace: 'shop' });
+    // WHEN
+    new NetworkPolicy(chart, 'Ours', { name: 'allow-web', selector: LabelSelector.of({ labels: { app: 'web' } }), ingress: [] });
+    new copy.NetworkPolicy(chart, 'Theirs', { name: 'allow-web', selector: copy.LabelSelector.of({ labels: { app: 'api' } }), egress: [] });
+    new copy.DenyAllIngress(chart, 'TheirDeny');
+    new DenyAllIngress(chart, 'OurDeny', { namespace: 'other' });
+    const message = (() => {
+      try {
+        app.synth();
+        return '';
+      } catch (e) {
+        return String(e);
+      }
+    })();
+    // THEN
+    expect(copy.NetworkPolicy).not.toBe(NetworkPolicy);
+    expect(message).toMatch(/\[test\/Theirs\] policy name "allow-web" is used more than once in namespace "shop".*\(got \["test\/Ours"\]\)/s);
+    expect(message.match(/is used more than once/g)).toHaveLength(1);
   });
 
   test('a duplicate is reported by the policy registered later, naming the earlier one; unique names report nothing', () => {
