@@ -81,6 +81,14 @@ export interface PodEndpointProps {
 export class Endpoint {
   /**
    * A pod. Its key is `namespace/name`.
+   *
+   * @example
+   * const api = Endpoint.pod({
+   *   namespace: 'shop',
+   *   name: 'api-0',
+   *   labels: { app: 'api' },
+   *   ports: [{ name: 'http', port: 8080 }],
+   * });
    */
   public static pod(props: PodEndpointProps): Endpoint {
     const where = 'Endpoint.pod()';

@@ -48,6 +48,12 @@ export interface PolicyAnalyzerOptions {
 export class PolicyAnalyzer {
   /**
    * Reads manifests as plain objects (as `chart.toJson()` or a YAML parser gives them).
+   *
+   * @example
+   * const analyzer = PolicyAnalyzer.fromManifests(manifests);
+   * for (const workload of analyzer.endpoints()) {
+   *   console.log(workload.key);
+   * }
    */
   public static fromManifests(manifests: any[], options: PolicyAnalyzerOptions = {}): PolicyAnalyzer {
     if (!Array.isArray(manifests)) {
@@ -69,6 +75,10 @@ export class PolicyAnalyzer {
 
   /**
    * Reads the manifests a chart synthesizes (`chart.toJson()`).
+   *
+   * @example
+   * new DenyAllIngress(chart, 'DenyAll');
+   * const analyzer = PolicyAnalyzer.fromChart(chart);
    */
   public static fromChart(chart: Chart): PolicyAnalyzer {
     if (typeof chart !== 'object' || chart === null || !Chart.isChart(chart)) {
@@ -81,6 +91,13 @@ export class PolicyAnalyzer {
   /**
    * Connections whose verdict differs between two analyzers, sorted by source, destination, then port.
    * Compares the workloads of both (by key) plus `extraEndpoints`.
+   *
+   * @example
+   * const before = PolicyAnalyzer.fromManifests(manifests);
+   * const after = PolicyAnalyzer.fromChart(chart);
+   * for (const change of PolicyAnalyzer.diff(before, after, { ports: [{ port: 8080 }] })) {
+   *   console.log(change.source + ' -> ' + change.destination + ' allowed: ' + change.allowedAfter);
+   * }
    */
   public static diff(before: PolicyAnalyzer, after: PolicyAnalyzer, options: DiffOptions): FlowChange[] {
     POLICY_ANALYZER.check('PolicyAnalyzer.diff()', 'before', before);

@@ -29,6 +29,11 @@ export class Linter {
    *
    * @param manifests plain manifest objects
    * @param options CNI, severities, document names, cluster CIDRs
+   *
+   * @example
+   * for (const finding of Linter.lintManifests(chart.toJson(), { cni: Cni.CILIUM })) {
+   *   console.log(finding.severity + ' ' + finding.code + ': ' + finding.message);
+   * }
    */
   public static lintManifests(manifests: any[], options?: LintOptions): Finding[] {
     if (!Array.isArray(manifests)) {
@@ -41,6 +46,11 @@ export class Linter {
 
   /**
    * Every check: code, description and default severity, sorted by code.
+   *
+   * @example
+   * for (const check of Linter.checks()) {
+   *   console.log(check.code + ' (' + check.defaultSeverity + '): ' + check.description);
+   * }
    */
   public static checks(): CheckInfo[] {
     return CHECKS.map((c) => ({ code: c.code, description: c.description, defaultSeverity: c.defaultSeverity }));

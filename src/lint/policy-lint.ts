@@ -38,6 +38,9 @@ export class PolicyLint {
    *
    * @param scope a Chart, an App, or any construct whose ApiObjects should be linted together
    * @param options CNI, severities, cluster CIDRs, whether to print warnings
+   *
+   * @example
+   * PolicyLint.of(app, { cni: Cni.CILIUM, printWarnings: false });
    */
   public static of(scope: IConstruct, options?: PolicyLintOptions): PolicyLint {
     if (typeof scope !== 'object' || scope === null || !Construct.isConstruct(scope)) {
