@@ -11,7 +11,7 @@ import {
   argumentError, Check, checkBoolean, checkNumber, checkString, checkStringList, checkStringMap, enumOf, Fields,
   listOf, optional, struct, argumentStruct, typeOnly,
 } from './private/arguments';
-import { CONNECTIONS, DNS_PROFILE, LABEL_REQUIREMENT, LABEL_SELECTOR, PEER, PORT } from './private/brands';
+import { CONNECTIONS, DNS_PROFILE, LABEL_REQUIREMENT, LABEL_SELECTOR, PEER, PORT, WORKLOAD } from './private/brands';
 import { checkConstructArgsWith } from './private/construct-arguments';
 import { ErrorCode } from './private/errors';
 
@@ -92,7 +92,7 @@ export const STRUCTS: Readonly<Record<string, Fields>> = {
   IsolationIntentProps: ISOLATION_INTENT,
   AllowIntentProps: ALLOW_INTENT,
   AllowPortsIntentProps: ALLOW_PORTS_INTENT,
-  CidrIntentProps: { ...ALLOW_PORTS_INTENT, cidrs: typeOnly(checkStringList), except: strings },
+  CidrIntentProps: { ...ALLOW_PORTS_INTENT, cidrs: strings, except: strings, workloads: optional(listOf(WORKLOAD.check)) },
   AllowDnsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check) },
   AllowDnsHttpsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check), httpsDestinations: optional(listOf(checkPeerLike)) },
   AllowExternalIngressProps: { ...ALLOW_INTENT, ports: typeOnly(listOf(PORT.check)), cidrs: strings },

@@ -1,3 +1,4 @@
+import { Workload } from '../connections/workload';
 import { Port } from '../port';
 import { IPodSelector } from '../selectors/label-selector';
 
@@ -60,13 +61,27 @@ export interface AllowPortsIntentProps extends AllowIntentProps {
   readonly ports?: Port[];
 }
 
-/** Properties of `AllowEgressToCidr` and `AllowIngressFromCidr`. */
+/** Properties of `AllowEgressToCidr` and `AllowIngressFromCidr`: address ranges in `cidrs`, `workloads` or both. */
 export interface CidrIntentProps extends AllowPortsIntentProps {
-  /** The address ranges (at least one), e.g. `['203.0.113.0/24']`. */
-  readonly cidrs: string[];
+  /**
+   * The address ranges, e.g. `['203.0.113.0/24']`. With `workloads`, at least one range in all.
+   *
+   * @default - none: the ranges are the `workloads`
+   */
+  readonly cidrs?: string[];
 
   /**
-   * Ranges to leave out; each must lie strictly inside one of `cidrs` and is attached to it.
+   * Address ranges as workloads (`Workload.fromCidr()`), each with its own exceptions; the default name uses
+   * their names (`api-allow-egress-to-payments`). Workloads of pods are refused: use a policy rule or
+   * `AllowFromLabel` for those.
+   *
+   * @default - none: the ranges are the `cidrs`
+   */
+  readonly workloads?: Workload[];
+
+  /**
+   * Ranges to leave out; each must lie strictly inside one of `cidrs` and is attached to it (a workload's range
+   * keeps the exceptions it was made with).
    *
    * @default - no exceptions
    */

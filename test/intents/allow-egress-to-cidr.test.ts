@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { AllowEgressToCidr, LabelSelector, Port } from '../../src';
+import { AllowEgressToCidr, LabelSelector, Port, Workload } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
@@ -81,6 +81,66 @@ describe('AllowEgressToCidr', () => {
     expect(egress[2]).toEqual(egress[0]);
     expect(problemOf(() => new AllowEgressToCidr(chart, 'StrayAgain', { selector: API_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))).toMatchObject({ code: ErrorCode.EXCEPT_OUTSIDE_CIDR, where: 'test/StrayAgain', value: '192.168.0.0/24' });
     expect(problemOf(() => new AllowEgressToCidr(chart, 'StrayOnceMore', { selector: WEB_PODS, cidrs: ['10.0.0.0/8'], except: ['192.168.0.0/24'] }))).toMatchObject({ code: ErrorCode.EXCEPT_OUTSIDE_CIDR, where: 'test/StrayOnceMore', value: '192.168.0.0/24' });
+  });
+
+  test('takes address ranges as workloads, beside CIDRs, and is named after them', () => {
+    // GIVEN
+    const chart = shopChart();
+    const payments = Workload.fromCidr(chart, 'Payments', { cidr: '203.0.113.0/24', except: ['203.0.113.128/25'] });
+    const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
+    // WHEN
+    new AllowEgressToCidr(chart, 'Pay', { selector: api, workloads: [payments], ports: [Port.HTTPS] });
+    new AllowEgressToCidr(chart, 'Both', { selector: api, workloads: [payments], cidrs: ['198.51.100.0/24'], ports: [Port.tcp(8443)] });
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests.map((m) => m.metadata.name)).toEqual(['api-allow-egress-to-payments', 'api-allow-egress-to-payments-198-51-100-0-24']);
+    expect(manifests[0].spec.egress[0].to).toEqual([{ ipBlock: { cidr: '203.0.113.0/24', except: ['203.0.113.128/25'] } }]);
+    expect(manifests.map(networkPolicyApiErrors)).toEqual([[], []]);
+    expect(allowedIn(chart, tcp(API, INTERNET, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(API, Endpoint.ip('203.0.113.200'), 443))).toBe(false);
+    expect(allowedIn(chart, tcp(API, Endpoint.ip('198.51.100.1'), 443))).toBe(false);
+    expect(allowedIn(chart, tcp(API, Endpoint.ip('198.51.100.1'), 8443))).toBe(true);
+    expect(allowedIn(chart, tcp(API, INTERNET, 8443))).toBe(true);
+    expect(allowedIn(chart, tcp(API, INTERNET, 80))).toBe(false);
+    expect(allowedIn(chart, tcp(WEB, Endpoint.ip('198.51.100.1'), 443))).toBe(true);
+  });
+
+  test('a workload of ranges means what its CIDR means', () => {
+    // GIVEN
+    const byCidr = shopChart();
+    const byWorkload = shopChart();
+    // WHEN
+    new AllowEgressToCidr(byCidr, 'Partner', { selector: API_PODS, cidrs: ['203.0.113.0/24'], except: ['203.0.113.128/25'], ports: [Port.HTTPS] });
+    new AllowEgressToCidr(byWorkload, 'Partner', {
+      selector: API_PODS, workloads: [Workload.fromCidr(byWorkload, 'PartnerRange', { cidr: '203.0.113.0/24', except: ['203.0.113.128/25'] })], ports: [Port.HTTPS],
+    });
+    // THEN
+    const [cidrSpec, workloadSpec] = [byCidr, byWorkload].map((chart) => Testing.synth(chart)[0].spec);
+    expect(workloadSpec).toEqual(cidrSpec);
+    for (const ip of ['203.0.113.7', '203.0.113.200', '198.51.100.1']) {
+      for (const port of [443, 80]) {
+        expect(allowedIn(byWorkload, tcp(API, Endpoint.ip(ip), port))).toBe(allowedIn(byCidr, tcp(API, Endpoint.ip(ip), port)));
+      }
+    }
+  });
+
+  test('throws on a workload of pods, and on no range in cidrs and workloads', () => {
+    // GIVEN
+    const chart = shopChart();
+    const web = Workload.fromLabels(chart, 'Web', { labels: { app: 'web' } });
+    const partner = Workload.fromCidr(chart, 'Partner', { cidr: '203.0.113.0/24' });
+    // WHEN / THEN
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'Pods', { selector: API_PODS, workloads: [partner, web] })))
+      .toMatchObject({ code: ErrorCode.PEER_NOT_ALLOWED, where: 'test/Pods', value: 'web' });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'Monitoring', { selector: API_PODS, workloads: [Workload.allPodsOf(chart, 'All', { namespace: 'monitoring' })] })))
+      .toMatchObject({ code: ErrorCode.PEER_NOT_ALLOWED, where: 'test/Monitoring', value: 'monitoring' });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'Empty', { selector: API_PODS, cidrs: [], workloads: [] })))
+      .toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/Empty', value: [] });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'Nothing', { selector: API_PODS })))
+      .toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/Nothing', value: undefined });
+    expect(problemOf(() => new AllowEgressToCidr(chart, 'NotWorkload', { selector: API_PODS, workloads: ['203.0.113.0/24'] as any })))
+      .toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/NotWorkload', value: '203.0.113.0/24' });
   });
 
   test('throws on no CIDRs, invalid CIDRs, stray exceptions and empty ports', () => {

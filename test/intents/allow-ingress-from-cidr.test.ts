@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { AllowIngressFromCidr, LabelSelector, Port } from '../../src';
+import { AllowIngressFromCidr, LabelSelector, Port, Workload } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
@@ -35,6 +35,39 @@ describe('AllowIngressFromCidr', () => {
     expect(allowedIn(chart, tcp(Endpoint.ip('203.0.113.7'), API, 8080))).toBe(false);
     expect(allowedIn(chart, tcp(WEB, API, 8080))).toBe(false);
     expect(allowedIn(chart, tcp(OTHER_WEB, WEB, 80))).toBe(true);
+  });
+
+  test('takes address ranges as workloads, is named after them, and means what their CIDRs mean', () => {
+    // GIVEN
+    const chart = shopChart();
+    const office = Workload.fromCidr(chart, 'Office', { cidr: '198.51.100.0/24', except: ['198.51.100.0/28'] });
+    const vpn = Workload.fromCidr(chart, 'Vpn', { name: 'vpn', cidr: '192.0.2.0/24' });
+    // WHEN
+    new AllowIngressFromCidr(chart, 'FromOffice', { selector: API_PODS, workloads: [vpn, office], ports: [Port.tcp(8080)] });
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata).toMatchObject({ name: 'api-allow-ingress-from-office-vpn', namespace: 'shop' });
+    expect(manifests[0].spec.ingress[0].from).toEqual([
+      { ipBlock: { cidr: '192.0.2.0/24' } },
+      { ipBlock: { cidr: '198.51.100.0/24', except: ['198.51.100.0/28'] } },
+    ]);
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+    expect(allowedIn(chart, tcp(Endpoint.ip('198.51.100.20'), API, 8080))).toBe(true);
+    expect(allowedIn(chart, tcp(Endpoint.ip('192.0.2.9'), API, 8080))).toBe(true);
+    expect(allowedIn(chart, tcp(OFFICE, API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(Endpoint.ip('192.0.2.9'), API, 8081))).toBe(false);
+    expect(allowedIn(chart, tcp(Endpoint.ip('203.0.113.7'), API, 8080))).toBe(false);
+    expect(allowedIn(chart, tcp(WEB, API, 8080))).toBe(false);
+  });
+
+  test('throws on a workload of pods as a range', () => {
+    // GIVEN
+    const chart = shopChart();
+    const web = Workload.fromLabels(chart, 'Web', { labels: { app: 'web' } });
+    // WHEN / THEN
+    expect(problemOf(() => new AllowIngressFromCidr(chart, 'Pods', { selector: API_PODS, cidrs: ['198.51.100.0/24'], workloads: [web] })))
+      .toMatchObject({ code: ErrorCode.PEER_NOT_ALLOWED, where: 'test/Pods', value: 'web' });
   });
 
   test('throws on no CIDRs, invalid CIDRs and empty ports', () => {

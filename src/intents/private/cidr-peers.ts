@@ -1,19 +1,29 @@
 /**
  * The ipBlock peers of the CIDR intents (internal).
  */
+import { Workload } from '../../connections/workload';
 import { Peer } from '../../peer';
 import { checkCidr } from '../../private/checked-cidr';
 import { cidrContainsCidr } from '../../private/cidr';
 import { ErrorCode, invalid } from '../../private/errors';
 
 /**
- * One ipBlock peer per CIDR, each `except` range placed in the CIDR that strictly contains it.
- * Syntax errors come from `Peer.ipBlock()`.
+ * One ipBlock peer per CIDR, each `except` range placed in the CIDR that strictly contains it, then the
+ * ipBlock peer of each address-range workload. Syntax errors come from `Peer.ipBlock()`.
  */
-export function cidrPeers(where: string, cidrs: string[] | undefined, except: string[] | undefined): Peer[] {
-  if (!Array.isArray(cidrs) || cidrs.length === 0) {
-    throw invalid(ErrorCode.EMPTY_LIST, where, 'cidrs must list at least one CIDR', cidrs, 'Give the address ranges, e.g. cidrs: ["203.0.113.0/24"]');
+export function cidrPeers(where: string, given: string[] | undefined, except: string[] | undefined, workloads: Workload[] = []): Peer[] {
+  const cidrs = given ?? [];
+  if (cidrs.length === 0 && workloads.length === 0) {
+    throw invalid(ErrorCode.EMPTY_LIST, where, 'cidrs and workloads give no address range', given,
+      'Give the address ranges, e.g. cidrs: ["203.0.113.0/24"], or workloads made by Workload.fromCidr()');
   }
+  const ranges = workloads.map((workload, i) => {
+    if (!workload.isExternal()) {
+      throw invalid(ErrorCode.PEER_NOT_ALLOWED, where, `workloads[${i}] is pods, not an address range`, workload.name,
+        'Make the range with Workload.fromCidr(); allow pods with a NetworkPolicy rule or AllowFromLabel');
+    }
+    return workload.toPeer();
+  });
   const excepts = except ?? [];
   if (!Array.isArray(excepts)) {
     throw invalid(ErrorCode.WRONG_TYPE, where, 'except must be a list of CIDRs', excepts, 'Pass a list, e.g. except: ["10.1.0.0/16"]');
@@ -27,8 +37,9 @@ export function cidrPeers(where: string, cidrs: string[] | undefined, except: st
         `Remove it, or add a cidr that contains it (cidrs are ${outer.map((o) => o.text).join(', ')})`);
     }
   });
-  return outer.map((o, i) => {
+  const own = outer.map((o, i) => {
     const mine = inner.filter((range) => cidrContainsCidr(o, range) && range.prefix > o.prefix).map((r) => r.text);
     return Peer.ipBlock(cidrs[i], mine.length === 0 ? undefined : mine);
   });
+  return [...own, ...ranges];
 }

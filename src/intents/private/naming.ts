@@ -58,6 +58,14 @@ export function cidrSlug(cidrs: string[]): string {
   return slug(sortedUnique(cidrs).join('-'));
 }
 
+/**
+ * A name part for address ranges given as workloads and as CIDRs: the workloads' names, then the CIDRs, each
+ * in sorted order (`['payments']`, `['10.0.0.0/8']` -> `payments-10-0-0-0-8`).
+ */
+export function rangesSlug(workloads: Array<{ readonly name: string }>, cidrs: string[]): string {
+  return slug([...sortedUnique(workloads.map((w) => w.name)), ...sortedUnique(cidrs)].join('-'));
+}
+
 function keyName(key: string): string {
   return key.split('/').pop()!;
 }
