@@ -8,17 +8,17 @@ import { ContainerPort } from '../src/analysis/endpoint';
 import { Cluster } from '../src/analysis/internal/cluster';
 import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../src/analysis/internal/match';
 import { NAMESPACE_NAME_LABEL, NormalizedPeer, NormalizedPolicy, NormalizedPort, NormalizedWorkload } from '../src/analysis/model';
-import { Report as CheckReport } from '../src/lint/check';
+import { NO_EGRESS_ANNOTATION } from '../src/lint/checks/egress-blocks-dns';
+import { Report as CheckReport } from '../src/lint/engine/check';
+import { LintContext, PolicyDoc } from '../src/lint/engine/context';
+import { ruleCovers } from '../src/lint/engine/rule-cover';
+import { allRules, RuleAt, ruleIsEffective } from '../src/lint/engine/rule-walk';
+import { representativeLabels } from '../src/lint/engine/subjects';
+import { parseIp } from '../src/private/cidr';
+import { Protocol } from '../src/protocol';
 
 /** A report as the checks give it, without the message id (the oracle compares what is reported). */
 type Report = Omit<CheckReport, 'messageId'>;
-import { NO_EGRESS_ANNOTATION } from '../src/lint/checks/egress-blocks-dns';
-import { LintContext, PolicyDoc } from '../src/lint/context';
-import { ruleCovers } from '../src/lint/rule-cover';
-import { allRules, RuleAt, ruleIsEffective } from '../src/lint/rule-walk';
-import { representativeLabels } from '../src/lint/subjects';
-import { parseIp } from '../src/private/cidr';
-import { Protocol } from '../src/protocol';
 
 interface CoveredRule {
   readonly covered: RuleAt;

@@ -80,8 +80,8 @@ const TYPE_ONLY_CYCLES = [
   'analysis/tier-model -> analysis/model',
   'cli/errors -> cli/input-limits',
   'cluster/cluster-rule-checks -> cluster/cluster-network-policy',
-  'lint/context -> lint/lint-index',
-  'lint/lint-index -> lint/context',
+  'lint/engine/context -> lint/engine/lint-index',
+  'lint/engine/lint-index -> lint/engine/context',
   'probes/report-formats -> probes/report',
 ];
 

@@ -11,7 +11,7 @@ import { checkFormat, splitList } from './option-values';
 import { safeJson } from './output';
 // Import the linter's modules directly: the package index also loads the construct door (cdk8s), which costs
 // start-up time the command does not need.
-import { Cni } from '../lint/cni';
+import { Cni } from '../lint/cni/cni';
 import { Finding } from '../lint/finding';
 import { Linter } from '../lint/linter';
 import { Severity } from '../lint/severity';

@@ -8,7 +8,7 @@
 import { Alias, isAlias, isMap, isScalar, isSeq, LineCounter, Node, parseAllDocuments, Scalar, YAMLMap } from 'yaml';
 import { normalizeBreaks, reindentContinuations } from './yaml-indent';
 import { jsonKey, resolveYaml11, resolveYaml12 } from './yaml-scalars';
-import { AmbiguousScalar, SCALAR_READINGS } from '../lint/scalar-readings';
+import { AmbiguousScalar, SCALAR_READINGS } from '../lint/engine/scalar-readings';
 
 /** Bounds of one file's reading. */
 export interface YamlLimits {

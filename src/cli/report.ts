@@ -10,7 +10,7 @@ import { graphEdges } from './graph';
 import { viewOfTable } from './table-view';
 import { chooseEndpoints, openWorkspace, probePorts, Workspace } from './workspace';
 import { PolicyAnalyzer } from '../analysis';
-import { Cni } from '../lint/cni';
+import { Cni } from '../lint/cni/cni';
 import { Linter } from '../lint/linter';
 import { Severity } from '../lint/severity';
 import { graphSvg } from '../report/graph-svg';

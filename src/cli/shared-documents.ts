@@ -14,7 +14,7 @@
 import { InputLimits } from './input-limits';
 import { parseDocuments } from './load-manifests';
 import { reindentContinuations } from './yaml-indent';
-import { SCALAR_READINGS } from '../lint/scalar-readings';
+import { SCALAR_READINGS } from '../lint/engine/scalar-readings';
 
 /** How `loadManifests` turns one file's text into documents. */
 export type DocumentParser = (name: string, text: string, limits: InputLimits) => unknown[];

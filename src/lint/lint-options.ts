@@ -1,4 +1,4 @@
-import { Cni } from './cni';
+import { Cni } from './cni/cni';
 
 /**
  * Options of a lint run.

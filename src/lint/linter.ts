@@ -1,7 +1,7 @@
-import { runLint } from './engine';
+import { runLint } from './engine/engine';
+import { CHECKS } from './engine/registry';
 import { CheckInfo, Finding } from './finding';
 import { LintOptions } from './lint-options';
-import { CHECKS } from './registry';
 import { checkOptionalStruct } from './struct-checks';
 import { argumentError } from '../private/arguments';
 

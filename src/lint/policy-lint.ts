@@ -1,6 +1,6 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { runLint } from './engine';
+import { runLint } from './engine/engine';
 import { Finding } from './finding';
 import { LintOptions } from './lint-options';
 import { Severity } from './severity';

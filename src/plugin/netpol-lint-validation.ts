@@ -13,7 +13,7 @@
  * and synth exits with 2, only when an error-level finding exists.
  */
 import { Context, Violation } from './cli-types';
-import { Cni } from '../lint/cni';
+import { Cni } from '../lint/cni/cni';
 import { Finding } from '../lint/finding';
 import { Linter } from '../lint/linter';
 import { Severity } from '../lint/severity';

@@ -3,7 +3,7 @@ import { generateCluster } from '../../bench/cli-clusters';
 import { DEFAULT_LIMITS } from '../../src/cli/input-limits';
 import { parseDocuments } from '../../src/cli/load-manifests';
 import { SharedDocuments } from '../../src/cli/shared-documents';
-import { scalarReadings } from '../../src/lint/scalar-readings';
+import { scalarReadings } from '../../src/lint/engine/scalar-readings';
 import { ErrorCode, problemOf } from '../problems';
 
 /** Reads `before`, then `after` taking what it can from `before`. */

@@ -1,6 +1,6 @@
 import { DEFAULT_LIMITS } from '../../src/cli/input-limits';
 import { readYaml } from '../../src/cli/read-yaml';
-import { scalarReadings } from '../../src/lint/scalar-readings';
+import { scalarReadings } from '../../src/lint/engine/scalar-readings';
 
 /** Our reading as JSON with sorted keys, as Go's encoding/json writes it. */
 function read(text: string): string {

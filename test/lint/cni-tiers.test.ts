@@ -1,5 +1,5 @@
 import { Cni, Linter, Severity } from '../../src/lint';
-import { tierFacts } from '../../src/lint/cni-tiers';
+import { tierFacts } from '../../src/lint/cni/cni-tiers';
 import { anp, banp, cnp, nsName } from '../cluster/tier-manifests';
 
 const ALL = { namespaces: {} };

@@ -8,12 +8,12 @@ import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { generateCluster } from '../../bench/cli-clusters';
 import { REFERENCE_CHECKS } from '../../bench/lint-reference';
-import { Report } from '../../src/lint/check';
-import { Cni } from '../../src/lint/cni';
-import { LintContext } from '../../src/lint/context';
-import { LintIndex } from '../../src/lint/lint-index';
-import { readDocuments } from '../../src/lint/read-documents';
-import { CHECKS } from '../../src/lint/registry';
+import { Cni } from '../../src/lint/cni/cni';
+import { Report } from '../../src/lint/engine/check';
+import { LintContext } from '../../src/lint/engine/context';
+import { LintIndex } from '../../src/lint/engine/lint-index';
+import { readDocuments } from '../../src/lint/engine/read-documents';
+import { CHECKS } from '../../src/lint/engine/registry';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'cli');
 

@@ -2,7 +2,7 @@ import * as fc from 'fast-check';
 import { selectorMatches } from '../../src/analysis/internal/match';
 import { makeSelector } from '../../src/analysis/internal/normalize-rule';
 import { NormalizedSelector, SelectorRequirement } from '../../src/analysis/model';
-import { regionOf, regionsMeet, regionWithin } from '../../src/lint/label-regions';
+import { regionOf, regionsMeet, regionWithin } from '../../src/lint/engine/label-regions';
 
 const KEYS = ['a', 'b'];
 const VALUES = ['x', 'y'];

@@ -4,8 +4,8 @@
  * and every message the check declares must be reported by some case.
  */
 import { Linter, LintOptions } from '../../src/lint';
-import * as messages from '../../src/lint/messages';
-import { CHECKS } from '../../src/lint/registry';
+import * as messages from '../../src/lint/engine/messages';
+import { CHECKS } from '../../src/lint/engine/registry';
 
 export interface LintCase {
   readonly name: string;

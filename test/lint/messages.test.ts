@@ -1,6 +1,6 @@
-import { LintCheck, Report } from '../../src/lint/check';
-import { checkDeclarations, reportText } from '../../src/lint/messages';
-import { CHECKS } from '../../src/lint/registry';
+import { LintCheck, Report } from '../../src/lint/engine/check';
+import { checkDeclarations, reportText } from '../../src/lint/engine/messages';
+import { CHECKS } from '../../src/lint/engine/registry';
 import { Severity } from '../../src/lint/severity';
 import { netpol } from '../util';
 
@@ -63,10 +63,10 @@ describe('lint messages', () => {
     jest.isolateModules(() => {
       // GIVEN a registry with a check that breaks its declaration
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh registry, so the shared one stays as it is
-      const registry: typeof import('../../src/lint/registry') = require('../../src/lint/registry');
+      const registry: typeof import('../../src/lint/engine/registry') = require('../../src/lint/engine/registry');
       registry.CHECKS.push({ ...check({ declared: { problem: 'p', fix: 'f' } }, 'broken-check'), check: () => [report('undeclared')] });
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the engine of that registry
-      const engine: typeof import('../../src/lint/engine') = require('../../src/lint/engine');
+      const engine: typeof import('../../src/lint/engine/engine') = require('../../src/lint/engine/engine');
       // WHEN / THEN
       expect(() => engine.runLint([netpol('shop', 'api', {})])).toThrow(/lint check broken-check reported message "undeclared", which it does not declare/);
     });

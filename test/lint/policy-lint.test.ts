@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { GrantSides, LabelSelector, NetworkPolicy, Peer, Port, Protocol, Workload } from '../../src';
 import { Cni, PolicyLint, Severity } from '../../src/lint';
-import * as engine from '../../src/lint/engine';
+import * as engine from '../../src/lint/engine/engine';
 import { ErrorCode, problemOf } from '../problems';
 
 function chartWithPolicies(): Chart {

@@ -3,7 +3,7 @@ import { judgeTiers, subjectSelects } from '../../analysis/internal/tier-evaluat
 import { NAMESPACE_NAME_LABEL } from '../../analysis/model';
 import { TrafficDirection, VerdictOutcome } from '../../analysis/verdict';
 import { Protocol } from '../../protocol';
-import { defineCheck, Report } from '../check';
+import { defineCheck, Report } from '../engine/check';
 import { Severity } from '../severity';
 
 const KUBE_DNS: Subject = {

@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { MULTUS_SOURCES } from '../cni-support';
+import { MULTUS_SOURCES } from '../cni/cni-support';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 
 /** With Multus, NetworkPolicy is enforced by the delegate on the cluster network only. */

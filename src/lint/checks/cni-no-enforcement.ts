@@ -1,6 +1,6 @@
-import { defineCheck } from '../check';
-import { Cni } from '../cni';
-import { FLANNEL_SOURCES } from '../cni-support';
+import { Cni } from '../cni/cni';
+import { FLANNEL_SOURCES } from '../cni/cni-support';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 
 /** Flannel alone implements no NetworkPolicy: every policy is accepted by the API server and ignored. */

@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { featureUses } from '../cni-features';
+import { featureUses } from '../cni/cni-features';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 
 /** A feature whose support by the declared CNI could not be confirmed from public sources. */

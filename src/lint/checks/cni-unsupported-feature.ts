@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { featureUses } from '../cni-features';
+import { featureUses } from '../cni/cni-features';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 
 const PROBLEM = 'uses {{feature}}, which {{cni}} does not enforce as written: {{note}} (see {{source}})';

@@ -1,5 +1,5 @@
-import { defineCheck, Report } from '../check';
-import { featureOfKind, tierFacts } from '../cni-tiers';
+import { featureOfKind, tierFacts } from '../cni/cni-tiers';
+import { defineCheck, Report } from '../engine/check';
 import { Severity } from '../severity';
 
 const KIND_PROBLEM = 'is not enforced by {{cni}}{{condition}}: {{note}}{{see}}';

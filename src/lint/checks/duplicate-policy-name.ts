@@ -1,4 +1,4 @@
-import { defineCheck } from '../check';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 
 /** Two documents with the same namespace/name: the later one silently replaces the earlier one on apply. */

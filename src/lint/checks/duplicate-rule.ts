@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { coveredRules, describeRule } from '../rule-pairs';
+import { defineCheck } from '../engine/check';
+import { coveredRules, describeRule } from '../engine/rule-pairs';
 import { Severity } from '../severity';
 
 /** Two rules on the same pods that admit exactly the same traffic. */

@@ -1,5 +1,5 @@
 import { Protocol } from '../../protocol';
-import { defineCheck } from '../check';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 import { BLOCKED_DNS_MESSAGES, blockedDnsReports, dnsAllowed } from './egress-blocks-dns';
 

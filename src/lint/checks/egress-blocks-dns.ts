@@ -11,11 +11,11 @@ import { NAMESPACE_NAME_LABEL, NormalizedPolicy } from '../../analysis/model';
 import { TrafficDirection } from '../../analysis/verdict';
 import { parseIp } from '../../private/cidr';
 import { Protocol } from '../../protocol';
-import { defineCheck, LintMessage, Report } from '../check';
-import { LintContext, PolicyDoc } from '../context';
-import { lintIndex } from '../lint-index';
+import { defineCheck, LintMessage, Report } from '../engine/check';
+import { LintContext, PolicyDoc } from '../engine/context';
+import { lintIndex } from '../engine/lint-index';
+import { selectedSubjects } from '../engine/subjects';
 import { Severity } from '../severity';
-import { selectedSubjects } from '../subjects';
 
 /** The annotation that says the selected pods are meant to have no egress (so no DNS either). */
 export const NO_EGRESS_ANNOTATION = 'cdk8s-netpol.dev/no-egress';

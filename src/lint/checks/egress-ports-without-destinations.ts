@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { allRules } from '../rule-walk';
+import { defineCheck } from '../engine/check';
+import { allRules } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 /** An egress rule that limits ports but not destinations: any address on the internet, on those ports. */

@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { LINT_ANNOTATION, policyOverrides } from '../overrides';
+import { defineCheck } from '../engine/check';
+import { LINT_ANNOTATION, policyOverrides } from '../engine/overrides';
 import { Severity } from '../severity';
 
 /** A `cdk8s-netpol.dev/lint` annotation with an entry that is not `code=severity`. */

@@ -1,4 +1,4 @@
-import { defineCheck } from '../check';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 
 /** A document the API server would refuse (the reading error names document, object, field and fix). */

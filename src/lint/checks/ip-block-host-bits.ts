@@ -1,6 +1,6 @@
 import { Cidr } from '../../private/cidr';
-import { defineCheck, Report } from '../check';
-import { PeerAt, allPeers } from '../rule-walk';
+import { defineCheck, Report } from '../engine/check';
+import { PeerAt, allPeers } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 function report(at: PeerAt, field: string, cidr: Cidr): Array<Report<'hostBits'>> {

@@ -5,9 +5,9 @@
  * Service IPs are translated to pod IPs before policy is applied on most CNIs (unconfirmed per CNI).
  */
 import { cidrContainsCidr, cidrsOverlap } from '../../private/cidr';
-import { defineCheck } from '../check';
-import { Cni } from '../cni';
-import { allPeers } from '../rule-walk';
+import { Cni } from '../cni/cni';
+import { defineCheck } from '../engine/check';
+import { allPeers } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 /** What the overlap does: the message for the declared CNI. */

@@ -1,4 +1,4 @@
-import { defineCheck } from '../check';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 
 /** A policy without `metadata.namespace` lands in whatever namespace `kubectl` targets at apply time. */

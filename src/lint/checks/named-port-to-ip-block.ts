@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { allRules } from '../rule-walk';
+import { defineCheck } from '../engine/check';
+import { allRules } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 /** An egress named port resolves on the destination pod; an ipBlock destination has no container ports. */

@@ -1,7 +1,7 @@
 import { NAMESPACE_NAME_LABEL, NormalizedSelector } from '../../analysis/model';
-import { defineCheck, Report } from '../check';
-import { PolicyDoc } from '../context';
-import { allPeers } from '../rule-walk';
+import { defineCheck, Report } from '../engine/check';
+import { PolicyDoc } from '../engine/context';
+import { allPeers } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 function report(doc: PolicyDoc, field: string, selector: NormalizedSelector): Array<Report<'namespaceLabel'>> {

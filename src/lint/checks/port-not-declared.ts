@@ -2,10 +2,10 @@ import { ContainerPort } from '../../analysis/endpoint';
 import { selectorMatches } from '../../analysis/internal/match';
 import { NormalizedPort, NormalizedWorkload } from '../../analysis/model';
 import { Protocol } from '../../protocol';
-import { defineCheck, Report } from '../check';
-import { LintContext } from '../context';
-import { lintIndex } from '../lint-index';
-import { RuleAt, allRules } from '../rule-walk';
+import { defineCheck, Report } from '../engine/check';
+import { LintContext } from '../engine/context';
+import { lintIndex } from '../engine/lint-index';
+import { RuleAt, allRules } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 const declares = (entry: NormalizedPort) => (c: ContainerPort) => (c.protocol ?? Protocol.TCP) === entry.protocol

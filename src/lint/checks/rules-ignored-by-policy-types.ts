@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { allRules, ruleIsEffective } from '../rule-walk';
+import { defineCheck } from '../engine/check';
+import { allRules, ruleIsEffective } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 /** Rules for a direction that `policyTypes` leaves out have no effect at all. */

@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { lintIndex } from '../lint-index';
+import { defineCheck } from '../engine/check';
+import { lintIndex } from '../engine/lint-index';
 import { Severity } from '../severity';
 
 /** With workloads in the manifests, a policy selecting none of them is usually a label typo. */

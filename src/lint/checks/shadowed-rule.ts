@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { coveredRules, describeRule } from '../rule-pairs';
+import { defineCheck } from '../engine/check';
+import { coveredRules, describeRule } from '../engine/rule-pairs';
 import { Severity } from '../severity';
 
 /** A rule that allows nothing more than a broader rule on the same pods already allows. */

@@ -1,6 +1,6 @@
 import { NormalizedPeer } from '../../analysis/model';
-import { defineCheck } from '../check';
-import { allRules } from '../rule-walk';
+import { defineCheck } from '../engine/check';
+import { allRules } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 const namespaceOnly = (p: NormalizedPeer) => p.ipBlock === undefined && p.namespaceSelector !== undefined && p.podSelector === undefined;

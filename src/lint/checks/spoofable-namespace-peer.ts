@@ -1,5 +1,5 @@
-import { defineCheck } from '../check';
-import { allPeers } from '../rule-walk';
+import { defineCheck } from '../engine/check';
+import { allPeers } from '../engine/rule-walk';
 import { Severity } from '../severity';
 
 /** `namespaceSelector: {}` AND a podSelector: whoever can label a pod in any namespace is admitted. */

@@ -1,7 +1,7 @@
 import { selectorMatches } from '../../analysis/internal/match';
-import { defineCheck, Report } from '../check';
+import { defineCheck, Report } from '../engine/check';
+import { tierObject } from '../engine/tier-rules';
 import { Severity } from '../severity';
-import { tierObject } from '../tier-rules';
 
 /**
  * An Admin tier Pass hands traffic to the NetworkPolicy tier; where no NetworkPolicy isolates the pods it

@@ -1,7 +1,7 @@
 import { NormalizedTierPolicy } from '../../analysis/tier-model';
-import { defineCheck, Report } from '../check';
+import { defineCheck, Report } from '../engine/check';
+import { rulesMeet, subjectsMeet, tierObject } from '../engine/tier-rules';
 import { Severity } from '../severity';
-import { rulesMeet, subjectsMeet, tierObject } from '../tier-rules';
 
 /**
  * Two policies of one tier with the same priority with rules that can match one connection: a pod both

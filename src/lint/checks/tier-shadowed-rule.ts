@@ -1,6 +1,6 @@
-import { defineCheck, Report } from '../check';
+import { defineCheck, Report } from '../engine/check';
+import { ruleCovers, tierObject } from '../engine/tier-rules';
 import { Severity } from '../severity';
-import { ruleCovers, tierObject } from '../tier-rules';
 
 const PROBLEM = 'is never applied: {{direction}} {{earlier}} ({{action}}) comes first and matches every connection it matches';
 

@@ -1,4 +1,4 @@
-import { defineCheck } from '../check';
+import { defineCheck } from '../engine/check';
 import { Severity } from '../severity';
 
 /**

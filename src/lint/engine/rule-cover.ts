@@ -3,8 +3,8 @@
  * so "covers" is only said when it holds for every cluster (label selectors compared by their constraints,
  * ipBlocks by containment, ports by range).
  */
-import { NormalizedIpBlock, NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector } from '../analysis/model';
-import { cidrContainsCidr, cidrsOverlap } from '../private/cidr';
+import { NormalizedIpBlock, NormalizedPeer, NormalizedPort, NormalizedRule, NormalizedSelector } from '../../analysis/model';
+import { cidrContainsCidr, cidrsOverlap } from '../../private/cidr';
 
 /** Whether `outer` admits every peer and port `inner` admits (both rules of policies in one namespace). */
 export function ruleCovers(outer: NormalizedRule, inner: NormalizedRule): boolean {

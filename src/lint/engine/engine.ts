@@ -3,17 +3,17 @@
  * and turns reports into sorted findings.
  */
 import { LintCheck, Report } from './check';
-import { Cni } from './cni';
-import { Finding } from './finding';
+import { Cni } from '../cni/cni';
+import { Finding } from '../finding';
 import { LintIndex } from './lint-index';
-import { LintOptions } from './lint-options';
+import { LintOptions } from '../lint-options';
 import { reportText } from './messages';
 import { appOverrides, effectiveSeverity, LINT_ANNOTATION, policyOverrides } from './overrides';
 import { readDocuments } from './read-documents';
 import { CHECKS } from './registry';
-import { Severity } from './severity';
-import { compareText } from '../analysis/internal/order';
-import { formatProblem } from '../private/errors';
+import { compareText } from '../../analysis/internal/order';
+import { formatProblem } from '../../private/errors';
+import { Severity } from '../severity';
 
 /** How to name an object in messages; the construct door passes construct paths. */
 export type WhereOf = (object: string, documentIndex: number) => string | undefined;

@@ -2,8 +2,8 @@
  * Severity overrides (internal): per app (`LintOptions.severities`) and per policy (the annotation
  * `cdk8s-netpol.dev/lint: "code=severity, other-code=off"`, `*` meaning every check).
  */
-import { Severity } from './severity';
-import { ErrorCode, invalid } from '../private/errors';
+import { ErrorCode, invalid } from '../../private/errors';
+import { Severity } from '../severity';
 
 /** The annotation that changes severities for one policy. */
 export const LINT_ANNOTATION = 'cdk8s-netpol.dev/lint';

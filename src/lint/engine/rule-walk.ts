@@ -2,7 +2,7 @@
  * Walks the rules of policy documents with their field paths (internal), so checks can report exact fields.
  */
 import { PolicyDoc } from './context';
-import { NormalizedPeer, NormalizedRule } from '../analysis/model';
+import { NormalizedPeer, NormalizedRule } from '../../analysis/model';
 
 /** A rule in context. */
 export interface RuleAt {

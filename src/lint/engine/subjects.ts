@@ -4,8 +4,8 @@
  */
 import { LintContext } from './context';
 import { lintIndex } from './lint-index';
-import { Subject } from '../analysis/internal/match';
-import { NormalizedPolicy, NormalizedSelector, NormalizedWorkload } from '../analysis/model';
+import { Subject } from '../../analysis/internal/match';
+import { NormalizedPolicy, NormalizedSelector, NormalizedWorkload } from '../../analysis/model';
 
 /** Label value used for `Exists` requirements of a representative pod. */
 const ANY_VALUE = 'any';

@@ -9,7 +9,7 @@
  */
 import { Cni, versionAtLeast } from './cni';
 import { Support } from './cni-support';
-import { TierKind } from '../analysis/tier-model';
+import { TierKind } from '../../analysis/tier-model';
 
 /** What the support of one tier kind or feature is, and since when. */
 export interface TierFact {

@@ -10,7 +10,7 @@
  * every key's set of A lies in B's. A namespace always carries `kubernetes.io/metadata.name`: for namespace
  * selectors that key is never absent.
  */
-import { NAMESPACE_NAME_LABEL, NormalizedSelector } from '../analysis/model';
+import { NAMESPACE_NAME_LABEL, NormalizedSelector } from '../../analysis/model';
 
 /** `undefined` stands for "absent" among the values. */
 type Value = string | undefined;

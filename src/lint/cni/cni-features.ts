@@ -1,10 +1,10 @@
 /**
  * Uses of CNI-dependent features in the documents, with the support fact of the declared CNI (internal).
  */
-import { Protocol } from '../protocol';
 import { CNI_SUPPORT, Feature, SupportFact } from './cni-support';
-import { LintContext, PolicyDoc } from './context';
-import { allRules } from './rule-walk';
+import { Protocol } from '../../protocol';
+import { LintContext, PolicyDoc } from '../engine/context';
+import { allRules } from '../engine/rule-walk';
 
 /** One use of a feature. */
 export interface FeatureUse {

@@ -4,8 +4,8 @@
  * `check()` over the lint context that returns reports naming those ids. The engine turns reports into findings.
  */
 import { LintContext, PolicyDoc } from './context';
-import { Severity } from './severity';
-import { ManifestSource } from '../analysis/model';
+import { ManifestSource } from '../../analysis/model';
+import { Severity } from '../severity';
 
 /**
  * One message a check can report: what is wrong and how to fix it, as templates whose `{{name}}` placeholders

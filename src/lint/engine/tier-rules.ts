@@ -15,9 +15,9 @@
  *   that may not happen, never one missed).
  */
 import { regionOf, regionsMeet, regionWithin } from './label-regions';
-import { NormalizedTierPolicy, TierPeer, TierPort, TierRule } from '../analysis/tier-model';
-import { Cidr } from '../private/cidr';
-import { Protocol } from '../protocol';
+import { NormalizedTierPolicy, TierPeer, TierPort, TierRule } from '../../analysis/tier-model';
+import { Cidr } from '../../private/cidr';
+import { Protocol } from '../../protocol';
 
 const PROTOCOLS = [Protocol.TCP, Protocol.UDP, Protocol.SCTP];
 const MAX_PORT = 65535;

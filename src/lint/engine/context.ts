@@ -2,12 +2,12 @@
  * What every check sees (internal): the normalized model of the valid documents, and each NetworkPolicy
  * document as written (duplicates kept, annotations, whether a namespace was written).
  */
-import { Cni } from './cni';
 import type { LintIndex } from './lint-index';
 import { AmbiguousScalar } from './scalar-readings';
-import { InputSummary } from '../analysis/internal/normalize-documents';
-import { ClusterModel, ManifestSource, NormalizedPolicy } from '../analysis/model';
-import { Cidr } from '../private/cidr';
+import { InputSummary } from '../../analysis/internal/normalize-documents';
+import { ClusterModel, ManifestSource, NormalizedPolicy } from '../../analysis/model';
+import { Cidr } from '../../private/cidr';
+import { Cni } from '../cni/cni';
 
 /** A NetworkPolicy document as written, next to its normalized form. */
 export interface PolicyDoc {

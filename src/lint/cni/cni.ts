@@ -1,7 +1,7 @@
-import { checkOptionalStruct } from './struct-checks';
-import { checkString } from '../private/arguments';
-import { CNI } from '../private/brands';
-import { ErrorCode, invalid } from '../private/errors';
+import { checkString } from '../../private/arguments';
+import { CNI } from '../../private/brands';
+import { ErrorCode, invalid } from '../../private/errors';
+import { checkOptionalStruct } from '../struct-checks';
 
 const KNOWN = ['calico', 'cilium', 'canal', 'weave-net', 'flannel', 'antrea', 'ovn-kubernetes', 'kube-network-policies', 'kube-ovn', 'unknown'];
 

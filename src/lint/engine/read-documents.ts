@@ -3,13 +3,13 @@
  * would refuse becomes `invalid-manifest` findings (one per malformed part of a policy: each rule, the pod
  * selector, the policy types) instead of stopping the run; the rest are linted.
  */
-import { Cni } from './cni';
 import { BrokenDocument, LintContext, PolicyDoc } from './context';
 import { scalarReadings } from './scalar-readings';
-import { DocumentFlattener, isReadKind, normalizeManifests } from '../analysis/internal/normalize';
-import { ManifestSource } from '../analysis/model';
-import { Cidr, parseCidr } from '../private/cidr';
-import { ErrorCode, invalid } from '../private/errors';
+import { DocumentFlattener, isReadKind, normalizeManifests } from '../../analysis/internal/normalize';
+import { ManifestSource } from '../../analysis/model';
+import { Cidr, parseCidr } from '../../private/cidr';
+import { ErrorCode, invalid } from '../../private/errors';
+import { Cni } from '../cni/cni';
 
 /** Builds the context of a lint run. */
 export function readDocuments(manifests: unknown, names: string[], cni: Cni, clusterCidrs: string[], checkCodes: string[]): LintContext {

@@ -4,9 +4,9 @@
  * covered by other rules, and per pod whether its DNS egress is allowed. Each part is built on first use.
  */
 import type { LintContext, PolicyDoc } from './context';
-import { Cluster } from '../analysis/internal/cluster';
-import { LabelIndex } from '../analysis/internal/label-index';
-import { ClusterModel, NormalizedPolicy, NormalizedSelector, NormalizedWorkload } from '../analysis/model';
+import { Cluster } from '../../analysis/internal/cluster';
+import { LabelIndex } from '../../analysis/internal/label-index';
+import { ClusterModel, NormalizedPolicy, NormalizedSelector, NormalizedWorkload } from '../../analysis/model';
 
 const MATCH_ALL: NormalizedSelector = { matchLabels: {}, requirements: [], keys: [], matchesAll: true, canonical: '{}' };
 
