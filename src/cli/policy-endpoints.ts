@@ -1,7 +1,9 @@
 /**
- * The endpoints that policies name, probed by default next to the workloads (internal): for each ipBlock one
- * address inside it and one inside each `except`, the internet (a public address per address family in use),
- * and the pods that DNS rules (port 53) point at when the manifests do not define them.
+ * The endpoints that policies name, probed by default next to the workloads (internal): for each NetworkPolicy
+ * ipBlock one address inside it and one inside each `except`, one address inside each `networks` CIDR of the
+ * cluster-wide tier policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy), the
+ * internet (a public address per address family in use), and the pods that DNS rules (port 53) of
+ * NetworkPolicies point at when the manifests do not define them.
  */
 import { peerEndpoint } from './infer-endpoints';
 import { Endpoint } from '../analysis';
@@ -19,7 +21,8 @@ export function policyEndpoints(models: ClusterModel[], known: Endpoint[]): Endp
   const found = new Map<string, Endpoint>();
   const add = (e: Endpoint | undefined) => e !== undefined && !found.has(e.key) && found.set(e.key, e);
   for (const model of models) {
-    const blocks = model.policies.flatMap((p) => rules(p).flatMap((r) => (r.peers ?? []).flatMap((peer) => peer.ipBlock ?? [])));
+    const blocks = [...model.policies.flatMap((p) => rules(p).flatMap((r) => (r.peers ?? []).flatMap((peer) => peer.ipBlock ?? []))),
+      ...networkBlocks(model)];
     const families = new Set(blocks.map((b) => b.cidr.family));
     if (families.has(4)) add(Endpoint.ip(INTERNET_V4));
     if (families.has(6)) add(Endpoint.ip(INTERNET_V6));
@@ -32,6 +35,12 @@ export function policyEndpoints(models: ClusterModel[], known: Endpoint[]): Endp
 
 function rules(policy: NormalizedPolicy): NormalizedRule[] {
   return [...policy.ingress, ...policy.egress];
+}
+
+/** The `networks` CIDRs of the tier policies' rules, in evaluation order, as blocks without excepts. */
+function networkBlocks(model: ClusterModel): NormalizedIpBlock[] {
+  return model.tierPolicies.flatMap((p) => [...p.ingress, ...p.egress]
+    .flatMap((r) => r.peers.flatMap((peer) => (peer.networks ?? []).map((cidr) => ({ cidr, except: [] })))));
 }
 
 /** One address inside the block and outside its excepts (unless the internet address is one), one in each except. */

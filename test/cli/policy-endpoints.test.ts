@@ -4,6 +4,8 @@ import { Endpoint, PolicyAnalyzer, Protocol } from '../../src/index';
 import { deployment, netpol } from '../util';
 
 const egress = (to: any[], ports?: any[]) => netpol('shop', 'api', { podSelector: { matchLabels: { app: 'api' } }, policyTypes: ['Egress'], egress: [{ to, ports }] });
+const tier = (version: string, kind: string, name: string, spec: any) =>
+  ({ apiVersion: `policy.networking.k8s.io/${version}`, kind, metadata: { name }, spec });
 const keys = (manifests: any[], known: Endpoint[] = []) => policyEndpoints([normalizeManifests(manifests)], known).map((e) => e.key);
 
 describe('policyEndpoints', () => {
@@ -37,6 +39,54 @@ describe('policyEndpoints', () => {
     expect(keys(manifests)).toEqual(['kube-system/k8s-app=kube-dns']);
     expect(keys([...manifests, deployment('kube-system', 'coredns', { 'k8s-app': 'kube-dns' })])).toEqual([]);
     expect(keys(manifests, [Endpoint.pod({ namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns' } })])).toEqual([]);
+  });
+
+  test('gives one address inside each networks CIDR of ClusterNetworkPolicy and v1alpha1 tier policies, IPv4 and IPv6, once each', () => {
+    // GIVEN an Admin ClusterNetworkPolicy, an AdminNetworkPolicy and a BaselineAdminNetworkPolicy naming networks,
+    // one CIDR twice and one CIDR that a NetworkPolicy ipBlock names too
+    const subject = { namespaces: { matchLabels: { 'kubernetes.io/metadata.name': 'shop' } } };
+    const cnp = tier('v1alpha2', 'ClusterNetworkPolicy', 'guardrails', {
+      tier: 'Admin',
+      priority: 10,
+      subject,
+      egress: [
+        { name: 'deny-metadata', action: 'Deny', to: [{ networks: ['169.254.169.254/32', 'fd00:ec2::254/128'] }] },
+        { name: 'partner', action: 'Accept', to: [{ networks: ['198.51.100.0/24'] }] },
+      ],
+    });
+    const anp = tier('v1alpha1', 'AdminNetworkPolicy', 'old-admin', {
+      priority: 20,
+      subject,
+      egress: [{ name: 'deny', action: 'Deny', to: [{ networks: ['169.254.169.254/32', '10.1.0.0/16'] }] }],
+    });
+    const banp = tier('v1alpha1', 'BaselineAdminNetworkPolicy', 'default', {
+      subject,
+      egress: [{ name: 'allow', action: 'Allow', to: [{ networks: ['2001:db8:1::/48'] }] }],
+    });
+    const manifests = [cnp, anp, banp, egress([{ ipBlock: { cidr: '198.51.100.0/24' } }])];
+    // WHEN
+    const found = keys(manifests);
+    // THEN sorted by key, each address once, and the internet of both families
+    expect(found).toEqual(['ip:10.1.0.1', 'ip:169.254.169.254', 'ip:198.51.100.1', 'ip:2001:db8:1::1', 'ip:2001:db8::7', 'ip:203.0.113.7', 'ip:fd00:ec2::254']);
+    expect(keys([...manifests].reverse())).toEqual(found);
+    // AND each address is one the rule that names it decides: the metadata address is denied, the partner one is not
+    const analyzer = PolicyAnalyzer.fromManifests([cnp, anp, banp, deployment('shop', 'web', { app: 'web' })]);
+    const web = analyzer.endpoints()[0];
+    const verdict = (address: string) =>
+      analyzer.evaluate({ source: web, destination: Endpoint.ip(address), port: 443, protocol: Protocol.TCP }).allowed;
+    expect(['169.254.169.254', 'fd00:ec2::254', '10.1.0.1', '198.51.100.1', '2001:db8:1::1'].map(verdict)).toEqual([false, false, false, true, true]);
+  });
+
+  test('adds the internet of one family only when the tier networks use only that family', () => {
+    // GIVEN
+    const cnp = tier('v1alpha2', 'ClusterNetworkPolicy', 'v6', {
+      tier: 'Baseline',
+      priority: 1,
+      subject: { namespaces: {} },
+      egress: [{ action: 'Deny', to: [{ networks: ['fd00:ec2::254/128'] }] }],
+    });
+    // WHEN / THEN
+    expect(keys([cnp])).toEqual(['ip:2001:db8::7', 'ip:fd00:ec2::254']);
   });
 
   test('names nothing for policies without ipBlocks or DNS rules', () => {
