@@ -2,7 +2,8 @@
 import { App, Chart } from 'cdk8s';
 import { Endpoint, FlowChange, LabelSelector, NetworkPolicy, Peer, PolicyAnalyzer, Port, Protocol } from '../../src';
 
-function shop(allowMetrics: boolean): Chart {
+/** The shop chart of the analyzer tour, with or without the monitoring allowance. */
+export function shop(allowMetrics: boolean): Chart {
   const chart = new Chart(new App(), 'shop', { namespace: 'shop' });
   const api = new NetworkPolicy(chart, 'Api', {
     selector: LabelSelector.of({ labels: { app: 'api' } }),

@@ -39,8 +39,8 @@ export function threeTierShop(): App {
   web.connections.allowTo(api, Port.named('http')); // web's egress + api's ingress
   api.connections.allowTo(db); // no port: db's declared ports (TCP 5432)
   api.connections.allowTo(db); // granting twice changes nothing
-  for (const client of [web, api]) {
-    // kube-system is not ours to change: write only the egress side
+  for (const client of [web, api, db]) {
+    // every pod the deny-all selects needs DNS; kube-system is not ours to change: write only the egress side
     client.connections.allowTo(dns, undefined, { sides: GrantSides.EGRESS_ONLY, description: 'name lookups' });
   }
   // README: end

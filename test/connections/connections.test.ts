@@ -27,7 +27,7 @@ describe('Connections', () => {
     const policies = manifests.filter((m) => m.kind === 'NetworkPolicy');
     expect(policies.map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual([
       'shop/deny-all', 'shop/web-ingress', 'shop/web-egress', 'shop/api-ingress', 'shop/api-egress',
-      'data/deny-all', 'data/db-ingress',
+      'data/deny-all', 'data/db-ingress', 'data/db-egress',
     ]);
     policies.forEach((policy) => expect(networkPolicyApiErrors(policy)).toEqual([]));
   });
@@ -54,6 +54,8 @@ describe('Connections', () => {
     expect(analyzer.evaluate(tcp(WEB, API, 8080)).allowed).toBe(true);
     expect(analyzer.evaluate(tcp(API, db, 5432)).allowed).toBe(true);
     expect(analyzer.evaluate(udp(WEB, dns, 53)).allowed).toBe(true);
+    expect(analyzer.evaluate(udp(db, dns, 53)).allowed).toBe(true);
+    expect(analyzer.evaluate(tcp(db, dns, 53)).allowed).toBe(true);
     expect(analyzer.evaluate(tcp(Endpoint.ip('198.51.100.7'), API, 8080)).allowed).toBe(false);
     expect(analyzer.evaluate(tcp(WEB, db, 5432)).allowed).toBe(false);
     expect(analyzer.evaluate(tcp(API, WEB, 8443)).allowed).toBe(false);
