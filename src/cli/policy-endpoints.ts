@@ -2,8 +2,9 @@
  * The endpoints that policies name, probed by default next to the workloads (internal): for each NetworkPolicy
  * ipBlock one address inside it and one inside each `except`, one address inside each `networks` CIDR of the
  * cluster-wide tier policies (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy), the
- * internet (a public address per address family in use), and the pods that DNS rules (port 53) of
- * NetworkPolicies point at when the manifests do not define them.
+ * internet (a public address per address family in use; the IPv4 one too where a tier egress rule has a
+ * `domainNames` or `nodes` peer, which may be any address), and the pods that DNS rules (port 53) point at
+ * when the manifests do not define them.
  */
 import { peerEndpoint } from './infer-endpoints';
 import { Endpoint } from '../analysis';
@@ -24,6 +25,10 @@ export function policyEndpoints(models: ClusterModel[], known: Endpoint[]): Endp
     const blocks = [...model.policies.flatMap((p) => rules(p).flatMap((r) => (r.peers ?? []).flatMap((peer) => peer.ipBlock ?? []))),
       ...networkBlocks(model)];
     const families = new Set(blocks.map((b) => b.cidr.family));
+    // A domainNames or nodes peer may be any address: the internet address shows what it decides.
+    if (model.tierPolicies.some((p) => p.egress.some((r) => r.peers.some((peer) => peer.domainNames !== undefined || peer.nodes !== undefined)))) {
+      families.add(4);
+    }
     if (families.has(4)) add(Endpoint.ip(INTERNET_V4));
     if (families.has(6)) add(Endpoint.ip(INTERNET_V6));
     blocks.forEach((b) => addresses(b).forEach((a) => add(Endpoint.ip(a))));
@@ -67,14 +72,24 @@ function afterEnd(cidr: Cidr): bigint {
   return cidr.network + (1n << BigInt(bits - cidr.prefix));
 }
 
-/** Pods named by egress rules that grant port 53, when no workload of the manifests matches the peer. */
+/**
+ * Pods named by egress rules that grant port 53, of NetworkPolicies and of tier policies (whatever the action),
+ * when no workload of the manifests matches the peer.
+ */
 function dnsPeers(model: ClusterModel): Endpoint[] {
-  const isDns = (r: NormalizedRule) => (r.ports ?? []).some((p) => p.port !== undefined && p.port <= DNS_PORT && DNS_PORT <= (p.endPort ?? p.port));
+  const isDns = (ports: ReadonlyArray<{ port?: number; endPort?: number }> | undefined) =>
+    (ports ?? []).some((p) => p.port !== undefined && p.port <= DNS_PORT && DNS_PORT <= (p.endPort ?? p.port));
   const labelsOf = (ns: string) => model.namespaces.find((n) => n.name === ns)?.labels ?? {};
   const defined = (peer: NormalizedPeer, own: string) => model.workloads.some((w) => (peer.namespaceSelector === undefined
     ? w.namespace === own : selectorMatches(peer.namespaceSelector, labelsOf(w.namespace)))
     && (peer.podSelector === undefined || selectorMatches(peer.podSelector, w.labels)));
-  return model.policies.flatMap((policy) => policy.egress.filter(isDns).flatMap((rule) => (rule.peers ?? [])
-    .filter((peer) => peer.ipBlock === undefined && !defined(peer, policy.namespace))
-    .flatMap((peer) => peerEndpoint(peer, policy.namespace) ?? [])));
+  const ofPolicies = model.policies.flatMap((policy) => policy.egress.filter((r) => isDns(r.ports))
+    .flatMap((rule) => (rule.peers ?? []).map((peer): [NormalizedPeer, string] => [peer, policy.namespace])));
+  // A tier pod peer always has its namespace selector: it needs no namespace of its own.
+  const ofTiers = model.tierPolicies.flatMap((policy) => policy.egress.filter((r) => isDns(r.ports))
+    .flatMap((rule) => rule.peers.filter((peer) => peer.namespaceSelector !== undefined)
+      .map((peer): [NormalizedPeer, string] => [{ namespaceSelector: peer.namespaceSelector, podSelector: peer.podSelector }, ''])));
+  return [...ofPolicies, ...ofTiers]
+    .filter(([peer, own]) => peer.ipBlock === undefined && !defined(peer, own))
+    .flatMap(([peer, own]) => peerEndpoint(peer, own) ?? []);
 }

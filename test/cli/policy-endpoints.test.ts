@@ -89,6 +89,40 @@ describe('policyEndpoints', () => {
     expect(keys([cnp])).toEqual(['ip:2001:db8::7', 'ip:fd00:ec2::254']);
   });
 
+  test('adds the DNS pods that tier egress rules name on port 53, and the internet address where a domainNames or nodes peer may match it', () => {
+    // GIVEN a Baseline policy that accepts DNS to kube-dns pods and an Admin policy that accepts HTTPS to a domain
+    const pods = {
+      namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+      podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+    };
+    const dns = { pods };
+    const baseline = tier('v1alpha2', 'ClusterNetworkPolicy', 'baseline', {
+      tier: 'Baseline',
+      priority: 1,
+      subject: { namespaces: {} },
+      egress: [{ action: 'Accept', to: [dns], protocols: [{ udp: { destinationPort: { number: 53 } } }] }],
+    });
+    const partner = tier('v1alpha2', 'ClusterNetworkPolicy', 'partner', {
+      tier: 'Admin',
+      priority: 1,
+      subject: { namespaces: {} },
+      egress: [{ action: 'Accept', to: [{ domainNames: ['api.partner.example.com'] }], protocols: [{ tcp: { destinationPort: { number: 443 } } }] }],
+    });
+    const nodes = tier('v1alpha2', 'ClusterNetworkPolicy', 'nodes', {
+      tier: 'Admin', priority: 2, subject: { namespaces: {} }, egress: [{ action: 'Deny', to: [{ nodes: {} }] }],
+    });
+    // WHEN / THEN
+    expect(keys([baseline])).toEqual(['kube-system/k8s-app=kube-dns']);
+    expect(keys([baseline, deployment('kube-system', 'coredns', { 'k8s-app': 'kube-dns' })])).toEqual([]);
+    expect(keys([partner])).toEqual(['ip:203.0.113.7']);
+    expect(keys([nodes])).toEqual(['ip:203.0.113.7']);
+    // AND the internet address is one whose verdict the domainNames peer leaves unknown (web is isolated for egress)
+    const isolated = netpol('shop', 'web', { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Egress'], egress: [] });
+    const analyzer = PolicyAnalyzer.fromManifests([partner, isolated, deployment('shop', 'web', { app: 'web' })]);
+    const verdict = analyzer.evaluate({ source: analyzer.endpoints()[0], destination: Endpoint.ip('203.0.113.7'), port: 443, protocol: Protocol.TCP });
+    expect([verdict.outcome, verdict.allowed]).toEqual(['Unknown', false]);
+  });
+
   test('names nothing for policies without ipBlocks or DNS rules', () => {
     // THEN
     expect(keys([netpol('shop', 'a', { ingress: [{ from: [{ podSelector: { matchLabels: { app: 'web' } } }] }] })])).toEqual([]);
