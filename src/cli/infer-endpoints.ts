@@ -3,8 +3,10 @@
  *
  * Each selector that names labels (`matchLabels`, and `In` expressions, whose first value is taken) gives one
  * pod with exactly those labels, in the policy's namespace or, for a peer, in the namespace its
- * `namespaceSelector` names with `kubernetes.io/metadata.name`. Selectors with other expressions, and
- * empty selectors, give no pod: which pod they mean is not determined by the selector.
+ * `namespaceSelector` names with `kubernetes.io/metadata.name`. The subjects and pod peers of the tier policies
+ * (ClusterNetworkPolicy, AdminNetworkPolicy, BaselineAdminNetworkPolicy) give pods the same way, in the
+ * namespace their namespace selector names. Selectors with other expressions, and empty selectors, give no
+ * pod: which pod they mean is not determined by the selector.
  */
 import { Endpoint } from '../analysis';
 import { ClusterModel, NAMESPACE_NAME_LABEL, NormalizedPeer, NormalizedSelector } from '../analysis/internal/normalize';
@@ -26,6 +28,15 @@ export function inferEndpoints(model: ClusterModel): Endpoint[] {
         const pod = peerEndpoint(peer, policy.namespace);
         if (pod !== undefined) found.set(pod.key, pod);
       }
+    }
+  }
+  // Tier policies: the subject and the pod peers, which always name their namespaces by selector.
+  for (const policy of model.tierPolicies) {
+    const peers = [policy.subject, ...[...policy.ingress, ...policy.egress].flatMap((r) => r.peers)];
+    for (const peer of peers) {
+      const pod = peer.namespaceSelector === undefined ? undefined
+        : peerEndpoint({ namespaceSelector: peer.namespaceSelector, podSelector: peer.podSelector }, '');
+      if (pod !== undefined) found.set(pod.key, pod);
     }
   }
   return [...found.values()];

@@ -44,4 +44,32 @@ describe('matrix and graph add the networks of cluster-wide policies as endpoint
     expect(run.stdout).not.toMatch(/-> "ip:169\.254\.169\.254"/);
     expect(run.stdout).not.toMatch(/-> "ip:fd00:ec2::254"/);
   });
+
+  test('without workloads, the pods of a tier policy\'s subject are inferred and probed against its networks', () => {
+    // GIVEN only a ClusterNetworkPolicy whose subject is shop's app=web pods
+    const yaml = [
+      'apiVersion: policy.networking.k8s.io/v1alpha2',
+      'kind: ClusterNetworkPolicy',
+      'metadata: { name: web-guardrails }',
+      'spec:',
+      '  tier: Admin',
+      '  priority: 10',
+      '  subject:',
+      '    pods:',
+      '      namespaceSelector: { matchLabels: { kubernetes.io/metadata.name: shop } }',
+      '      podSelector: { matchLabels: { app: web } }',
+      '  egress:',
+      '    - { name: deny-metadata, action: Deny, to: [{ networks: [169.254.169.254/32] }] }',
+      '',
+    ].join('\n');
+    // WHEN
+    const run = runCli(['matrix', '-', '-p', '443', '-f', 'json', '--all-pairs'], { input: yaml });
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('pods were inferred from the policies\' label selectors');
+    const table = JSON.parse(run.stdout);
+    expect(table.endpoints).toEqual(['shop/app=web', 'ip:169.254.169.254', 'ip:203.0.113.7']);
+    expect(table.matrices[0].rows[0]).toEqual({ source: 'shop/app=web', allowed: [true, false, true] });
+  });
 });
+
