@@ -4,10 +4,10 @@ import * as path from 'path';
 import { ApiObject, App, Chart, Testing, Yaml } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import * as lib from '../src';
 import { DenyAllIngress, LabelRequirement, LabelSelector, NetworkPolicy, Peer, Port, TrafficDirection } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
 import { ErrorCode, problemOf } from './problems';
+import { secondCopyOfPackage } from './util';
 
 const WEB = LabelSelector.of({ labels: { app: 'web' } });
 const API = LabelSelector.of({ labels: { app: 'api' } });
@@ -86,18 +86,8 @@ describe('NetworkPolicy', () => {
 
   test('two copies of the package work in one app: brands, not classes, recognise their values', () => {
     // GIVEN
-    // a second copy of this package, sharing cdk8s, constructs and cdk8s-plus-28 (its peer dependencies) with the first
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const peers = { cdk8s: require('cdk8s'), constructs: require('constructs'), plus: require('cdk8s-plus-28') };
-    let other: typeof lib | undefined;
-    jest.isolateModules(() => {
-      jest.doMock('cdk8s', () => peers.cdk8s);
-      jest.doMock('constructs', () => peers.constructs);
-      jest.doMock('cdk8s-plus-28', () => peers.plus);
-      other = require('../src');
-    });
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const copy = other!;
+    // a second copy of this package, sharing its peer dependencies with the first
+    const copy = secondCopyOfPackage();
     const chart = shopChart();
     // WHEN
     const theirs = new copy.DenyAllIngress(chart, 'TheirDeny');

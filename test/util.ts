@@ -83,3 +83,21 @@ export const KUBE_DNS = Endpoint.pod({
 export function sctp(source: Endpoint, destination: Endpoint, port: number): TrafficQuery {
   return { source, destination, port, protocol: Protocol.SCTP };
 }
+
+/**
+ * A second copy of this package, as a second installed copy in one app would be: its modules loaded afresh,
+ * sharing cdk8s, constructs and cdk8s-plus-28 (its peer dependencies) with the first.
+ */
+export function secondCopyOfPackage(): typeof import('../src') {
+  /* eslint-disable @typescript-eslint/no-require-imports -- a fresh load, which only require() gives inside isolateModules */
+  const peers = { cdk8s: require('cdk8s'), constructs: require('constructs'), plus: require('cdk8s-plus-28') };
+  let copy: typeof import('../src') | undefined;
+  jest.isolateModules(() => {
+    jest.doMock('cdk8s', () => peers.cdk8s);
+    jest.doMock('constructs', () => peers.constructs);
+    jest.doMock('cdk8s-plus-28', () => peers.plus);
+    copy = require('../src');
+  });
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  return copy!;
+}

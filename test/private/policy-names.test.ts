@@ -3,9 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
-import * as lib from '../../src';
 import { DenyAllIngress, LabelSelector, NetworkPolicy } from '../../src';
 import { defaultPolicyName, fitName, kebab, PolicyNameRegistry } from '../../src/private/policy-names';
+import { secondCopyOfPackage } from '../util';
 
 describe('policy-names', () => {
   test.each([
@@ -92,18 +92,8 @@ describe('policy-names', () => {
 
   test('two copies of the package in one app share the names: a duplicate across copies is one error', () => {
     // GIVEN
-    // a second copy of this package, sharing cdk8s, constructs and cdk8s-plus-28 (its peer dependencies) with the first
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const peers = { cdk8s: require('cdk8s'), constructs: require('constructs'), plus: require('cdk8s-plus-28') };
-    let other: typeof lib | undefined;
-    jest.isolateModules(() => {
-      jest.doMock('cdk8s', () => peers.cdk8s);
-      jest.doMock('constructs', () => peers.constructs);
-      jest.doMock('cdk8s-plus-28', () => peers.plus);
-      other = require('../../src');
-    });
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    const copy = other!;
+    // a second copy of this package, sharing its peer dependencies with the first
+    const copy = secondCopyOfPackage();
     const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-')) });
     const chart = new Chart(app, 'test', { namespace: 'shop' });
     // WHEN
