@@ -8,7 +8,6 @@
  * those edge cases exactly right matters more here than saving a hundred lines, so the parser is ours and the
  * hazardous-but-accepted forms are reported as flags the callers decide on.
  */
-import { BoundedCache } from './bounded-cache';
 
 /** A parsed address. IPv4-mapped IPv6 (`::ffff:a.b.c.d`) is stored as IPv4, as Go does for containment. */
 export interface IpAddress {
@@ -138,22 +137,8 @@ function parseV6(text: string): ParseResult<IpAddress> {
   return { value: { family: 6, value, mapped: false, leadingZeros: embedded?.leadingZeros ?? false } };
 }
 
-/**
- * Parse results by text. The same few ranges (`0.0.0.0/0`, `10.0.0.0/8`, ...) are parsed again and again: by the
- * peer factories, by intents that check except ranges against their cidrs, and by the analyzer. Results are
- * immutable, so they are shared.
- */
-const PARSED_CIDRS = new BoundedCache<ParseResult<Cidr>>(4096);
-
 /** Parses `address/prefix` as the API server does (host bits masked, flags for the hazardous forms). */
 export function parseCidr(text: string): ParseResult<Cidr> {
-  if (typeof text !== 'string') {
-    return parseCidrText(text);
-  }
-  return PARSED_CIDRS.get(text, () => parseCidrText(text));
-}
-
-function parseCidrText(text: string): ParseResult<Cidr> {
   if (typeof text !== 'string') {
     return { problem: 'CIDR must be a string', fix: 'Write it as "address/prefix", e.g. "10.0.0.0/8"' };
   }
