@@ -95,7 +95,7 @@ export const STRUCTS: Readonly<Record<string, Fields>> = {
   CidrIntentProps: { ...ALLOW_PORTS_INTENT, cidrs: strings, except: strings, workloads: optional(listOf(WORKLOAD.check)) },
   AllowDnsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check) },
   AllowDnsHttpsEgressProps: { ...ALLOW_INTENT, dns: optional(DNS_PROFILE.check), httpsDestinations: optional(listOf(checkPeerLike)) },
-  AllowExternalIngressProps: { ...ALLOW_INTENT, ports: typeOnly(listOf(PORT.check)), cidrs: strings },
+  AllowExternalIngressProps: { ...ALLOW_INTENT, ports: typeOnly(listOf(PORT.check)), cidrs: strings, workloads: optional(listOf(WORKLOAD.check)) },
   AllowFromLabelProps: {
     ...ALLOW_PORTS_INTENT, sourceSelector: typeOnly(checkPodsLike), sourceNamespace: string, sourceNamespaceSelector: selector,
   },

@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
+import { Workload } from '../connections/workload';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { Port } from '../port';
@@ -20,9 +21,17 @@ export interface AllowExternalIngressProps extends AllowIntentProps {
   /**
    * The source address ranges allowed in, e.g. a load balancer's or a partner's ranges.
    *
-   * @default - any source: pods of the cluster and every address outside it
+   * @default - any source: pods of the cluster and every address outside it (unless `workloads` are given)
    */
   readonly cidrs?: string[];
+
+  /**
+   * Source address ranges as workloads (`Workload.fromCidr()`, each with its own exceptions), beside or
+   * instead of `cidrs`. Workloads of pods are refused.
+   *
+   * @default - any source: pods of the cluster and every address outside it (unless `cidrs` are given)
+   */
+  readonly workloads?: Workload[];
 }
 
 /**
@@ -55,7 +64,7 @@ export class AllowExternalIngress extends NetworkPolicy {
 function allowExternalIngressPolicy(scope: Construct, where: string, props: AllowExternalIngressProps): NetworkPolicyProps {
   const target = requireTarget(where, scope, props);
   const ports = requirePorts(where, props.ports);
-  const peers = props.cidrs === undefined ? [Peer.any()] : cidrPeers(where, props.cidrs, undefined);
+  const peers = props.cidrs === undefined && props.workloads === undefined ? [Peer.any()] : cidrPeers(where, props.cidrs, undefined, props.workloads);
   return intentPolicy(props, {
     defaultName: intentName([targetSlug(target), 'allow-external-ingress']),
     target,

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { AllowExternalIngress, LabelSelector, Port } from '../../src';
+import { AllowExternalIngress, LabelSelector, Port, Workload } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
@@ -44,6 +44,28 @@ describe('AllowExternalIngress', () => {
     expect(manifest.spec.ingress[0].from).toEqual([{ ipBlock: { cidr: '203.0.113.0/24' } }]);
     expect(allowedIn(chart, tcp(INTERNET, WEB, 443))).toBe(true);
     expect(allowedIn(chart, tcp(Endpoint.ip('198.51.100.1'), WEB, 443))).toBe(false);
+  });
+
+  test('address-range workloads limit the sources as their CIDRs do, beside cidrs', () => {
+    // GIVEN
+    const chart = shopChart();
+    const lb = Workload.fromCidr(chart, 'LoadBalancer', { cidr: '203.0.113.0/24', except: ['203.0.113.128/25'] });
+    const web = Workload.fromLabels(chart, 'Web', { labels: { app: 'web' } });
+    // WHEN
+    new AllowExternalIngress(chart, 'Lb', { selector: web, ports: [Port.HTTPS], workloads: [lb], cidrs: ['192.0.2.0/24'] });
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata.name).toBe('web-allow-external-ingress');
+    expect(manifests[0].spec.ingress[0].from).toEqual([{ ipBlock: { cidr: '192.0.2.0/24' } }, { ipBlock: { cidr: '203.0.113.0/24', except: ['203.0.113.128/25'] } }]);
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+    expect(allowedIn(chart, tcp(INTERNET, WEB, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(Endpoint.ip('192.0.2.9'), WEB, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(Endpoint.ip('203.0.113.200'), WEB, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(Endpoint.ip('198.51.100.1'), WEB, 443))).toBe(false);
+    expect(allowedIn(chart, tcp(OTHER_WEB, WEB, 443))).toBe(false);
+    expect(problemOf(() => new AllowExternalIngress(chart, 'Pods', { selector: WEB_PODS, ports: [Port.HTTPS], workloads: [web] })))
+      .toMatchObject({ code: ErrorCode.PEER_NOT_ALLOWED, where: 'test/Pods', value: 'web' });
   });
 
   test('throws when ports are missing or empty, or a CIDR is invalid', () => {
