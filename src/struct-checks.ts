@@ -100,7 +100,7 @@ export const STRUCTS: Readonly<Record<string, Fields>> = {
     ...ALLOW_PORTS_INTENT, sourceSelector: typeOnly(checkPodsLike), sourceNamespace: string, sourceNamespaceSelector: selector,
   },
   AllowFromNamespaceProps: { ...ALLOW_PORTS_INTENT, namespaces: strings, namespaceSelector: selector },
-  AllowKubeApiEgressProps: { ...ALLOW_INTENT, cidrs: typeOnly(checkStringList), ports },
+  AllowKubeApiEgressProps: { ...ALLOW_INTENT, cidrs: strings, workloads: optional(listOf(WORKLOAD.check)), ports },
   DenyExternalEgressProps: { ...ISOLATION_INTENT, dns: optional(DNS_PROFILE.check) },
   NamespaceBaselineProps: { ...ISOLATION_INTENT, dns: optional(DNS_PROFILE.check), allowSameNamespace: optional(checkBoolean) },
   WorkloadPort: WORKLOAD_PORT,

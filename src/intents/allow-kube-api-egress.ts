@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
+import { Workload } from '../connections/workload';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Port } from '../port';
 import { cidrPeers } from './private/cidr-peers';
@@ -13,8 +14,19 @@ export interface AllowKubeApiEgressProps extends AllowIntentProps {
   /**
    * The API server endpoint addresses (see `kubectl get endpointslices -n default -l kubernetes.io/service-name=kubernetes`),
    * e.g. `['10.0.0.10/32']`. Policies see the endpoints, not the `kubernetes` Service's cluster IP.
+   * With `workloads`, at least one address in all.
+   *
+   * @default - none: the addresses are the `workloads`
    */
-  readonly cidrs: string[];
+  readonly cidrs?: string[];
+
+  /**
+   * The API server endpoint addresses as workloads (`Workload.fromCidr()`), beside or instead of `cidrs`.
+   * Workloads of pods are refused.
+   *
+   * @default - none: the addresses are the `cidrs`
+   */
+  readonly workloads?: Workload[];
 
   /**
    * The API server ports.
@@ -51,7 +63,7 @@ export class AllowKubeApiEgress extends NetworkPolicy {
 /** The NetworkPolicy props of an `AllowKubeApiEgress` at construct path `where`. */
 function allowKubeApiEgressPolicy(scope: Construct, where: string, props: AllowKubeApiEgressProps): NetworkPolicyProps {
   const target = requireTarget(where, scope, props);
-  const peers = cidrPeers(where, props.cidrs, undefined);
+  const peers = cidrPeers(where, props.cidrs, undefined, props.workloads);
   const ports = checkPorts(where, props.ports) ?? [Port.HTTPS, Port.KUBE_API];
   return intentPolicy(props, {
     defaultName: intentName([targetSlug(target), 'allow-kube-api-egress']),

@@ -1,5 +1,5 @@
 import { Testing } from 'cdk8s';
-import { AllowKubeApiEgress, LabelSelector, Port } from '../../src';
+import { AllowKubeApiEgress, LabelSelector, Port, Workload } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
@@ -46,6 +46,27 @@ describe('AllowKubeApiEgress', () => {
     // THEN
     expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 8443))).toBe(true);
     expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 443))).toBe(false);
+  });
+
+  test('takes the API server addresses as a workload, meaning what its CIDR means', () => {
+    // GIVEN
+    const chart = shopChart();
+    const apiServer = Workload.fromCidr(chart, 'ApiServer', { cidr: '10.0.0.10/32' });
+    const operator = Workload.fromLabels(chart, 'Operator', { labels: { app: 'operator' } });
+    // WHEN
+    new AllowKubeApiEgress(chart, 'Api', { selector: operator, workloads: [apiServer] });
+    // THEN
+    const manifests = Testing.synth(chart);
+    expect(manifests).toMatchSnapshot();
+    expect(manifests[0].metadata.name).toBe('operator-allow-kube-api-egress');
+    expect(manifests[0].spec.egress[0].to).toEqual([{ ipBlock: { cidr: '10.0.0.10/32' } }]);
+    expect(networkPolicyApiErrors(manifests[0])).toEqual([]);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 443))).toBe(true);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 6443))).toBe(true);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, API_SERVER, 80))).toBe(false);
+    expect(allowedIn(chart, tcp(OPERATOR_POD, INTERNET, 443))).toBe(false);
+    expect(problemOf(() => new AllowKubeApiEgress(chart, 'Pods', { selector: OPERATOR, workloads: [operator] })))
+      .toMatchObject({ code: ErrorCode.PEER_NOT_ALLOWED, where: 'test/Pods', value: 'operator' });
   });
 
   test('throws when the CIDRs are missing, empty or invalid, or ports are empty', () => {
