@@ -4,6 +4,7 @@ import { TrafficDirection } from './direction';
 import { checkedRule, describeRules } from './direction-rules';
 import { NetworkPolicyRule } from './policy-rule';
 import { IsolatedDirection, PolicySpec, RuleSource, targetOf } from './policy-spec';
+import { NETWORK_POLICY } from './private/brands';
 import { ErrorCode, invalid } from './private/errors';
 import { checkPolicyName, defaultPolicyName, PolicyNameRegistry } from './private/policy-names';
 import { IPodSelector, LabelSelector } from './selectors/label-selector';
@@ -58,8 +59,6 @@ export interface NetworkPolicyProps {
 const ANNOTATION_PREFIX = 'cdk8s-netpol.dev';
 /** The annotation that holds the policy's description. */
 const DESCRIPTION_ANNOTATION = `${ANNOTATION_PREFIX}/description`;
-/** The brand of NetworkPolicy instances, shared by every copy of the package. */
-const NETWORK_POLICY = Symbol.for('cdk8s-netpol.NetworkPolicy');
 
 /**
  * A `networking.k8s.io/v1` NetworkPolicy with canonical, deterministic output.
@@ -93,7 +92,7 @@ export class NetworkPolicy extends ApiObject {
    * const isPolicy = NetworkPolicy.isNetworkPolicy(chart.node.tryFindChild('Api'));
    */
   public static isNetworkPolicy(x: any): x is NetworkPolicy {
-    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[NETWORK_POLICY] === true;
+    return NETWORK_POLICY.has(x);
   }
 
   /**
@@ -250,4 +249,4 @@ export class NetworkPolicy extends ApiObject {
   }
 }
 
-Object.defineProperty(NetworkPolicy.prototype, NETWORK_POLICY, { value: true });
+NETWORK_POLICY.mark(NetworkPolicy);

@@ -6,6 +6,7 @@ import { LintOptions } from './lint-options';
 import { Severity } from './severity';
 import { checkOptionalStruct } from './struct-checks';
 import { argumentError } from '../private/arguments';
+import { NETWORK_POLICY } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 
 /**
@@ -20,7 +21,8 @@ export interface PolicyLintOptions extends LintOptions {
   readonly printWarnings?: boolean;
 }
 
-const INSTALLED = new WeakSet<IConstruct>();
+/** The id of the construct that carries the lint's validation under its scope. */
+const HOST_ID = 'NetpolLint';
 
 /**
  * Lints the manifests of a chart or an app when it is synthesized.
@@ -47,12 +49,13 @@ export class PolicyLint {
       throw argumentError('PolicyLint.of()', 'scope must be a construct', scope, 'Pass the chart or the app to lint');
     }
     checkOptionalStruct('PolicyLint.of()', 'options', options, 'PolicyLintOptions');
-    if (INSTALLED.has(scope)) {
+    if (scope.node.tryFindChild(HOST_ID) !== undefined) {
       throw invalid(ErrorCode.DUPLICATE, scope.node.path, 'already has PolicyLint installed', 'PolicyLint.of()', 'Call PolicyLint.of() once per scope, with all options');
     }
-    INSTALLED.add(scope);
     const lint = new PolicyLint(scope, options ?? {});
-    scope.node.addValidation({ validate: () => lint.validate() });
+    // The validation sits on a child of its own, so that cdk8s names the lint in front of each line ("[NetpolLint]"
+    // for an app, whose own path is empty) and the scope's other validations stay apart.
+    new Construct(scope as Construct, HOST_ID).node.addValidation({ validate: () => lint.validate() });
     return lint;
   }
 
@@ -72,7 +75,7 @@ export class PolicyLint {
   }
 
   private validate(): string[] {
-    const findings = this.once.findings(this.scope, () => this.findings());
+    const findings = this.once.findings(this.scope, () => this.findings()).filter((f) => !this.reportedByConstruct(f));
     if (this.options.printWarnings ?? true) {
       for (const f of findings.filter((x) => x.severity !== Severity.ERROR)) {
         const line = `netpol lint ${f.severity}: ${f.message} [${f.code}]\n`;
@@ -84,7 +87,21 @@ export class PolicyLint {
     }
     return findings.filter((f) => f.severity === Severity.ERROR).map((f) => `${f.message} [${f.code}]`);
   }
+
+  /**
+   * Whether the construct the finding is about fails synth for the same problem itself: a NetworkPolicy of
+   * this library reports its duplicate name, so the lint's `duplicate-policy-name` would be a second error.
+   */
+  private reportedByConstruct(finding: Finding): boolean {
+    if (finding.code !== DUPLICATE_NAME_CHECK || finding.documentIndex === undefined) {
+      return false;
+    }
+    return NETWORK_POLICY.has(apiObjects(this.scope)[finding.documentIndex]);
+  }
 }
+
+/** The lint check that the policy constructs also enforce, as a validation of their own. */
+const DUPLICATE_NAME_CHECK = 'duplicate-policy-name';
 
 /**
  * One lint per synthesis: cdk8s validates the whole app once, then once more for each chart it writes, so a

@@ -20,3 +20,4 @@ export const CONNECTIONS = new Brand('Connections',
   'Pass a Workload made with Workload.fromLabels(), Workload.fromCidr() or Workload.fromPlusWorkload()');
 export const WORKLOAD = new Brand('Workload',
   'Make it with Workload.fromLabels(), Workload.fromCidr(), Workload.allPodsOf() or Workload.fromPlusWorkload()');
+export const NETWORK_POLICY = new Brand<unknown>('NetworkPolicy', 'Make it with new NetworkPolicy(scope, id, props) or an intent');

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Chart, Testing } from 'cdk8s';
+import { ApiObject, App, Chart, Testing } from 'cdk8s';
 import { GrantSides, LabelSelector, NetworkPolicy, Peer, Port, Protocol, Workload } from '../../src';
 import { Cni, PolicyLint, Severity } from '../../src/lint';
 import * as engine from '../../src/lint/engine/engine';
@@ -15,6 +15,16 @@ function chartWithPolicies(): Chart {
     ingress: [{ peers: [Peer.any()], ports: [Port.tcp(8080)] }],
   });
   return chart;
+}
+
+/** The lines of the validation error that `synth` throws (cdk8s writes one per problem, after a heading). */
+function validationLines(synth: () => unknown): string[] {
+  try {
+    synth();
+  } catch (e) {
+    return String((e as Error).message).split('\n').slice(1).map((line) => line.trim());
+  }
+  throw new Error('synth did not fail');
 }
 
 describe('PolicyLint', () => {
@@ -40,6 +50,45 @@ describe('PolicyLint', () => {
     PolicyLint.of(app);
     // THEN
     expect(() => app.synth()).toThrow(/\[blog\/Sealed\].*\[egress-blocks-dns\]/);
+  });
+
+  test('an error line names the lint and the object, never an empty path: [NetpolLint] [blog/Sealed] ...', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = new Chart(app, 'blog', { namespace: 'blog' });
+    new NetworkPolicy(chart, 'Sealed', { selector: LabelSelector.all(), egress: [] });
+    PolicyLint.of(app);
+    // WHEN
+    const lines = validationLines(() => app.synth());
+    // THEN
+    expect(lines.filter((line) => line.includes('[egress-blocks-dns]'))).toEqual([expect.stringMatching(/^\[NetpolLint\] \[blog\/Sealed\] /)]);
+    expect(lines.filter((line) => line.startsWith('[] '))).toEqual([]);
+  });
+
+  test('a duplicate policy name is one error with the lint installed: the policy construct reports it, the lint does not repeat it', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = new Chart(app, 'blog', { namespace: 'blog' });
+    new NetworkPolicy(chart, 'Sealed', { selector: LabelSelector.all(), ingress: [] });
+    new NetworkPolicy(chart, 'Again', { name: 'sealed', selector: LabelSelector.all(), ingress: [] });
+    PolicyLint.of(app);
+    // WHEN
+    const lines = validationLines(() => app.synth());
+    // THEN
+    expect(lines.filter((line) => line.includes('sealed'))).toEqual([expect.stringMatching(/^\[blog\/Again\] policy name "sealed" is used more than once/)]);
+  });
+
+  test('a duplicate name on an ApiObject the library did not make is still reported by the lint', () => {
+    // GIVEN
+    const app = Testing.app();
+    const chart = new Chart(app, 'blog', { namespace: 'blog' });
+    new NetworkPolicy(chart, 'Sealed', { selector: LabelSelector.all(), ingress: [] });
+    new ApiObject(chart, 'Raw', { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'sealed' }, spec: { podSelector: {} } });
+    PolicyLint.of(app);
+    // WHEN
+    const lines = validationLines(() => app.synth());
+    // THEN
+    expect(lines).toEqual([expect.stringMatching(/^\[NetpolLint\] \[blog\/Raw\] metadata\.name: is already used .*\[duplicate-policy-name\]$/)]);
   });
 
   test('does not fail synth on warnings, and writes them to stderr', () => {
