@@ -79,7 +79,6 @@ const TYPE_ONLY_CYCLES = [
   'analysis/model -> analysis/tier-model',
   'analysis/tier-model -> analysis/model',
   'cli/errors -> cli/input-limits',
-  'cluster/cluster-rule-checks -> cluster/cluster-network-policy',
   'lint/engine/context -> lint/engine/lint-index',
   'lint/engine/lint-index -> lint/engine/context',
   'probes/report-formats -> probes/report',

@@ -2,8 +2,8 @@
  * The checks of ClusterNetworkPolicy props and rules (internal): the CRD's schema and CEL validations, in the
  * project's error format, when the policy is made or a rule is added.
  */
-import type { ClusterNetworkPolicyProps, ClusterNetworkPolicyRule } from './cluster-network-policy';
 import { ClusterPeerKind } from './cluster-peer';
+import { ClusterNetworkPolicyProps, ClusterNetworkPolicyRule } from './cluster-policy-props';
 import { CLUSTER_PEER, CLUSTER_SUBJECT } from './cluster-struct-checks';
 import { PORT } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';

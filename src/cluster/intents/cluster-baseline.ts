@@ -4,8 +4,9 @@ import { ErrorCode, invalid } from '../../private/errors';
 import { LabelRequirement, LabelSelector } from '../../selectors/label-selector';
 import { NamespaceSelector } from '../../selectors/namespace-selector';
 import { checkConstructArgsWith } from '../../struct-checks';
-import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
+import { ClusterNetworkPolicy } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
+import { ClusterPolicyTier, ClusterRuleAction } from '../cluster-policy-props';
 import { clusterStruct } from '../cluster-struct-checks';
 
 /** Properties of a `ClusterBaseline`. */

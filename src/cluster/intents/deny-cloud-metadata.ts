@@ -1,8 +1,9 @@
 import { Construct } from 'constructs';
 import { LabelSelector } from '../../selectors/label-selector';
 import { checkConstructArgsWith } from '../../struct-checks';
-import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
+import { ClusterNetworkPolicy } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
+import { ClusterPolicyTier, ClusterRuleAction } from '../cluster-policy-props';
 import { clusterStruct } from '../cluster-struct-checks';
 
 /** The cloud instance metadata addresses: AWS, GCP, Azure and others on IPv4, AWS on IPv6. */

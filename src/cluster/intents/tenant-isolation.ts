@@ -3,8 +3,9 @@ import { ErrorCode, invalid } from '../../private/errors';
 import { labelKeyProblem, labelValueProblem } from '../../private/k8s-names';
 import { LabelRequirement, LabelSelector } from '../../selectors/label-selector';
 import { checkConstructArgsWith } from '../../struct-checks';
-import { ClusterNetworkPolicy, ClusterPolicyTier, ClusterRuleAction } from '../cluster-network-policy';
+import { ClusterNetworkPolicy } from '../cluster-network-policy';
 import { ClusterPeer, ClusterSubject } from '../cluster-peer';
+import { ClusterPolicyTier, ClusterRuleAction } from '../cluster-policy-props';
 import { clusterStruct } from '../cluster-struct-checks';
 
 /** Properties of a `TenantIsolation`. */
