@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { DenyAllIngress, LabelRequirement, LabelSelector, NetworkPolicy, Peer, Port, TrafficDirection } from '../src';
 import { networkPolicyApiErrors } from './api-rules';
 import { ErrorCode, problemOf } from './problems';
-import { secondCopyOfPackage } from './util';
+import { secondCopyOfPackage, synthError } from './util';
 
 const WEB = LabelSelector.of({ labels: { app: 'web' } });
 const API = LabelSelector.of({ labels: { app: 'api' } });
@@ -238,14 +238,7 @@ describe('NetworkPolicy', () => {
     new NetworkPolicy(chart, 'Two', { name: 'allow-web', selector: WEB, egress: [] });
     new NetworkPolicy(chart, 'Three', { name: 'allow-web', namespace: 'other', selector: WEB, egress: [] });
     // WHEN
-    const message = (() => {
-      try {
-        app.synth();
-        return '';
-      } catch (e) {
-        return String(e);
-      }
-    })();
+    const message = synthError(() => app.synth());
     // THEN
     expect(message).toMatch(/\[test\/Two\] policy name "allow-web" is used more than once in namespace "shop".*\(got \["test\/One"\]\)\. Give each policy a distinct name/s);
     expect(message.match(/is used more than once/g)).toHaveLength(1);

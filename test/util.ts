@@ -101,3 +101,13 @@ export function secondCopyOfPackage(): typeof import('../src') {
   /* eslint-enable @typescript-eslint/no-require-imports */
   return copy!;
 }
+
+/** The text of the error that `synth` throws (a validation failure lists one problem per line), or '' when it passes. */
+export function synthError(synth: () => unknown): string {
+  try {
+    synth();
+    return '';
+  } catch (e) {
+    return String(e);
+  }
+}

@@ -6,6 +6,7 @@ import { GrantSides, LabelSelector, NetworkPolicy, Peer, Port, Protocol, Workloa
 import { Cni, PolicyLint, Severity } from '../../src/lint';
 import * as engine from '../../src/lint/engine/engine';
 import { ErrorCode, problemOf } from '../problems';
+import { synthError } from '../util';
 
 function chartWithPolicies(): Chart {
   const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
@@ -19,12 +20,11 @@ function chartWithPolicies(): Chart {
 
 /** The lines of the validation error that `synth` throws (cdk8s writes one per problem, after a heading). */
 function validationLines(synth: () => unknown): string[] {
-  try {
-    synth();
-  } catch (e) {
-    return String((e as Error).message).split('\n').slice(1).map((line) => line.trim());
+  const text = synthError(synth);
+  if (text === '') {
+    throw new Error('synth did not fail');
   }
-  throw new Error('synth did not fail');
+  return text.split('\n').slice(1).map((line) => line.trim());
 }
 
 describe('PolicyLint', () => {

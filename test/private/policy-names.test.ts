@@ -5,7 +5,7 @@ import { App, Chart, Testing } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DenyAllIngress, LabelSelector, NetworkPolicy } from '../../src';
 import { defaultPolicyName, fitName, kebab, PolicyNameRegistry } from '../../src/private/policy-names';
-import { secondCopyOfPackage } from '../util';
+import { secondCopyOfPackage, synthError } from '../util';
 
 describe('policy-names', () => {
   test.each([
@@ -101,14 +101,7 @@ describe('policy-names', () => {
     new copy.NetworkPolicy(chart, 'Theirs', { name: 'allow-web', selector: copy.LabelSelector.of({ labels: { app: 'api' } }), egress: [] });
     new copy.DenyAllIngress(chart, 'TheirDeny');
     new DenyAllIngress(chart, 'OurDeny', { namespace: 'other' });
-    const message = (() => {
-      try {
-        app.synth();
-        return '';
-      } catch (e) {
-        return String(e);
-      }
-    })();
+    const message = synthError(() => app.synth());
     // THEN
     expect(copy.NetworkPolicy).not.toBe(NetworkPolicy);
     expect(message).toMatch(/\[test\/Theirs\] policy name "allow-web" is used more than once in namespace "shop".*\(got \["test\/Ours"\]\)/s);
