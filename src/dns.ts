@@ -107,7 +107,7 @@ export class DnsProfile {
       throw invalid(ErrorCode.EMPTY_LIST, where, 'DNS ports must be a non-empty list of Port values, since an empty list would allow every port', ports,
         'Give the DNS ports, e.g. [Port.DNS_UDP, Port.DNS_TCP]');
     }
-    return new DnsProfile([...peers], [...ports], `DNS (${peers.map((p) => p.toString()).join(', ')}) on ${ports.map((p) => p.toString()).join(', ')}`);
+    return new DnsProfile([...peers], [...ports], `DNS (${peers.map((p) => p.toString()).join(', ')}) on ${ports.map((p) => p.toString()).join(', ')}`, true);
   }
 
   private constructor(
@@ -115,6 +115,12 @@ export class DnsProfile {
     private readonly _ports: Port[],
     /** A readable description of where DNS is allowed. */
     public readonly description: string,
+    /**
+     * Whether the DNS is one of your own, which the lint cannot know: the policies that allow it carry the
+     * `cdk8s-netpol.dev/allows-dns` annotation.
+     * @internal
+     */
+    public readonly _isCustom = false,
   ) {}
 
   /** Where DNS queries go (a copy). */

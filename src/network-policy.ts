@@ -1,7 +1,8 @@
 import { ApiObject, GroupVersionKind, JsonPatch, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { TrafficDirection } from './direction';
-import { checkedRule, describeRules } from './direction-rules';
+import { checkedRule, DescribedRule, describeRules } from './direction-rules';
+import { PolicyLint } from './lint/policy-lint';
 import { NetworkPolicyRule } from './policy-rule';
 import { IsolatedDirection, PolicySpec, RuleSource, targetOf } from './policy-spec';
 import { NETWORK_POLICY } from './private/brands';
@@ -107,6 +108,8 @@ export class NetworkPolicy extends ApiObject {
 
   /** The spec, produced at synth. */
   private readonly spec: PolicySpec;
+  /** Whether JSON patches were added, which only a rendering applies. */
+  private patched = false;
 
   /**
    * @param scope parent construct
@@ -135,6 +138,29 @@ export class NetworkPolicy extends ApiObject {
       this.node.addValidation({ validate: () => this.isolationProblems() });
     }
     PolicyNameRegistry.of(this).register(this);
+    PolicyLint._ensureDefault(this);
+  }
+
+  /**
+   * The manifest as synth writes it, for the lint at synth, without a second rendering: the same JSON as
+   * `toJson()` (up to key order and absent fields); with JSON patches, the rendering itself.
+   * @internal
+   */
+  public _manifestForLint(): unknown {
+    if (this.patched) {
+      return this.toJson();
+    }
+    return { ...NetworkPolicy.GVK, metadata: this.metadata.toJson(), spec: this.spec.produce() };
+  }
+
+  /**
+   * The egress rules as synth would write them now (an empty list of peers or ports meaning all), or
+   * undefined when egress is not isolated; for the lint at synth, which judges them without producing the
+   * spec, and without making them final.
+   * @internal
+   */
+  public _egressRulesForLint(): readonly DescribedRule[] | undefined {
+    return this.spec.currentEgress();
   }
 
   /**
@@ -145,6 +171,7 @@ export class NetworkPolicy extends ApiObject {
   public addJsonPatch(...ops: JsonPatch[]): void {
     checkJsonPatches(this.node.path, ops);
     super.addJsonPatch(...ops);
+    this.patched = true;
   }
 
   /**

@@ -85,6 +85,14 @@ export class PolicySpec implements IAnyProducer {
     return this.final;
   }
 
+  /**
+   * The egress rules as they are now, without making them final (a chart synthesized alone leaves the
+   * policies of the other charts open, though the lint reads the whole app).
+   */
+  public currentEgress(): DescribedRule[] | undefined {
+    return this.final !== undefined ? this.final.egress : this.finalRules('egress', this.egress);
+  }
+
   private finalRules(name: 'ingress' | 'egress', direction: IsolatedDirection | undefined): DescribedRule[] | undefined {
     if (direction === undefined) {
       return undefined;

@@ -1,8 +1,9 @@
 /**
  * Shared test helpers: manifest builders and common endpoints/queries.
  */
-import { Chart, Testing } from 'cdk8s';
+import { App, Chart, Testing } from 'cdk8s';
 import { Endpoint, PolicyAnalyzer, ReasonCode, TrafficQuery } from '../src/analysis';
+import { PolicyLint } from '../src/lint';
 import { Protocol } from '../src/protocol';
 
 /** A NetworkPolicy manifest as a client would send it. */
@@ -50,6 +51,22 @@ export function udp(source: Endpoint, destination: Endpoint, port: number): Traf
 /** A chart whose policies go to namespace `shop`. */
 export function shopChart(): Chart {
   return new Chart(Testing.app(), 'test', { namespace: 'shop' });
+}
+
+/**
+ * A chart whose policies go to namespace `shop`, in an app with the lint at synth switched off: for tests of
+ * single policies that isolate egress without allowing DNS, which the default lint refuses at synth (as
+ * test/lint/default-lint.test.ts proves).
+ */
+export function unlintedShopChart(): Chart {
+  return new Chart(unlintedApp(), 'test', { namespace: 'shop' });
+}
+
+/** A test app with the lint at synth switched off (see `unlintedShopChart()`). */
+export function unlintedApp(): App {
+  const app = Testing.app();
+  PolicyLint.disable(app);
+  return app;
 }
 
 /** Whether the analyzer, reading what `chart` synthesizes, allows `query`. */

@@ -16,6 +16,7 @@ import { argumentError } from '../private/arguments';
 import { POLICY_ANALYZER } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 import { portNameProblem } from '../private/k8s-names';
+import { withoutDefaultLint } from '../private/lint-suspension';
 import { Protocol } from '../protocol';
 
 /**
@@ -74,7 +75,8 @@ export class PolicyAnalyzer {
   }
 
   /**
-   * Reads the manifests a chart synthesizes (`chart.toJson()`).
+   * Reads the manifests a chart synthesizes (`chart.toJson()`). The app's validations run as at synth,
+   * except the default lint, whose findings do not change what the manifests allow.
    *
    * @example
    * new DenyAllIngress(chart, 'DenyAll');
@@ -85,7 +87,7 @@ export class PolicyAnalyzer {
       throw argumentError('PolicyAnalyzer.fromChart()', 'chart must be a cdk8s Chart', chart,
         'Pass the chart itself, or use PolicyAnalyzer.fromManifests() for manifests');
     }
-    return PolicyAnalyzer.fromManifests(chart.toJson());
+    return PolicyAnalyzer.fromManifests(withoutDefaultLint(chart, () => chart.toJson()));
   }
 
   /**

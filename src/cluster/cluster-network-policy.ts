@@ -4,6 +4,7 @@ import { ClusterSubject } from './cluster-peer';
 import { ClusterNetworkPolicyProps, ClusterNetworkPolicyRule, ClusterPolicyTier } from './cluster-policy-props';
 import { checkClusterPolicyProps, checkClusterRule } from './cluster-rule-checks';
 import { clusterStruct } from './cluster-struct-checks';
+import { PolicyLint } from '../lint/policy-lint';
 import { Port } from '../port';
 import { ErrorCode, invalid } from '../private/errors';
 import { defaultPolicyName } from '../private/policy-names';
@@ -55,6 +56,7 @@ export class ClusterNetworkPolicy extends ApiObject {
     this.subject = props.subject;
     (props.ingress ?? []).forEach((rule) => this.addIngressRule(rule));
     (props.egress ?? []).forEach((rule) => this.addEgressRule(rule));
+    PolicyLint._ensureDefault(this);
   }
 
   /** Adds an ingress rule after the existing ones. Refused once the policy was synthesized. */

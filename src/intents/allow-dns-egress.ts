@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { AllowIntentProps } from './intent-props';
 import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
-import { dnsOrDefault, intentPolicy, requireTarget } from './private/defaults';
+import { dnsOrDefault, intentPolicy, markCustomDns, requireTarget } from './private/defaults';
 import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
@@ -37,6 +37,7 @@ export class AllowDnsEgress extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: AllowDnsEgressProps) {
     checkConstructArgs('new AllowDnsEgress()', scope, id, props, 'AllowDnsEgressProps');
     super(scope, id, allowDnsEgressPolicy(scope, childPath(scope, id), props));
+    if (props.dns !== undefined) markCustomDns(this, props.dns);
   }
 
 }

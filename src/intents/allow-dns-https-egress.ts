@@ -4,7 +4,7 @@ import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { IPeer, Peer, PeerKind } from '../peer';
 import { Port } from '../port';
-import { dnsOrDefault, dnsRule, intentPolicy, LINT_ANNOTATION, requireTarget } from './private/defaults';
+import { dnsOrDefault, dnsRule, intentPolicy, LINT_ANNOTATION, markCustomDns, requireTarget } from './private/defaults';
 import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { ErrorCode, invalid } from '../private/errors';
@@ -49,6 +49,7 @@ export class AllowDnsHttpsEgress extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: AllowDnsHttpsEgressProps) {
     checkConstructArgs('new AllowDnsHttpsEgress()', scope, id, props, 'AllowDnsHttpsEgressProps');
     super(scope, id, allowDnsHttpsEgressPolicy(scope, childPath(scope, id), props));
+    if (props.dns !== undefined) markCustomDns(this, props.dns);
     if (props.httpsDestinations === undefined) {
       // HTTPS to any destination is what this intent says by default: the lint warning for a rule with ports
       // and no destinations is answered by the intent itself, as the lint asks a deliberate rule to be

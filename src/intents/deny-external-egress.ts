@@ -7,7 +7,7 @@ import { NetworkPolicyRule } from '../policy-rule';
 import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { checkConstructArgs } from '../struct-checks';
-import { dnsOrDefault, dnsRule, intentPolicy, targetOrAll } from './private/defaults';
+import { dnsOrDefault, dnsRule, intentPolicy, markCustomDns, targetOrAll } from './private/defaults';
 
 /** Properties of `DenyExternalEgress`. */
 export interface DenyExternalEgressProps extends IsolationIntentProps {
@@ -38,6 +38,7 @@ export class DenyExternalEgress extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: DenyExternalEgressProps = {}) {
     checkConstructArgs('new DenyExternalEgress()', scope, id, props, 'DenyExternalEgressProps');
     super(scope, id, denyExternalEgressPolicy(scope, childPath(scope, id), props));
+    if (props?.dns !== undefined) markCustomDns(this, props?.dns);
   }
 
 }

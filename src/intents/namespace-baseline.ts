@@ -4,7 +4,7 @@ import { DnsProfile } from '../dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../network-policy';
 import { Peer } from '../peer';
 import { NetworkPolicyRule } from '../policy-rule';
-import { dnsOrDefault, dnsRule, intentPolicy, targetOrAll } from './private/defaults';
+import { dnsOrDefault, dnsRule, intentPolicy, markCustomDns, targetOrAll } from './private/defaults';
 import { intentName, targetSlug } from './private/naming';
 import { childPath } from '../private/construct-path';
 import { LabelSelector } from '../selectors/label-selector';
@@ -49,6 +49,7 @@ export class NamespaceBaseline extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: NamespaceBaselineProps = {}) {
     checkConstructArgs('new NamespaceBaseline()', scope, id, props, 'NamespaceBaselineProps');
     super(scope, id, namespaceBaselinePolicy(scope, childPath(scope, id), props));
+    if (props?.dns !== undefined) markCustomDns(this, props?.dns);
   }
 
 }

@@ -1,12 +1,12 @@
-import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { runLint } from './engine/engine';
+import { DefaultLint } from './default-lint';
 import { Finding } from './finding';
+import { addHost, apiObjects, coveredBelow, HOST_ID, hostOf, HostMode } from './lint-host';
 import { LintOptions } from './lint-options';
 import { Severity } from './severity';
 import { checkOptionalStruct } from './struct-checks';
+import { errorLines, lintObjects, OncePerSynth, reportedFindings } from './synth-lint';
 import { argumentError } from '../private/arguments';
-import { NETWORK_POLICY } from '../private/brands';
 import { ErrorCode, invalid } from '../private/errors';
 
 /**
@@ -21,22 +21,25 @@ export interface PolicyLintOptions extends LintOptions {
   readonly printWarnings?: boolean;
 }
 
-/** The id of the construct that carries the lint's validation under its scope. */
-const HOST_ID = 'NetpolLint';
-
 /**
- * Lints the manifests of a chart or an app when it is synthesized.
+ * The lint that runs at synth.
  *
- * Installs a validation on the scope: at `cdk8s synth` (and `Testing.synth`), every ApiObject under the
- * scope is linted together; error findings fail synth, each naming the construct path of its ApiObject and
- * ending with the check code; warning and info findings are written to stderr and do not fail.
+ * Every app that makes a policy of this library is linted at synth without asking: the checks whose default
+ * severity is error (DNS blocked by an egress deny, a manifest the API server would refuse, ...) fail
+ * `cdk8s synth` and `Testing.synth`, each line naming the construct path of its ApiObject and ending with the
+ * check code. It runs once per app and prints nothing else. `PolicyLint.of()` replaces it for a scope with
+ * every check (CNI, severities, warnings on stderr); `PolicyLint.disable()` switches it off for a scope; a
+ * policy's `cdk8s-netpol.dev/lint` annotation switches single checks off for that policy.
  *
  * @example
  * PolicyLint.of(chart, { cni: Cni.CALICO, severities: { 'shadowed-rule': 'off' } });
  */
 export class PolicyLint {
   /**
-   * Installs the lint on a chart or an app (once per scope).
+   * Installs the full lint on a chart or an app (once per scope), in place of the default lint there.
+   *
+   * Every ApiObject under the scope is linted together; error findings fail synth, warning and info findings
+   * are written to stderr and do not fail.
    *
    * @param scope a Chart, an App, or any construct whose ApiObjects should be linted together
    * @param options CNI, severities, cluster CIDRs, whether to print warnings
@@ -45,18 +48,61 @@ export class PolicyLint {
    * PolicyLint.of(app, { cni: Cni.CILIUM, printWarnings: false });
    */
   public static of(scope: IConstruct, options?: PolicyLintOptions): PolicyLint {
-    if (typeof scope !== 'object' || scope === null || !Construct.isConstruct(scope)) {
-      throw argumentError('PolicyLint.of()', 'scope must be a construct', scope, 'Pass the chart or the app to lint');
-    }
+    checkScope('PolicyLint.of()', scope);
     checkOptionalStruct('PolicyLint.of()', 'options', options, 'PolicyLintOptions');
-    if (scope.node.tryFindChild(HOST_ID) !== undefined) {
-      throw invalid(ErrorCode.DUPLICATE, scope.node.path, 'already has PolicyLint installed', 'PolicyLint.of()', 'Call PolicyLint.of() once per scope, with all options');
-    }
     const lint = new PolicyLint(scope, options ?? {});
-    // The validation sits on a child of its own, so that cdk8s names the lint in front of each line ("[NetpolLint]"
-    // for an app, whose own path is empty) and the scope's other validations stay apart.
-    new Construct(scope as Construct, HOST_ID).node.addValidation({ validate: () => lint.validate() });
+    const known = hostOf(scope);
+    if (known === undefined) {
+      addHost(scope, { mode: HostMode.EXPLICIT, validate: () => lint.validate() });
+    } else if (known.mode === HostMode.DEFAULT) {
+      known.mode = HostMode.EXPLICIT;
+      known.validate = () => lint.validate();
+    } else {
+      throw invalid(ErrorCode.DUPLICATE, scope.node.path, known.mode === HostMode.OFF ? 'has the lint switched off by PolicyLint.disable()' : 'already has PolicyLint installed',
+        'PolicyLint.of()', known.mode === HostMode.OFF ? 'Call either PolicyLint.of() or PolicyLint.disable() on a scope, not both' : 'Call PolicyLint.of() once per scope, with all options');
+    }
     return lint;
+  }
+
+  /**
+   * Switches the lint at synth off for a chart or an app: neither the default lint nor a configured one
+   * reports on the ApiObjects under the scope. Calling it again is harmless.
+   *
+   * The objects are still read for the rest of the app (a policy there may allow what another one needs).
+   * To switch off one check for one policy, annotate the policy instead: `cdk8s-netpol.dev/lint:
+   * "egress-blocks-dns=off"`; a policy meant to leave its pods without any egress says so with
+   * `cdk8s-netpol.dev/no-egress: "true"`.
+   *
+   * @param scope a Chart, an App, or any construct whose ApiObjects should not be linted at synth
+   *
+   * @example
+   * PolicyLint.disable(app);
+   */
+  public static disable(scope: IConstruct): void {
+    checkScope('PolicyLint.disable()', scope);
+    const known = hostOf(scope);
+    if (known === undefined) {
+      addHost(scope, { mode: HostMode.OFF, validate: () => [] });
+    } else if (known.mode === HostMode.DEFAULT) {
+      known.mode = HostMode.OFF;
+      known.validate = () => [];
+    } else if (known.mode === HostMode.EXPLICIT) {
+      throw invalid(ErrorCode.DUPLICATE, scope.node.path, 'has PolicyLint installed', 'PolicyLint.disable()',
+        'Call either PolicyLint.of() or PolicyLint.disable() on a scope, not both');
+    }
+  }
+
+  /**
+   * Installs the default lint on the app of `scope` unless the app already has a lint (or has it switched
+   * off). Called by the constructs that write policies.
+   * @internal
+   */
+  public static _ensureDefault(scope: IConstruct): void {
+    const root = scope.node.root;
+    if (hostOf(root) === undefined && root.node.tryFindChild(HOST_ID) === undefined) {
+      const lint = new DefaultLint(root);
+      addHost(root, { mode: HostMode.DEFAULT, validate: () => lint.validate() });
+    }
   }
 
   /** Lines already written to stderr: each warning is printed once, whatever the number of synths. */
@@ -69,15 +115,14 @@ export class PolicyLint {
    * Lints the scope's ApiObjects now. `source` of each finding is the construct path of its ApiObject.
    */
   public findings(): Finding[] {
-    const objects = apiObjects(this.scope);
-    const paths = objects.map((o) => o.node.path);
-    return runLint(objects.map((o) => o.toJson()), { ...this.options, sources: paths }, (_object, index) => paths[index]);
+    return lintObjects(apiObjects(this.scope), this.options).findings;
   }
 
   private validate(): string[] {
-    const findings = this.once.findings(this.scope, () => this.findings()).filter((f) => !this.reportedByConstruct(f));
+    const run = this.once.run(this.scope, (all) => lintObjects(all, this.options));
+    const reported = reportedFindings(run, coveredBelow(this.scope, run.objects));
     if (this.options.printWarnings ?? true) {
-      for (const f of findings.filter((x) => x.severity !== Severity.ERROR)) {
+      for (const f of reported.filter((x) => x.severity !== Severity.ERROR)) {
         const line = `netpol lint ${f.severity}: ${f.message} [${f.code}]\n`;
         if (!this.printed.has(line)) {
           this.printed.add(line);
@@ -85,47 +130,12 @@ export class PolicyLint {
         }
       }
     }
-    return findings.filter((f) => f.severity === Severity.ERROR).map((f) => `${f.message} [${f.code}]`);
-  }
-
-  /**
-   * Whether the construct the finding is about fails synth for the same problem itself: a NetworkPolicy of
-   * this library reports its duplicate name, so the lint's `duplicate-policy-name` would be a second error.
-   */
-  private reportedByConstruct(finding: Finding): boolean {
-    if (finding.code !== DUPLICATE_NAME_CHECK || finding.documentIndex === undefined) {
-      return false;
-    }
-    return NETWORK_POLICY.has(apiObjects(this.scope)[finding.documentIndex]);
+    return errorLines(reported);
   }
 }
 
-/** The lint check that the policy constructs also enforce, as a validation of their own. */
-const DUPLICATE_NAME_CHECK = 'duplicate-policy-name';
-
-/**
- * One lint per synthesis: cdk8s validates the whole app once, then once more for each chart it writes, so a
- * lint installed on the app would run once per chart. The findings of the first validation are kept for the
- * validations that follow in the same synchronous run (cleared in a microtask, that is once the synth call
- * has returned), as long as the scope holds the same ApiObjects; a later synth, or one after constructs were
- * added, lints again. (Rules added to a policy cannot change it after synth: the constructs refuse them.)
- */
-class OncePerSynth {
-  private last?: { objects: ApiObject[]; findings: Finding[] };
-
-  public findings(scope: IConstruct, lint: () => Finding[]): Finding[] {
-    const objects = apiObjects(scope);
-    const last = this.last;
-    if (last !== undefined && last.objects.length === objects.length && last.objects.every((o, i) => o === objects[i])) {
-      return last.findings;
-    }
-    const findings = lint();
-    this.last = { objects, findings };
-    queueMicrotask(() => { this.last = undefined; });
-    return findings;
+function checkScope(where: string, scope: unknown): void {
+  if (typeof scope !== 'object' || scope === null || !Construct.isConstruct(scope)) {
+    throw argumentError(where, 'scope must be a construct', scope, 'Pass the chart or the app');
   }
-}
-
-function apiObjects(scope: IConstruct): ApiObject[] {
-  return scope.node.findAll().filter((c): c is ApiObject => c instanceof ApiObject);
 }

@@ -8,6 +8,7 @@ import { PolicyAnalyzer, TruthTablePort } from '../analysis';
 import { Endpoint } from '../analysis/endpoint';
 import { argumentError, listOf, optional } from '../private/arguments';
 import { ENDPOINT, POLICY_ANALYZER } from '../private/brands';
+import { withoutDefaultLint } from '../private/lint-suspension';
 
 /** The format tag of a saved plan. */
 export const PLAN_FORMAT = 'cdk8s-netpol/probe-plan@1';
@@ -93,7 +94,7 @@ export class ProbePlan {
       throw argumentError(where, 'chart must be a cdk8s Chart', chart, 'Pass the chart itself, or use ProbePlan.fromManifests() for manifests');
     }
     probeStruct('ProbePlanOptions')(where, 'options', options);
-    return ProbePlan.fromManifests(chart.toJson(), options);
+    return ProbePlan.fromManifests(withoutDefaultLint(chart, () => chart.toJson()), options);
   }
 
   /**

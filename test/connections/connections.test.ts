@@ -5,12 +5,12 @@ import { threeTierShop } from '../../examples/snippets/connections';
 import { GrantSides, Port, Protocol, Workload } from '../../src';
 import { Endpoint, ReasonCode } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
-import { tcp, udp } from '../util';
+import { tcp, udp, unlintedApp } from '../util';
 import { analyze, denyAll, pod } from './helpers';
 import { ErrorCode, problemOf } from '../problems';
 
 function shop(): Chart {
-  return new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+  return new Chart(unlintedApp(), 'shop', { namespace: 'shop' });
 }
 
 const WEB = pod('shop', { app: 'web' });
@@ -82,7 +82,7 @@ describe('Connections', () => {
 
   test('a cross-namespace grant selects the peer by namespace AND labels on both sides', () => {
     // GIVEN
-    const app = Testing.app();
+    const app = unlintedApp();
     const shopChart = new Chart(app, 'shop', { namespace: 'shop' });
     const dataChart = new Chart(app, 'data', { namespace: 'data' });
     denyAll(shopChart);

@@ -1,9 +1,10 @@
 import { App, Chart, Testing, Yaml } from 'cdk8s';
 import { Port, Protocol, Workload } from '../../src';
+import { unlintedApp } from '../util';
 
 /** A shop with web, admin, api, DNS and a db in another namespace; `grants` wires them. */
 function shopApp(grants: (w: Record<string, Workload>) => void): App {
-  const app = Testing.app();
+  const app = unlintedApp();
   const shop = new Chart(app, 'shop', { namespace: 'shop' });
   const data = new Chart(app, 'data', { namespace: 'data' });
   const workloads = {
@@ -62,7 +63,7 @@ describe('grant aggregation', () => {
 
   test('one ingress policy per target lists every source, one rule per source with the union of its ports', () => {
     // GIVEN
-    const app = Testing.app();
+    const app = unlintedApp();
     const chart = new Chart(app, 'shop', { namespace: 'shop' });
     const web = Workload.fromLabels(chart, 'Web', { labels: { app: 'web' } });
     const admin = Workload.fromLabels(chart, 'Admin', { labels: { app: 'admin' } });
@@ -110,7 +111,7 @@ describe('grant aggregation', () => {
 
   test('policies are named after their workload and direction, and long names stay within 63 characters', () => {
     // GIVEN
-    const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+    const chart = new Chart(unlintedApp(), 'shop', { namespace: 'shop' });
     const longName = 'a'.repeat(60);
     const source = Workload.fromLabels(chart, 'Long', { name: longName, labels: { app: 'long' } });
     const target = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });

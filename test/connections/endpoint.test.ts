@@ -1,10 +1,11 @@
 import { Chart, Testing } from 'cdk8s';
 import { Port, Protocol, Workload } from '../../src';
 import { ErrorCode, problemOf } from '../problems';
+import { unlintedApp } from '../util';
 
 /** web and a DNS workload declaring `dns` on UDP 53 and `metrics` on TCP 9153. */
 function setup(): { chart: Chart; web: Workload; dns: Workload; bare: Workload } {
-  const chart = new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+  const chart = new Chart(unlintedApp(), 'shop', { namespace: 'shop' });
   const web = Workload.fromLabels(chart, 'Web', { labels: { app: 'web' } });
   const dns = Workload.fromLabels(chart, 'Dns', {
     labels: { app: 'dns' }, ports: [{ port: 53, name: 'dns', protocol: Protocol.UDP }, { port: 9153, name: 'metrics' }],

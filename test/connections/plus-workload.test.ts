@@ -4,12 +4,12 @@ import * as plus32 from 'cdk8s-plus-32';
 import * as plus33 from 'cdk8s-plus-33';
 import * as plus34 from 'cdk8s-plus-34';
 import { Port, Protocol, Workload } from '../../src';
-import { tcp, udp } from '../util';
+import { tcp, udp, unlintedApp } from '../util';
 import { analyze, denyAll, pod } from './helpers';
 import { ErrorCode, problemOf } from '../problems';
 
 function dataChart(): Chart {
-  return new Chart(Testing.app(), 'data', { namespace: 'data' });
+  return new Chart(unlintedApp(), 'data', { namespace: 'data' });
 }
 
 /** Every maintained cdk8s-plus line, installed side by side: each is read by its shape alike. */
@@ -53,7 +53,7 @@ describe.each(PLUS_LINES)('Workload.fromPlusWorkload() with %s', (_line, kplus) 
 
   test('a grant to a DNS deployment keeps UDP 53 as UDP, and the analyzer proves it', () => {
     // GIVEN
-    const app = Testing.app();
+    const app = unlintedApp();
     const shop = new Chart(app, 'shop', { namespace: 'shop' });
     const system = new Chart(app, 'system', { namespace: 'kube-system' });
     denyAll(shop);
@@ -116,7 +116,7 @@ describe.each(PLUS_LINES)('Workload.fromPlusWorkload() with %s', (_line, kplus) 
 
   test('returns the same handle for the same workload, and its policies land in the workload chart', () => {
     // GIVEN
-    const app = Testing.app();
+    const app = unlintedApp();
     const shop = new Chart(app, 'shop', { namespace: 'shop' });
     const data = new Chart(app, 'data', { namespace: 'data' });
     const postgres = new kplus.Deployment(data, 'Postgres', { containers: [{ image: 'postgres', ports: [{ number: 5432 }] }] });
@@ -157,7 +157,7 @@ describe.each(PLUS_LINES)('Workload.fromPlusWorkload() with %s', (_line, kplus) 
 
   test('refuses a workload without a namespace', () => {
     // GIVEN
-    const chart = new Chart(Testing.app(), 'nowhere');
+    const chart = new Chart(unlintedApp(), 'nowhere');
     const deployment = new kplus.Deployment(chart, 'Api', { containers: [{ image: 'api' }] });
     // WHEN / THEN
     expect(problemOf(() => Workload.fromPlusWorkload(deployment))).toMatchObject({ code: ErrorCode.MISSING_NAMESPACE, where: 'nowhere/Api/NetworkConnections', value: undefined });

@@ -1,9 +1,10 @@
 import { Chart, Testing } from 'cdk8s';
 import { LabelRequirement, Port, Protocol, Workload } from '../../src';
 import { ErrorCode, problemOf } from '../problems';
+import { unlintedApp } from '../util';
 
 function shop(): Chart {
-  return new Chart(Testing.app(), 'shop', { namespace: 'shop' });
+  return new Chart(unlintedApp(), 'shop', { namespace: 'shop' });
 }
 
 describe('Workload.fromLabels()', () => {
@@ -40,7 +41,7 @@ describe('Workload.fromLabels()', () => {
 
   test('refuses a workload without a namespace when the chart has none', () => {
     // GIVEN
-    const chart = new Chart(Testing.app(), 'anywhere');
+    const chart = new Chart(unlintedApp(), 'anywhere');
     // WHEN / THEN
     expect(problemOf(() => Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } }))).toMatchObject({ code: ErrorCode.MISSING_NAMESPACE, where: 'anywhere/Api', value: undefined });
   });

@@ -177,6 +177,7 @@ export const SAMPLES: Record<string, Sample> = {
     accepts: { ...EMPTY_DOCUMENT, 'argument 0 = list of a string': 'a document that is not an object is an invalid-manifest finding, not an error' },
   },
   'PolicyLint.of': { args: () => [chart(), { cni: Cni.CALICO, severities: { 'shadowed-rule': 'off' }, clusterCidrs: ['10.0.0.0/8'], printWarnings: false }] },
+  'PolicyLint.disable': { args: () => [chart()] },
   'new ClusterNetworkPolicy': {
     args: () => [chart(), 'Guard', {
       name: 'guard',

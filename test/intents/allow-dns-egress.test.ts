@@ -3,7 +3,7 @@ import { AllowDnsEgress, DenyAll, DnsProfile, LabelSelector } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
-import { allowedIn, API, INTERNET, KUBE_DNS, sctp, shopChart, tcp, udp, WEB } from '../util';
+import { allowedIn, API, INTERNET, KUBE_DNS, sctp, shopChart, unlintedShopChart, tcp, udp, WEB } from '../util';
 
 const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
 
@@ -30,7 +30,7 @@ describe('AllowDnsEgress', () => {
 
   test('after a deny-all, allows DNS to the DNS pods only', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     new DenyAll(chart, 'Lockdown');
     // WHEN
     new AllowDnsEgress(chart, 'Dns', { selector: WEB_PODS });

@@ -3,7 +3,7 @@ import { AllowEgressToCidr, LabelSelector, Port, Workload } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
-import { allowedIn, API, INTERNET, shopChart, tcp, udp, WEB } from '../util';
+import { allowedIn, API, INTERNET, unlintedShopChart, tcp, udp, WEB } from '../util';
 
 const API_PODS = LabelSelector.of({ labels: { app: 'api' } });
 const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
@@ -11,7 +11,7 @@ const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
 describe('AllowEgressToCidr', () => {
   test('renders one ipBlock per CIDR, each with the except ranges inside it', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowEgressToCidr(chart, 'Partner', {
       selector: API_PODS, cidrs: ['203.0.113.0/24', '198.51.100.0/24'], except: ['203.0.113.128/25'], ports: [Port.HTTPS],
@@ -29,7 +29,7 @@ describe('AllowEgressToCidr', () => {
 
   test('allows the ranges minus the exceptions, on the ports only', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowEgressToCidr(chart, 'Partner', { selector: API_PODS, cidrs: ['203.0.113.0/24'], except: ['203.0.113.128/25'], ports: [Port.HTTPS] });
     // THEN
@@ -43,7 +43,7 @@ describe('AllowEgressToCidr', () => {
 
   test('long default names are cut to 63 characters with a hash', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowEgressToCidr(chart, 'Many', { selector: API_PODS, cidrs: ['203.0.113.0/24', '198.51.100.0/24', '192.0.2.0/24', '2001:db8::/32'] });
     // THEN
@@ -56,14 +56,14 @@ describe('AllowEgressToCidr', () => {
     // GIVEN
     const cidrs = ['203.0.113.0/24', '198.51.100.0/24'];
     // WHEN
-    const names = [cidrs, [...cidrs].reverse()].map((given) => new AllowEgressToCidr(shopChart(), 'Two', { selector: API_PODS, cidrs: given }).name);
+    const names = [cidrs, [...cidrs].reverse()].map((given) => new AllowEgressToCidr(unlintedShopChart(), 'Two', { selector: API_PODS, cidrs: given }).name);
     // THEN
     expect(names).toEqual(['api-allow-egress-to-198-51-100-0-24-203-0-113-0-24', 'api-allow-egress-to-198-51-100-0-24-203-0-113-0-24']);
   });
 
   test('policies that repeat the same ranges render the same peers, and each bad use still fails at its own path', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     const ranges = { cidrs: ['10.0.0.0/8', '172.16.0.0/12'], except: ['10.1.0.0/16', '172.16.1.0/24'] };
     // WHEN
     new AllowEgressToCidr(chart, 'First', { selector: API_PODS, ...ranges });
@@ -85,7 +85,7 @@ describe('AllowEgressToCidr', () => {
 
   test('takes address ranges as workloads, beside CIDRs, and is named after them', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     const payments = Workload.fromCidr(chart, 'Payments', { cidr: '203.0.113.0/24', except: ['203.0.113.128/25'] });
     const api = Workload.fromLabels(chart, 'Api', { labels: { app: 'api' } });
     // WHEN
@@ -108,8 +108,8 @@ describe('AllowEgressToCidr', () => {
 
   test('a workload of ranges means what its CIDR means', () => {
     // GIVEN
-    const byCidr = shopChart();
-    const byWorkload = shopChart();
+    const byCidr = unlintedShopChart();
+    const byWorkload = unlintedShopChart();
     // WHEN
     new AllowEgressToCidr(byCidr, 'Partner', { selector: API_PODS, cidrs: ['203.0.113.0/24'], except: ['203.0.113.128/25'], ports: [Port.HTTPS] });
     new AllowEgressToCidr(byWorkload, 'Partner', {
@@ -127,7 +127,7 @@ describe('AllowEgressToCidr', () => {
 
   test('throws on a workload of pods, and on no range in cidrs and workloads', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     const web = Workload.fromLabels(chart, 'Web', { labels: { app: 'web' } });
     const partner = Workload.fromCidr(chart, 'Partner', { cidr: '203.0.113.0/24' });
     // WHEN / THEN
@@ -145,7 +145,7 @@ describe('AllowEgressToCidr', () => {
 
   test('throws on no CIDRs, invalid CIDRs, stray exceptions and empty ports', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN / THEN
     expect(problemOf(() => new AllowEgressToCidr(chart, 'None', { selector: API_PODS, cidrs: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/None', value: [] });
     expect(problemOf(() => new AllowEgressToCidr(chart, 'Bad', { selector: API_PODS, cidrs: ['10.0.0.0'] }))).toMatchObject({ code: ErrorCode.INVALID_CIDR, where: 'Peer.ipBlock()', value: '10.0.0.0' });

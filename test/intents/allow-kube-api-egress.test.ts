@@ -3,7 +3,7 @@ import { AllowKubeApiEgress, LabelSelector, Port, Workload } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
-import { allowedIn, INTERNET, KUBE_DNS, shopChart, tcp, udp } from '../util';
+import { allowedIn, INTERNET, KUBE_DNS, unlintedShopChart, tcp, udp } from '../util';
 
 const OPERATOR = LabelSelector.of({ labels: { app: 'operator' } });
 const OPERATOR_POD = Endpoint.pod({ namespace: 'shop', name: 'operator', labels: { app: 'operator' } });
@@ -12,7 +12,7 @@ const API_SERVER = Endpoint.ip('10.0.0.10');
 describe('AllowKubeApiEgress', () => {
   test('renders egress to the API server addresses on TCP 443 and 6443', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowKubeApiEgress(chart, 'KubeApi', { selector: OPERATOR, cidrs: ['10.0.0.10/32', '10.0.0.11/32'] });
     // THEN
@@ -25,7 +25,7 @@ describe('AllowKubeApiEgress', () => {
 
   test('allows the API server on 443 and 6443 only', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowKubeApiEgress(chart, 'KubeApi', { selector: OPERATOR, cidrs: ['10.0.0.10/32'] });
     // THEN
@@ -40,7 +40,7 @@ describe('AllowKubeApiEgress', () => {
 
   test('ports replace the default ports', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowKubeApiEgress(chart, 'KubeApi', { selector: OPERATOR, cidrs: ['10.0.0.10/32'], ports: [Port.tcp(8443)] });
     // THEN
@@ -50,7 +50,7 @@ describe('AllowKubeApiEgress', () => {
 
   test('takes the API server addresses as a workload, meaning what its CIDR means', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     const apiServer = Workload.fromCidr(chart, 'ApiServer', { cidr: '10.0.0.10/32' });
     const operator = Workload.fromLabels(chart, 'Operator', { labels: { app: 'operator' } });
     // WHEN
@@ -71,7 +71,7 @@ describe('AllowKubeApiEgress', () => {
 
   test('throws when the CIDRs are missing, empty or invalid, or ports are empty', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN / THEN
     expect(problemOf(() => new AllowKubeApiEgress(chart, 'NoCidrs', { selector: OPERATOR } as any))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoCidrs', value: undefined });
     expect(problemOf(() => new AllowKubeApiEgress(chart, 'Empty', { selector: OPERATOR, cidrs: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/Empty', value: [] });

@@ -3,7 +3,7 @@ import { AllowPublicEgress, LabelSelector, Port } from '../../src';
 import { Endpoint } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
-import { allowedIn, API, KUBE_DNS, shopChart, tcp, udp } from '../util';
+import { allowedIn, API, KUBE_DNS, unlintedShopChart, tcp, udp } from '../util';
 
 const CRAWLER = LabelSelector.of({ labels: { app: 'crawler' } });
 const CRAWLER_POD = Endpoint.pod({ namespace: 'shop', name: 'crawler', labels: { app: 'crawler' } });
@@ -11,7 +11,7 @@ const CRAWLER_POD = Endpoint.pod({ namespace: 'shop', name: 'crawler', labels: {
 describe('AllowPublicEgress', () => {
   test('renders 0.0.0.0/0 and ::/0 minus private, CGNAT and link-local ranges', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowPublicEgress(chart, 'Internet', { selector: CRAWLER });
     // THEN
@@ -37,7 +37,7 @@ describe('AllowPublicEgress', () => {
     ['fe80::1', false],
   ])('egress to %s is allowed: %s', (address, expected) => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowPublicEgress(chart, 'Internet', { selector: CRAWLER });
     // THEN
@@ -46,7 +46,7 @@ describe('AllowPublicEgress', () => {
 
   test('ports narrow the public egress, and pods of the cluster stay unreachable', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new AllowPublicEgress(chart, 'Internet', { selector: CRAWLER, ports: [Port.HTTPS] });
     // THEN
@@ -59,7 +59,7 @@ describe('AllowPublicEgress', () => {
 
   test('throws on a missing selector or empty ports', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN / THEN
     expect(problemOf(() => new AllowPublicEgress(chart, 'NoTarget', {} as any))).toMatchObject({ code: ErrorCode.MISSING_VALUE, where: 'test/NoTarget', value: undefined });
     expect(problemOf(() => new AllowPublicEgress(chart, 'NoPorts', { selector: CRAWLER, ports: [] }))).toMatchObject({ code: ErrorCode.EMPTY_LIST, where: 'test/NoPorts', value: [] });

@@ -3,12 +3,12 @@ import { DenyAllEgress, LabelSelector, Peer, Port } from '../../src';
 import { ReasonCode } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
-import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
+import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, reasonCodes, unlintedShopChart, tcp, udp, WEB } from '../util';
 
 describe('DenyAllEgress', () => {
   test('renders one policy isolating every pod of the namespace for egress', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new DenyAllEgress(chart, 'DenyEgress');
     // THEN
@@ -21,7 +21,7 @@ describe('DenyAllEgress', () => {
 
   test('denies egress to pods, DNS and the internet, and leaves ingress alone', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new DenyAllEgress(chart, 'DenyEgress');
     // THEN
@@ -34,7 +34,7 @@ describe('DenyAllEgress', () => {
 
   test('a selector narrows the policy and prefixes the default name', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new DenyAllEgress(chart, 'DenyWeb', { selector: LabelSelector.of({ labels: { app: 'web' } }) });
     // THEN
@@ -46,14 +46,14 @@ describe('DenyAllEgress', () => {
 
   test('throws when the selector is not a LabelSelector', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN / THEN
     expect(problemOf(() => new DenyAllEgress(chart, 'Bad', { selector: 'app=web' as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/Bad', value: 'app=web' });
   });
 
   test('refuses an egress rule, which would turn deny-all into an allowance, and still accepts ingress rules', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     const intent = new DenyAllEgress(chart, 'DenyEgress');
     // WHEN
     intent.addIngressRule({ peers: [Peer.any()], ports: [Port.tcp(8080)] });

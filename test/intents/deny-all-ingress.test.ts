@@ -5,7 +5,7 @@ const WEB_PODS = LabelSelector.of({ labels: { app: 'web' } });
 import { ReasonCode } from '../../src/analysis';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
-import { allowedIn, API, INTERNET, OTHER_WEB, reasonCodes, shopChart, tcp, udp, WEB } from '../util';
+import { allowedIn, API, INTERNET, OTHER_WEB, reasonCodes, shopChart, unlintedShopChart, tcp, udp, WEB } from '../util';
 
 describe('DenyAllIngress', () => {
   test('renders one policy isolating every pod of the namespace for ingress', () => {
@@ -28,7 +28,7 @@ describe('DenyAllIngress', () => {
 
   test('refuses an ingress rule, which would turn deny-all into an allowance, and still accepts egress rules', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     const intent = new DenyAllIngress(chart, 'DenyIngress');
     // WHEN
     intent.addEgressRule({ peers: [Peer.pods(WEB_PODS)] });

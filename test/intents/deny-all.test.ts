@@ -2,12 +2,12 @@ import { Testing } from 'cdk8s';
 import { DenyAll, LabelSelector, Peer } from '../../src';
 import { networkPolicyApiErrors } from '../api-rules';
 import { ErrorCode, problemOf } from '../problems';
-import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, shopChart, tcp, udp, WEB } from '../util';
+import { allowedIn, API, INTERNET, KUBE_DNS, OTHER_WEB, unlintedShopChart, tcp, udp, WEB } from '../util';
 
 describe('DenyAll', () => {
   test('renders one policy isolating every pod of the namespace both ways', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new DenyAll(chart, 'Lockdown');
     // THEN
@@ -20,7 +20,7 @@ describe('DenyAll', () => {
 
   test('denies everything in and out of the namespace, DNS included', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new DenyAll(chart, 'Lockdown');
     // THEN
@@ -34,7 +34,7 @@ describe('DenyAll', () => {
 
   test('a selector isolates only those pods', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN
     new DenyAll(chart, 'Quarantine', { selector: LabelSelector.of({ labels: { app: 'api' } }) });
     // THEN
@@ -46,14 +46,14 @@ describe('DenyAll', () => {
 
   test('throws when the selector is not a LabelSelector', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     // WHEN / THEN
     expect(problemOf(() => new DenyAll(chart, 'Bad', { selector: 42 as any }))).toMatchObject({ code: ErrorCode.WRONG_TYPE, where: 'test/Bad', value: 42 });
   });
 
   test('refuses ingress and egress rules, which would turn deny-all into allowances', () => {
     // GIVEN
-    const chart = shopChart();
+    const chart = unlintedShopChart();
     const intent = new DenyAll(chart, 'Lockdown');
     const rule = { peers: [Peer.any()] };
     // WHEN / THEN

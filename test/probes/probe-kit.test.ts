@@ -5,10 +5,10 @@ import { DenyAll } from '../../src';
 import { PolicyAnalyzer } from '../../src/analysis';
 import { ProbeKit, ProbePlan } from '../../src/probes';
 import { ErrorCode, problemOf } from '../problems';
-import { deployment, shopChart } from '../util';
+import { deployment, unlintedShopChart } from '../util';
 
 function appChart() {
-  const chart = shopChart();
+  const chart = unlintedShopChart(); // everything denied, DNS too
   new ApiObject(chart, 'Web', deployment('shop', 'web', { app: 'web' }, [{ name: 'http', containerPort: 8080 }]));
   new DenyAll(chart, 'Lockdown');
   return chart;

@@ -3,7 +3,7 @@
  */
 import { FieldReader } from './field-reader';
 import { ManifestSource, NormalizedPolicy, NormalizedRule } from '../model';
-import { makeSelector, readOptionalSelector, readRule } from './normalize-rule';
+import { makeSelector, PartMemo, readOptionalSelector, readRule } from './normalize-rule';
 
 const POLICY_TYPES = ['Ingress', 'Egress'];
 
@@ -11,7 +11,8 @@ const POLICY_TYPES = ['Ingress', 'Egress'];
  * Reads `spec` of a NetworkPolicy whose metadata was already read. Each rule, the pod selector, the policy
  * types and the top-level fields are read as separate parts (see `FieldReader.part`).
  */
-export function readPolicy(r: FieldReader, manifest: any, namespace: string, name: string, source: ManifestSource): NormalizedPolicy {
+export function readPolicy(r: FieldReader, manifest: any, namespace: string, name: string, source: ManifestSource,
+  memo?: PartMemo): NormalizedPolicy {
   r.part(undefined, () => r.object('', manifest, ['apiVersion', 'kind', 'metadata', 'spec', 'status']));
   // Kubernetes 1.24-1.27 served a (never used) status; exports from those versions carry `status: {}`
   r.part(undefined, () => r.optionalObject('status', manifest.status));
@@ -24,8 +25,8 @@ export function readPolicy(r: FieldReader, manifest: any, namespace: string, nam
   const spec = r.optionalObject('spec', manifest.spec) ?? {};
   r.part(undefined, () => r.object('spec', spec, ['podSelector', 'policyTypes', 'ingress', 'egress']));
   const podSelector = r.part(undefined, () => readOptionalSelector(r, 'spec.podSelector', spec.podSelector)) ?? makeSelector({}, []);
-  const ingress = readRules(r, 'spec.ingress', spec.ingress, 'from');
-  const egress = readRules(r, 'spec.egress', spec.egress, 'to');
+  const ingress = readRules(r, 'spec.ingress', spec.ingress, 'from', memo);
+  const egress = readRules(r, 'spec.egress', spec.egress, 'to', memo);
   const written = r.part(undefined, () => readPolicyTypes(r, spec.policyTypes));
   const inferred = egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress'];
   const types = (written ?? inferred);
@@ -45,9 +46,9 @@ export function readPolicy(r: FieldReader, manifest: any, namespace: string, nam
   };
 }
 
-function readRules(r: FieldReader, path: string, value: unknown, peersField: 'from' | 'to'): NormalizedRule[] {
+function readRules(r: FieldReader, path: string, value: unknown, peersField: 'from' | 'to', memo?: PartMemo): NormalizedRule[] {
   const list = r.part(undefined, () => r.optionalArray(path, value)) ?? [];
-  return list.map((rule, i) => r.part(undefined, () => readRule(r, `${path}[${i}]`, rule, i, peersField)))
+  return list.map((rule, i) => r.part(undefined, () => readRule(r, `${path}[${i}]`, rule, i, peersField, memo)))
     .filter((rule): rule is NormalizedRule => rule !== undefined);
 }
 
@@ -67,3 +68,4 @@ function readPolicyTypes(r: FieldReader, value: unknown): string[] | undefined {
     return text;
   });
 }
+

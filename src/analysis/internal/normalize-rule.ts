@@ -11,19 +11,40 @@ import { Protocol } from '../../protocol';
 const OPERATORS: SelectorOperator[] = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 const PROTOCOLS: string[] = Object.values(Protocol);
 
+/**
+ * Peers and ports already read in one run, by the object they were read from: reading is a pure function of
+ * the value (the path only names it in errors), so an object that many policies share (as the constructs
+ * share the objects of one Peer or Port value, or a YAML alias does) is read once. Only values read without
+ * a problem are kept.
+ */
+export type PartMemo = Map<unknown, NormalizedPeer | NormalizedPort>;
+
 /** `spec.ingress[i]` / `spec.egress[i]`; `null` decodes to `{}` (allow everything). */
-export function readRule(r: FieldReader, path: string, value: unknown, index: number, peersField: 'from' | 'to'): NormalizedRule {
+export function readRule(r: FieldReader, path: string, value: unknown, index: number, peersField: 'from' | 'to', memo?: PartMemo): NormalizedRule {
   const rule = r.optionalObject(path, value, [peersField, 'ports']) ?? {};
   const peerList = r.optionalArray(`${path}.${peersField}`, rule[peersField]);
   const portList = r.optionalArray(`${path}.ports`, rule.ports);
   const peers = peerList === undefined || peerList.length === 0 ? undefined
-    : peerList.map((p, i) => readPeer(r, `${path}.${peersField}[${i}]`, p));
+    : peerList.map((p, i) => remembered(memo, p, () => readPeer(r, `${path}.${peersField}[${i}]`, p)));
   const ports = portList === undefined || portList.length === 0 ? undefined
-    : portList.map((p, i) => readPort(r, `${path}.ports[${i}]`, p));
+    : portList.map((p, i) => remembered(memo, p, () => readPort(r, `${path}.ports[${i}]`, p)));
   return { index, peers, ports };
 }
 
-function readPeer(r: FieldReader, path: string, value: unknown): NormalizedPeer {
+function remembered<T extends NormalizedPeer | NormalizedPort>(memo: PartMemo | undefined, value: unknown, read: () => T): T {
+  if (memo === undefined || typeof value !== 'object' || value === null) {
+    return read();
+  }
+  let known = memo.get(value) as T | undefined;
+  if (known === undefined) {
+    known = read();
+    memo.set(value, known);
+  }
+  return known;
+}
+
+/** One peer of a rule. */
+export function readPeer(r: FieldReader, path: string, value: unknown): NormalizedPeer {
   if (value === null || value === undefined) {
     r.fail(path, 'must be a peer', value, 'Give podSelector, namespaceSelector (or both), or ipBlock');
   }
@@ -75,7 +96,8 @@ function readCidr(r: FieldReader, path: string, value: unknown): Cidr {
   return parsed.value;
 }
 
-function readPort(r: FieldReader, path: string, value: unknown): NormalizedPort {
+/** One port entry of a rule. */
+export function readPort(r: FieldReader, path: string, value: unknown): NormalizedPort {
   const entry = r.optionalObject(path, value, ['protocol', 'port', 'endPort']) ?? {};
   const protocol = readProtocol(r, `${path}.protocol`, entry.protocol);
   const rawPort = entry.port ?? undefined;

@@ -18,9 +18,10 @@
  */
 import { FieldReader } from './field-reader';
 import { ClusterModel, ManifestSource, NAMESPACE_NAME_LABEL, NormalizedNamespace, NormalizedPolicy, NormalizedWorkload } from '../model';
-import { DocumentFlattener, InputSummary } from './normalize-documents';
+import { DocumentFlattener, InputObject, InputSummary } from './normalize-documents';
 import { checkMetadata } from './normalize-metadata';
 import { readPolicy } from './normalize-policy';
+import { PartMemo } from './normalize-rule';
 import { readWorkload, WORKLOAD_TEMPLATE_PATHS } from './normalize-workload';
 import { compareText } from './order';
 import { apiGroup } from './policy-kinds';
@@ -45,6 +46,8 @@ export interface NormalizeOptions {
 }
 
 interface Collected {
+  /** The peers and ports read so far (see `PartMemo`). */
+  readonly memo: PartMemo;
   readonly namespaces: Map<string, NormalizedNamespace>;
   readonly policies: Map<string, NormalizedPolicy>;
   readonly workloads: NormalizedWorkload[];
@@ -61,25 +64,76 @@ export function normalizeManifests(manifests: unknown, options: NormalizeOptions
   if (!Array.isArray(manifests)) {
     throw invalid(ErrorCode.WRONG_TYPE, 'PolicyAnalyzer', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
   }
-  const found: Collected = { namespaces: new Map(), policies: new Map(), workloads: [], tierPolicies: new Map() };
-  const documents = new DocumentFlattener(isReadKind);
+  const builder = new ModelBuilder();
   manifests.forEach((doc, index) => {
-    const objects = documents.flatten(doc, { document: options.documentNames?.[index] ?? `manifests[${index}]`, index });
-    objects.forEach((o) => readObject(found, o.manifest, o.kind, o.source, options.problems));
+    builder.read(doc, { document: options.documentNames?.[index] ?? `manifests[${index}]`, index }, options.problems);
   });
-  const referenced = [...found.policies.values(), ...found.workloads].map((o) => o.namespace);
-  for (const name of referenced) {
-    if (!found.namespaces.has(name)) {
-      found.namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
-    }
+  return builder.build();
+}
+
+/** One object read from a document: a NetworkPolicy carries the policy read from it (duplicates too). */
+export interface ReadObject extends InputObject {
+  readonly policy?: NormalizedPolicy;
+}
+
+/**
+ * Reads documents one at a time into the model, for callers that handle each document on its own (the lint
+ * turns a document it cannot read into findings and goes on with the others).
+ */
+export class ModelBuilder {
+  private readonly found: Collected = { memo: new Map(), namespaces: new Map(), policies: new Map(), workloads: [], tierPolicies: new Map() };
+  private readonly documents = new DocumentFlattener(isReadKind);
+
+  /**
+   * Reads one document and returns the objects read from it. Throws in the project format on a document that
+   * cannot be read. With `problems`, the malformed fields of a policy are collected there instead (see
+   * `NormalizeOptions.problems`) and that policy is left out.
+   */
+  public read(doc: unknown, source: ManifestSource, problems?: string[]): ReadObject[] {
+    return this.documents.flatten(doc, source).map((o) => ({ ...o, policy: readObject(this.found, o.manifest, o.kind, o.source, problems) }));
   }
-  return {
-    namespaces: [...found.namespaces.values()].sort((a, b) => compareText(a.name, b.name)),
-    workloads: found.workloads,
-    policies: [...found.policies.values()].sort((a, b) => compareText(a.id, b.id)),
-    tierPolicies: [...found.tierPolicies.values()].sort(compareTierPolicies),
-    inputs: documents.summary(),
-  };
+
+  /**
+   * Reads one document that adds to the model only as a whole: every problem of it (malformed fields, or the
+   * one that makes it unreadable) goes to `problems`, and a document with any adds nothing.
+   */
+  public readWhole(doc: unknown, source: ManifestSource, problems: string[]): ReadObject[] {
+    const known = problems.length;
+    const own: Collected = { memo: this.found.memo, namespaces: new Map(), policies: new Map(), workloads: [], tierPolicies: new Map() };
+    let objects: ReadObject[];
+    try {
+      objects = this.documents.flatten(doc, source).map((o) => ({ ...o, policy: readObject(own, o.manifest, o.kind, o.source, problems) }));
+    } catch (e) {
+      problems.push((e as Error).message);
+      return [];
+    }
+    if (problems.length > known) {
+      return [];
+    }
+    own.namespaces.forEach((v, k) => this.found.namespaces.set(k, v));
+    own.policies.forEach((v, k) => this.found.policies.set(k, v)); // a later policy of the same name replaces
+    own.tierPolicies.forEach((v, k) => this.found.tierPolicies.set(k, v));
+    this.found.workloads.push(...own.workloads);
+    return objects;
+  }
+
+  /** The model of the documents read so far. */
+  public build(): NormalizedManifests {
+    const found = this.found;
+    const namespaces = new Map(found.namespaces);
+    for (const o of [...found.policies.values(), ...found.workloads]) {
+      if (!namespaces.has(o.namespace)) {
+        namespaces.set(o.namespace, { name: o.namespace, labels: { [NAMESPACE_NAME_LABEL]: o.namespace }, declared: false });
+      }
+    }
+    return {
+      namespaces: [...namespaces.values()].sort((a, b) => compareText(a.name, b.name)),
+      workloads: [...found.workloads],
+      policies: [...found.policies.values()].sort((a, b) => compareText(a.id, b.id)),
+      tierPolicies: [...found.tierPolicies.values()].sort(compareTierPolicies),
+      inputs: this.documents.summary(),
+    };
+  }
 }
 
 /**
@@ -93,9 +147,11 @@ export function isReadKind(kind: string, apiVersion?: unknown): boolean {
   return kind === 'NetworkPolicy' || kind === 'Namespace' || WORKLOAD_TEMPLATE_PATHS[kind] !== undefined;
 }
 
-function readObject(found: Collected, top: Record<string, any>, kind: string, source: ManifestSource, problems?: string[]): void {
+/** Reads one object into `found`; returns the policy read from a NetworkPolicy without problems. */
+function readObject(found: Collected, top: Record<string, any>, kind: string, source: ManifestSource,
+  problems?: string[]): NormalizedPolicy | undefined {
   if (readTierDocument(found.tierPolicies, kind, top, source, problems)) {
-    return;
+    return undefined;
   }
   const { reader, namespace, name, metadata } = readIdentity(source.document, kind, top, problems);
   if (kind === 'Namespace') {
@@ -106,15 +162,17 @@ function readObject(found: Collected, top: Record<string, any>, kind: string, so
     const known = problems?.length ?? 0;
     reader.part(undefined, () => checkMetadata(reader, metadata));
     reader.part(undefined, () => reader.labels('metadata.labels', metadata.labels));
-    const policy = readPolicy(reader, top, namespace, name, source);
+    const policy = readPolicy(reader, top, namespace, name, source, found.memo);
     if ((problems?.length ?? 0) === known) {
       found.policies.set(`${namespace}/${name}`, policy);
+      return policy;
     }
   } else {
     checkMetadata(reader, metadata);
     reader.labels('metadata.labels', metadata.labels);
     found.workloads.push(readWorkload(reader, top, namespace, name, source));
   }
+  return undefined;
 }
 
 function readIdentity(document: string, kind: string, top: Record<string, any>, problems?: string[]) {

@@ -1,13 +1,15 @@
 /**
  * Egress isolation without DNS. A pod isolated for egress resolves no names unless some policy selecting it
  * allows UDP 53 (and TCP 53, used for large answers) to the cluster DNS: the kube-dns/CoreDNS pods in
- * kube-system (label `k8s-app: kube-dns`), or a node-local DNS cache at 169.254.20.10.
+ * kube-system (label `k8s-app: kube-dns`), a node-local DNS cache at 169.254.20.10, or OpenShift's DNS pods
+ * in openshift-dns (label `dns.operator.openshift.io/daemonset-dns: default`), which listen on 5353.
  *
  * Pods meant to have no egress at all are marked by annotating a policy that selects them with
- * `cdk8s-netpol.dev/no-egress: "true"`.
+ * `cdk8s-netpol.dev/no-egress: "true"`. A policy that allows a DNS service the check cannot know (one of
+ * your own) says so with `cdk8s-netpol.dev/allows-dns: "true"`; the intents write it for `DnsProfile.custom()`.
  */
 import { ruleAdmitsPeer, ruleAdmitsPort, selectorMatches, Subject } from '../../analysis/internal/match';
-import { NAMESPACE_NAME_LABEL, NormalizedPolicy } from '../../analysis/model';
+import { NAMESPACE_NAME_LABEL, NormalizedPolicy, NormalizedRule } from '../../analysis/model';
 import { TrafficDirection } from '../../analysis/verdict';
 import { parseIp } from '../../private/cidr';
 import { Protocol } from '../../protocol';
@@ -20,20 +22,48 @@ import { Severity } from '../severity';
 /** The annotation that says the selected pods are meant to have no egress (so no DNS either). */
 export const NO_EGRESS_ANNOTATION = 'cdk8s-netpol.dev/no-egress';
 
+/** The annotation that says a policy allows the cluster's DNS, wherever that is. */
+export const ALLOWS_DNS_ANNOTATION = 'cdk8s-netpol.dev/allows-dns';
+
 const DNS_PORTS = [{ name: 'dns', port: 53, protocol: Protocol.UDP }, { name: 'dns-tcp', port: 53, protocol: Protocol.TCP }];
 
-/** Where cluster DNS answers: the CoreDNS/kube-dns pods, and a node-local cache. */
-const DNS_TARGETS: Subject[] = [
+const OPENSHIFT_DNS_PORTS = [{ name: 'dns', port: 5353, protocol: Protocol.UDP }, { name: 'dns-tcp', port: 5353, protocol: Protocol.TCP }];
+
+/** Where cluster DNS answers, and on which port: the CoreDNS/kube-dns pods, a node-local cache, OpenShift's DNS pods. */
+const DNS_TARGETS: Array<{ readonly subject: Subject; readonly port: number }> = [
   {
-    key: 'kube-system/kube-dns',
-    isPod: true,
-    namespace: 'kube-system',
-    labels: { 'k8s-app': 'kube-dns' },
-    namespaceLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' },
-    ports: DNS_PORTS,
+    subject: {
+      key: 'kube-system/kube-dns',
+      isPod: true,
+      namespace: 'kube-system',
+      labels: { 'k8s-app': 'kube-dns' },
+      namespaceLabels: { [NAMESPACE_NAME_LABEL]: 'kube-system' },
+      ports: DNS_PORTS,
+    },
+    port: 53,
   },
-  { key: '169.254.20.10', isPod: false, namespace: '', labels: {}, namespaceLabels: {}, ports: [], ip: parseIp('169.254.20.10').value },
+  {
+    subject: { key: '169.254.20.10', isPod: false, namespace: '', labels: {}, namespaceLabels: {}, ports: [], ip: parseIp('169.254.20.10').value },
+    port: 53,
+  },
+  {
+    subject: {
+      key: 'openshift-dns/dns-default',
+      isPod: true,
+      namespace: 'openshift-dns',
+      labels: { 'dns.operator.openshift.io/daemonset-dns': 'default' },
+      namespaceLabels: { [NAMESPACE_NAME_LABEL]: 'openshift-dns' },
+      ports: OPENSHIFT_DNS_PORTS,
+    },
+    port: 5353,
+  },
 ];
+
+/** Whether one of the egress rules of a policy in `namespace` admits DNS over `protocol` to a DNS target. */
+export function rulesAllowDns(rules: NormalizedRule[], namespace: string, protocol: Protocol): boolean {
+  return rules.some((rule) => DNS_TARGETS.some(({ subject, port }) =>
+    ruleAdmitsPeer(rule, namespace, subject) && ruleAdmitsPort(rule, protocol, port, subject)));
+}
 
 /**
  * Whether the pod's egress allows DNS over `protocol` to some DNS target (or the pod is not egress-isolated).
@@ -43,11 +73,12 @@ export function dnsAllowed(context: LintContext, pod: Subject, protocol: Protoco
   const index = lintIndex(context);
   const byPod = index.memo(`dns-pods-${protocol}`, () => new Map<Subject, boolean>());
   const byPolicy = index.memo(`dns-policies-${protocol}`, () => new Map<NormalizedPolicy, boolean>());
+  const annotated = index.memo('allows-dns-policies', () =>
+    new Set(context.docs.filter((d) => d.annotations[ALLOWS_DNS_ANNOTATION] === 'true').map((d) => d.policy.id)));
   const policyAllows = (p: NormalizedPolicy) => {
     let allows = byPolicy.get(p);
     if (allows === undefined) {
-      allows = p.egress.some((rule) => DNS_TARGETS.some((target) =>
-        ruleAdmitsPeer(rule, p.namespace, target) && ruleAdmitsPort(rule, protocol, 53, target)));
+      allows = annotated.has(p.id) || rulesAllowDns(p.egress, p.namespace, protocol);
       byPolicy.set(p, allows);
     }
     return allows;

@@ -18,14 +18,20 @@ import { Severity } from '../severity';
 /** How to name an object in messages; the construct door passes construct paths. */
 export type WhereOf = (object: string, documentIndex: number) => string | undefined;
 
-/** Lints manifests; `whereOf` may replace `NetworkPolicy ns/name` by a construct path in messages. */
-export function runLint(manifests: unknown, options: LintOptions = {}, whereOf?: WhereOf): Finding[] {
+/** Which checks a run makes (the default lint at synth makes the error-level ones). */
+export type CheckFilter = (check: LintCheck) => boolean;
+
+/**
+ * Lints manifests; `whereOf` may replace `NetworkPolicy ns/name` by a construct path in messages; with `only`,
+ * the other checks do not run.
+ */
+export function runLint(manifests: unknown, options: LintOptions = {}, whereOf?: WhereOf, only?: CheckFilter): Finding[] {
   const codes = CHECKS.map((c) => c.code);
   const app = appOverrides(options.severities, codes);
   const read = readDocuments(manifests, options.sources ?? [], options.cni ?? Cni.UNKNOWN, options.clusterCidrs ?? [], codes);
   const context = { ...read, index: new LintIndex(read.model, read.docs) };
   const findings: Finding[] = [];
-  for (const check of CHECKS) {
+  for (const check of only === undefined ? CHECKS : CHECKS.filter(only)) {
     for (const report of check.check(context)) {
       const policy = report.doc === undefined ? undefined : policyOverrides(report.doc.annotations[LINT_ANNOTATION], codes).severities;
       const severity = effectiveSeverity(check.code, report.severity ?? check.defaultSeverity, app, policy);

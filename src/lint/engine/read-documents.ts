@@ -1,70 +1,55 @@
 /**
- * Manifests -> lint context (internal). Each document is read on its own first, so that one the API server
+ * Manifests -> lint context (internal). Each document is read once and on its own, so that one the API server
  * would refuse becomes `invalid-manifest` findings (one per malformed part of a policy: each rule, the pod
- * selector, the policy types) instead of stopping the run; the rest are linted.
+ * selector, the policy types) and adds nothing to the model, instead of stopping the run; the rest are linted.
  */
 import { BrokenDocument, LintContext, PolicyDoc } from './context';
 import { scalarReadings } from './scalar-readings';
-import { DocumentFlattener, isReadKind, normalizeManifests } from '../../analysis/internal/normalize';
-import { ManifestSource } from '../../analysis/model';
+import { ModelBuilder } from '../../analysis/internal/normalize';
+import { ManifestSource, NormalizedPolicy } from '../../analysis/model';
 import { Cidr, parseCidr } from '../../private/cidr';
 import { ErrorCode, invalid } from '../../private/errors';
 import { Cni } from '../cni/cni';
 
-/** Builds the context of a lint run. */
+/** Builds the context of a lint run, reading each document once. */
 export function readDocuments(manifests: unknown, names: string[], cni: Cni, clusterCidrs: string[], checkCodes: string[]): LintContext {
   if (!Array.isArray(manifests)) {
     throw invalid(ErrorCode.WRONG_TYPE, 'Linter.lintManifests()', 'manifests must be a list of objects', typeof manifests, 'Pass an array, e.g. chart.toJson()');
   }
-  const valid: unknown[] = [];
+  const builder = new ModelBuilder();
   const docs: PolicyDoc[] = [];
   const brokenDocuments: BrokenDocument[] = [];
+  const readings: LintContext['scalarReadings'] = [];
   manifests.forEach((manifest, index) => {
     const source: ManifestSource = { document: names[index] ?? `manifests[${index}]`, index };
-    try {
-      const read = readPolicyDocs(manifest, source);
-      docs.push(...read);
-      valid.push(manifest);
-    } catch (e) {
-      const messages = e instanceof DocumentProblems ? e.messages : [(e as Error).message];
-      messages.forEach((message) => brokenDocuments.push({ source, message }));
-      valid.push(null);
+    const problems: string[] = [];
+    const objects = builder.readWhole(manifest, source, problems);
+    problems.forEach((message) => brokenDocuments.push({ source, message }));
+    for (const object of objects) {
+      if (object.policy !== undefined) {
+        docs.push(policyDoc(object.manifest, object.policy));
+      }
+    }
+    const scalars = scalarReadings(manifest);
+    if (scalars.length > 0) {
+      readings.push({ source, scalars });
     }
   });
-  const model = normalizeManifests(valid, { documentNames: manifests.map((_, i) => names[i] ?? `manifests[${i}]`) });
-  const readings = manifests.map((manifest, index) => ({ source: { document: names[index] ?? `manifests[${index}]`, index }, scalars: scalarReadings(manifest) }))
-    .filter((r) => r.scalars.length > 0);
+  const model = builder.build();
   const clusterCidrList = parseClusterCidrs(clusterCidrs);
   return { model, inputs: model.inputs, scalarReadings: readings, docs, cni, clusterCidrs: clusterCidrList, brokenDocuments, checkCodes };
 }
 
-/** Every problem of one document that the API server would refuse. */
-class DocumentProblems extends Error {
-  constructor(public readonly messages: string[]) {
-    super(messages.join('\n'));
-  }
-}
-
-/** Every NetworkPolicy of one document (lists of every kind flattened), each normalized on its own. */
-function readPolicyDocs(manifest: unknown, source: ManifestSource): PolicyDoc[] {
-  const problems: string[] = [];
-  normalizeManifests([manifest], { documentNames: [source.document], problems }); // throws on an unreadable object
-  if (problems.length > 0) {
-    throw new DocumentProblems(problems);
-  }
-  const objects = new DocumentFlattener(isReadKind).flatten(manifest, source).filter((o) => o.kind === 'NetworkPolicy');
-  return objects.map(({ manifest: item, source: itemSource }) => {
-    const policy = normalizeManifests([item], { documentNames: [itemSource.document] }).policies[0];
-    const metadata = item.metadata;
-    const written = metadata.namespace;
-    return {
-      policy: { ...policy, source: itemSource },
-      object: `NetworkPolicy ${policy.id}`,
-      annotations: stringMap(metadata.annotations),
-      namespaceWritten: typeof written === 'string' && written !== '',
-      source: itemSource,
-    };
-  });
+/** A NetworkPolicy document as written, next to the policy read from it. */
+function policyDoc(manifest: Record<string, any>, policy: NormalizedPolicy): PolicyDoc {
+  const written = manifest.metadata.namespace;
+  return {
+    policy,
+    object: `NetworkPolicy ${policy.id}`,
+    annotations: stringMap(manifest.metadata.annotations),
+    namespaceWritten: typeof written === 'string' && written !== '',
+    source: policy.source,
+  };
 }
 
 function parseClusterCidrs(texts: string[]): Cidr[] {
