@@ -150,6 +150,11 @@ export class DirectionRules {
     return copy;
   }
 
+  /** The rules in the order they were added (not a copy: read only). */
+  public get unsorted(): readonly DescribedRule[] {
+    return this.rules;
+  }
+
   /** The rules, sorted by key (a new list). */
   public list(): DescribedRule[] {
     return this.rules.length <= 1 ? [...this.rules] : [...this.rules].sort((a, b) => compareStrings(a.rule.key, b.rule.key));

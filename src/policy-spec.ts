@@ -86,11 +86,14 @@ export class PolicySpec implements IAnyProducer {
   }
 
   /**
-   * The egress rules as they are now, without making them final (a chart synthesized alone leaves the
-   * policies of the other charts open, though the lint reads the whole app).
+   * The egress rules as they are now, in any order, without making them final (a chart synthesized alone
+   * leaves the policies of the other charts open, though the lint reads the whole app).
    */
-  public currentEgress(): DescribedRule[] | undefined {
-    return this.final !== undefined ? this.final.egress : this.finalRules('egress', this.egress);
+  public currentEgress(): readonly DescribedRule[] | undefined {
+    if (this.final !== undefined || this.egress === undefined) {
+      return this.final?.egress;
+    }
+    return this.egress.sources.length === 0 ? this.egress.added.unsorted : this.finalRules('egress', this.egress);
   }
 
   private finalRules(name: 'ingress' | 'egress', direction: IsolatedDirection | undefined): DescribedRule[] | undefined {
