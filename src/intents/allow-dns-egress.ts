@@ -37,7 +37,7 @@ export class AllowDnsEgress extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: AllowDnsEgressProps) {
     checkConstructArgs('new AllowDnsEgress()', scope, id, props, 'AllowDnsEgressProps');
     super(scope, id, allowDnsEgressPolicy(scope, childPath(scope, id), props));
-    if (props.dns !== undefined) markCustomDns(this, props.dns);
+    markCustomDns(this, props.dns);
   }
 
 }

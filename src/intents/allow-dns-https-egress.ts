@@ -49,7 +49,7 @@ export class AllowDnsHttpsEgress extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: AllowDnsHttpsEgressProps) {
     checkConstructArgs('new AllowDnsHttpsEgress()', scope, id, props, 'AllowDnsHttpsEgressProps');
     super(scope, id, allowDnsHttpsEgressPolicy(scope, childPath(scope, id), props));
-    if (props.dns !== undefined) markCustomDns(this, props.dns);
+    markCustomDns(this, props.dns);
     if (props.httpsDestinations === undefined) {
       // HTTPS to any destination is what this intent says by default: the lint warning for a rule with ports
       // and no destinations is answered by the intent itself, as the lint asks a deliberate rule to be

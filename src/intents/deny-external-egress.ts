@@ -38,7 +38,7 @@ export class DenyExternalEgress extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: DenyExternalEgressProps = {}) {
     checkConstructArgs('new DenyExternalEgress()', scope, id, props, 'DenyExternalEgressProps');
     super(scope, id, denyExternalEgressPolicy(scope, childPath(scope, id), props));
-    if (props?.dns !== undefined) markCustomDns(this, props?.dns);
+    markCustomDns(this, props.dns);
   }
 
 }

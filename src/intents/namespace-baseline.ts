@@ -49,7 +49,7 @@ export class NamespaceBaseline extends NetworkPolicy {
   public constructor(scope: Construct, id: string, props: NamespaceBaselineProps = {}) {
     checkConstructArgs('new NamespaceBaseline()', scope, id, props, 'NamespaceBaselineProps');
     super(scope, id, namespaceBaselinePolicy(scope, childPath(scope, id), props));
-    if (props?.dns !== undefined) markCustomDns(this, props?.dns);
+    markCustomDns(this, props.dns);
   }
 
 }

@@ -68,4 +68,3 @@ function readPolicyTypes(r: FieldReader, value: unknown): string[] | undefined {
     return text;
   });
 }
-

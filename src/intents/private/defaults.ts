@@ -4,6 +4,7 @@
  */
 import { Construct } from 'constructs';
 import { DnsProfile } from '../../dns';
+import { ALLOWS_DNS_ANNOTATION } from '../../lint/checks/egress-blocks-dns';
 import { NetworkPolicy, NetworkPolicyProps } from '../../network-policy';
 import { NetworkPolicyRule } from '../../policy-rule';
 import { targetOf } from '../../policy-spec';
@@ -113,15 +114,12 @@ export function dnsOrDefault(where: string, dns: DnsProfile | undefined): DnsPro
   return dns as DnsProfile;
 }
 
-/** The annotation that tells the lint a policy allows the cluster's DNS, where the lint cannot see it. */
-export const ALLOWS_DNS_ANNOTATION = 'cdk8s-netpol.dev/allows-dns';
-
 /**
  * Marks a policy that allows a DNS service of your own (`DnsProfile.custom()`), so that the lint counts it
  * as allowing DNS; the lint knows the other profiles' DNS pods and addresses by itself.
  */
-export function markCustomDns(policy: NetworkPolicy, dns: DnsProfile): void {
-  if (dns._isCustom) {
+export function markCustomDns(policy: NetworkPolicy, dns: DnsProfile | undefined): void {
+  if (dns?._isCustom === true) {
     policy.metadata.addAnnotation(ALLOWS_DNS_ANNOTATION, 'true');
   }
 }
